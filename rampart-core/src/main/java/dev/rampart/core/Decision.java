@@ -1,0 +1,134 @@
+package dev.rampart.core;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * What a guard decided: let the request continue, deny it (answered as RFC 9457
+ * {@code application/problem+json}), or answer it directly (e.g. a CORS preflight or an HTTPS
+ * redirect). A decision may carry response headers the gateway adds to the answer.
+ *
+ * <p>Immutable; {@link #withHeader} returns a copy.
+ */
+public final class Decision {
+
+    /** The three outcomes of a guard. */
+    public enum Kind {
+        /** Go on to the next guard (or the upstream). */
+        PROCEED,
+        /** Stop and answer with a problem+json error. */
+        DENY,
+        /** Stop and answer with the given status and headers, no error body. */
+        RESPOND
+    }
+
+    private static final Decision PROCEED = new Decision(Kind.PROCEED, 0, null, null, List.of());
+    private static final CompletionStage<Decision> PROCEED_STAGE = CompletableFuture.completedStage(PROCEED);
+
+    private final Kind kind;
+    private final int status;
+    private final String code;
+    private final String detail;
+    private final List<Map.Entry<String, String>> headers;
+
+    private Decision(Kind kind, int status, String code, String detail, List<Map.Entry<String, String>> headers) {
+        this.kind = kind;
+        this.status = status;
+        this.code = code;
+        this.detail = detail;
+        this.headers = headers;
+    }
+
+    /** Let the request through. */
+    public static Decision proceed() {
+        return PROCEED;
+    }
+
+    /** An already-completed stage of {@link #proceed()}; shared, allocation-free. */
+    public static CompletionStage<Decision> proceedStage() {
+        return PROCEED_STAGE;
+    }
+
+    /**
+     * Deny with an HTTP error status.
+     *
+     * @param status an HTTP status, 400..599
+     * @param code a stable, lower-case, hyphenated error code, e.g. {@code "ip-denied"}; it becomes
+     *     the problem {@code type} and the {@code code} member
+     * @param detail a human-readable explanation for the client; it must not contain secrets nor
+     *     echo raw request data
+     */
+    public static Decision deny(int status, String code, String detail) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("deny status must be 4xx or 5xx, got " + status);
+        }
+        return new Decision(Kind.DENY, status, Objects.requireNonNull(code, "code"),
+                Objects.requireNonNull(detail, "detail"), List.of());
+    }
+
+    /** Answer directly with a status and no body, e.g. 204 for a CORS preflight or 308 for a redirect. */
+    public static Decision respond(int status) {
+        if (status < 100 || status > 599) {
+            throw new IllegalArgumentException("invalid HTTP status " + status);
+        }
+        return new Decision(Kind.RESPOND, status, null, null, List.of());
+    }
+
+    /** A copy of this decision that also adds {@code name: value} to the response. */
+    public Decision withHeader(String name, String value) {
+        if (kind == Kind.PROCEED) {
+            throw new IllegalStateException("a proceeding decision carries no headers; use Exchange.responseHeaders()");
+        }
+        List<Map.Entry<String, String>> copy = new ArrayList<>(headers.size() + 1);
+        copy.addAll(headers);
+        copy.add(Map.entry(name, value));
+        return new Decision(kind, status, code, detail, Collections.unmodifiableList(copy));
+    }
+
+    /** This decision as an already-completed stage. */
+    public CompletionStage<Decision> toStage() {
+        return this == PROCEED ? PROCEED_STAGE : CompletableFuture.completedStage(this);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public boolean isProceed() {
+        return kind == Kind.PROCEED;
+    }
+
+    /** The HTTP status of a deny or respond decision; 0 for proceed. */
+    public int status() {
+        return status;
+    }
+
+    /** The stable error code of a deny decision, else null. */
+    public String code() {
+        return code;
+    }
+
+    /** The client-facing explanation of a deny decision, else null. */
+    public String detail() {
+        return detail;
+    }
+
+    /** Headers to add to the answer, in order. */
+    public List<Map.Entry<String, String>> headers() {
+        return headers;
+    }
+
+    @Override
+    public String toString() {
+        return switch (kind) {
+            case PROCEED -> "Decision[proceed]";
+            case DENY -> "Decision[deny " + status + " " + code + "]";
+            case RESPOND -> "Decision[respond " + status + "]";
+        };
+    }
+}

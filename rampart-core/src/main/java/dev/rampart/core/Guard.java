@@ -1,0 +1,52 @@
+package dev.rampart.core;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * One stage of a route's pipeline. A guard sees the {@link Exchange} and answers a {@link Decision}.
+ *
+ * <p>Guards are built from config once per (re)load and shared by all requests of their route, so
+ * they must be thread-safe and keep no per-request state in fields (use exchange attributes).
+ * Guards never call each other: they communicate through the exchange and by emitting
+ * {@link SecurityEvent}s. A guard must not block the calling thread (an event loop): work that
+ * waits on I/O returns an incomplete {@link CompletionStage}.
+ *
+ * <p>Phases, in the order the gateway calls them:
+ * <ol>
+ *   <li>{@link #onRequest} after the request head is parsed and the route matched;</li>
+ *   <li>{@link #onRequestBody} once the body is buffered, only for guards that ask for it with
+ *       {@link #requestBodyInspectionLimit()};</li>
+ *   <li>{@link #onResponse} on every response the client gets, proxied or generated (denials
+ *       included), in reverse pipeline order.</li>
+ * </ol>
+ */
+public interface Guard {
+
+    /** Stable name used in config, metrics, events and problem bodies, e.g. {@code "ip-filter"}. */
+    String name();
+
+    /** Decides on the request head. The default lets the request through. */
+    default CompletionStage<Decision> onRequest(Exchange exchange) {
+        return Decision.proceedStage();
+    }
+
+    /**
+     * How many bytes of the request body this guard needs to see, or 0 for none. When any guard of
+     * a route asks, the gateway buffers the body up to the largest limit before proxying.
+     */
+    default long requestBodyInspectionLimit() {
+        return 0;
+    }
+
+    /**
+     * Decides on the buffered request body (at most {@link #requestBodyInspectionLimit()} bytes;
+     * {@code truncated} says whether the body was longer).
+     */
+    default CompletionStage<Decision> onRequestBody(Exchange exchange, byte[] body, boolean truncated) {
+        return Decision.proceedStage();
+    }
+
+    /** Adjusts the response head (status known, headers mutable) before it is sent. */
+    default void onResponse(Exchange exchange, ResponseHead response) {
+    }
+}

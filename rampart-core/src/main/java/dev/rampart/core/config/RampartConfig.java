@@ -1,0 +1,39 @@
+package dev.rampart.core.config;
+
+import java.util.List;
+
+/** The whole gateway configuration: the root of {@code rampart.yaml}. */
+@Doc("Rampart gateway configuration")
+public record RampartConfig(
+        @Doc("Where the proxy listens for clients: plain HTTP and optionally TLS.") ListenersConfig listeners,
+        @Doc("The admin listener (REST API, console, /metrics). Loopback by default; every call needs the admin token.")
+        AdminConfig admin,
+        @Doc("HTTP parsing limits and timeouts applied to every request before routing.") HttpLimitsConfig limits,
+        @Doc("Host names clients may ask for (Host header). Exact names or '*.example.com'. Empty: any host.")
+        List<String> trustedHosts,
+        @Doc("Addresses or CIDR blocks of reverse proxies / load balancers in front of Rampart. Only their "
+                + "X-Forwarded-For / X-Forwarded-Proto are believed. Empty: none is trusted.")
+        List<String> trustedProxies,
+        @Doc("IP allow/deny lists applied to every route (a route may add its own).") IpFilterConfig ipFilter,
+        @Doc("Security response headers added to every response; routes override single headers.")
+        SecurityHeadersConfig securityHeaders,
+        @Doc("The security event bus between guards and their consumers.") EventsConfig events,
+        @Doc("Durable storage: embedded SQLite by default.") StoreConfig store,
+        @Doc("The access log: one JSON line per request.") AccessLogConfig accessLog,
+        @Doc("Routes, matched in order: the first route whose host, path and method match takes the request.")
+        List<RouteConfig> routes) {
+
+    public RampartConfig {
+        listeners = listeners == null ? ListenersConfig.defaults() : listeners;
+        admin = admin == null ? AdminConfig.defaults() : admin;
+        limits = limits == null ? HttpLimitsConfig.defaults() : limits;
+        trustedHosts = trustedHosts == null ? List.of() : List.copyOf(trustedHosts);
+        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+        ipFilter = ipFilter == null ? IpFilterConfig.none() : ipFilter;
+        securityHeaders = securityHeaders == null ? SecurityHeadersConfig.inherit() : securityHeaders;
+        events = events == null ? EventsConfig.defaults() : events;
+        store = store == null ? StoreConfig.defaults() : store;
+        accessLog = accessLog == null ? AccessLogConfig.defaults() : accessLog;
+        routes = routes == null ? List.of() : List.copyOf(routes);
+    }
+}

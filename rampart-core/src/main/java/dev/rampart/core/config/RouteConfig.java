@@ -1,0 +1,18 @@
+package dev.rampart.core.config;
+
+/** One route: which requests it takes, where it sends them, and which guards run on the way. */
+public record RouteConfig(
+        @Required @Doc("Unique route id, used in logs, metrics and events. Letters, digits, '-', '_', '.'.") String id,
+        @Required @Doc("Which requests this route takes.") RouteMatchConfig match,
+        @Required @Doc("Where the route sends requests.") UpstreamConfig upstream,
+        @Doc("Largest request body on this route. Larger: 413. Default: limits.max-body-size.") DataSize maxBodySize,
+        @Doc("IP allow/deny lists for this route, checked after the global ones.") IpFilterConfig ipFilter,
+        @Doc("Security header overrides for this route.") SecurityHeadersConfig securityHeaders,
+        @Doc("CORS for this route; absent: no CORS headers, cross-origin browser reads are refused by browsers.")
+        CorsConfig cors) {
+
+    public RouteConfig {
+        ipFilter = ipFilter == null ? IpFilterConfig.none() : ipFilter;
+        securityHeaders = securityHeaders == null ? SecurityHeadersConfig.inherit() : securityHeaders;
+    }
+}
