@@ -28,7 +28,9 @@ public final class Decision {
     }
 
     private static final Decision PROCEED = new Decision(Kind.PROCEED, 0, null, null, List.of());
-    private static final CompletionStage<Decision> PROCEED_STAGE = CompletableFuture.completedStage(PROCEED);
+    // A plain completed future (not completedStage's MinimalStage) so that the pipeline can take the
+    // synchronous fast path with isDone()/join() and no allocation. Nobody may complete or obtrude it.
+    private static final CompletableFuture<Decision> PROCEED_STAGE = CompletableFuture.completedFuture(PROCEED);
 
     private final Kind kind;
     private final int status;
@@ -92,7 +94,7 @@ public final class Decision {
 
     /** This decision as an already-completed stage. */
     public CompletionStage<Decision> toStage() {
-        return this == PROCEED ? PROCEED_STAGE : CompletableFuture.completedStage(this);
+        return this == PROCEED ? PROCEED_STAGE : CompletableFuture.completedFuture(this);
     }
 
     public Kind kind() {

@@ -1,0 +1,381 @@
+package dev.rampart.gateway.server;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+import dev.rampart.core.SecurityEvent;
+import dev.rampart.core.config.HttpListenerConfig;
+import dev.rampart.core.config.HttpsListenerConfig;
+import dev.rampart.core.config.RampartConfig;
+import dev.rampart.core.event.BoundedEventBus;
+import dev.rampart.gateway.admin.AdminApi;
+import dev.rampart.gateway.admin.AdminTokens;
+import dev.rampart.gateway.config.ConfigException;
+import dev.rampart.gateway.config.ConfigLoader;
+import dev.rampart.gateway.config.ConfigWatcher;
+import dev.rampart.gateway.config.LoadedConfig;
+import dev.rampart.gateway.http1.StrictHttp1;
+import dev.rampart.gateway.log.AccessLog;
+import dev.rampart.gateway.metrics.GatewayMetrics;
+import dev.rampart.gateway.proxy.ProxyHandler;
+import dev.rampart.store.Store;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Rampart gateway: client listeners (HTTP, optional TLS), the admin listener, the event
+ * bus, the store, and the current {@link GatewayRuntime}, swapped atomically on reload.
+ *
+ * <p>What a reload changes: routes, guards, upstreams, trusted hosts/proxies, headers, CORS, IP
+ * lists, body limits. What needs a restart (reported as a warning on reload): listeners, admin,
+ * store, events, and the HTTP parsing limits, which are bound to the sockets.
+ */
+public final class Gateway implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+
+    private final Vertx vertx;
+    private final Store store;
+    private final BoundedEventBus events;
+    private final GatewayMetrics metrics = new GatewayMetrics();
+    private final List<HttpServer> servers = new ArrayList<>();
+    private final long startedAtMillis = System.currentTimeMillis();
+    private volatile LoadedConfig loaded;
+    private volatile GatewayRuntime runtime;
+    private long generation;
+    private HttpServer httpServer;
+    private HttpServer httpsServer;
+    private HttpServer adminServer;
+    private ConfigWatcher watcher;
+    private long tlsReloadTimer = -1;
+    private TlsFiles tlsFiles;
+    private String tlsStamp;
+
+    private Gateway(Vertx vertx, Store store, LoadedConfig loaded) {
+        this.vertx = vertx;
+        this.store = store;
+        this.loaded = loaded;
+        RampartConfig cfg = loaded.config();
+        this.events = new BoundedEventBus(cfg.events().queueCapacity(),
+                cfg.events().whenFull() == dev.rampart.core.config.EventsConfig.WhenFull.backpressure
+                        ? BoundedEventBus.OverflowPolicy.BACKPRESSURE : BoundedEventBus.OverflowPolicy.DROP);
+        metrics.bindEventBus(events);
+        events.subscribe(new SecurityEventLog());
+    }
+
+    /**
+     * Starts a gateway from a loaded config and waits until every listener is bound.
+     *
+     * @param adminTokenAnnouncer receives the admin token when this start created it (first start);
+     *     it is shown once and never stored in clear
+     * @param watchConfig reload automatically when the config file changes
+     */
+    public static Gateway start(LoadedConfig loaded, Consumer<String> adminTokenAnnouncer, boolean watchConfig) {
+        Objects.requireNonNull(loaded, "loaded");
+        Store store = Store.open(loaded.config().store(), loaded.baseDir());
+        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+        Gateway gateway = new Gateway(vertx, store, loaded);
+        try {
+            gateway.ensureAdminToken(adminTokenAnnouncer);
+            gateway.runtime = GatewayRuntime.build(vertx, loaded.config(), ++gateway.generation);
+            gateway.bindListeners();
+            if (watchConfig && loaded.file() != null) {
+                gateway.watcher = ConfigWatcher.start(loaded.file(), java.time.Duration.ofSeconds(2), gateway::onConfigFileChanged);
+            }
+        } catch (RuntimeException e) {
+            gateway.close();
+            throw e;
+        }
+        loaded.warnings().forEach(w -> log.warn("config warning", kv("warning", w.toString())));
+        return gateway;
+    }
+
+    private void ensureAdminToken(Consumer<String> announcer) {
+        if (store.settings().get(AdminTokens.SETTING).isEmpty()) {
+            String token = AdminTokens.generate();
+            if (store.settings().compareAndSet(AdminTokens.SETTING, null, AdminTokens.hash(token))) {
+                announcer.accept(token);
+            }
+        }
+    }
+
+    private void bindListeners() {
+        RampartConfig cfg = loaded.config();
+        HttpListenerConfig http = cfg.listeners().http();
+        HttpsListenerConfig https = cfg.listeners().https();
+        AccessLog accessLog = new AccessLog(cfg.accessLog().enabled());
+        if (https != null) {
+            HttpServerOptions options = baseOptions(cfg).setHost(https.host()).setPort(https.port());
+            TlsSettings.apply(options, https, loaded.baseDir());
+            httpsServer = vertx.createHttpServer(options);
+            ProxyHandler handler = new ProxyHandler(vertx, () -> runtime, metrics, accessLog, events, "https", false, 0);
+            install(httpsServer, handler);
+            await(httpsServer.listen(), "the HTTPS listener on " + https.host() + ":" + https.port());
+            tlsFiles = new TlsFiles(TlsSettings.resolve(loaded.baseDir(), https.certificate()),
+                    TlsSettings.resolve(loaded.baseDir(), https.privateKey()));
+            tlsStamp = tlsFiles.stamp();
+            tlsReloadTimer = vertx.setPeriodic(https.reloadCheckInterval().toMillis(), t -> checkTlsFiles(https));
+        }
+        if (http.enabled()) {
+            HttpServerOptions options = baseOptions(cfg).setHost(http.host()).setPort(http.port());
+            httpServer = vertx.createHttpServer(options);
+            boolean redirect = http.redirectToHttps() && httpsServer != null;
+            ProxyHandler handler = new ProxyHandler(vertx, () -> runtime, metrics, accessLog, events, "http", redirect,
+                    httpsServer == null ? 0 : httpsServer.actualPort());
+            install(httpServer, handler);
+            await(httpServer.listen(), "the HTTP listener on " + http.host() + ":" + http.port());
+        }
+        if (cfg.admin().enabled()) {
+            adminServer = vertx.createHttpServer(new HttpServerOptions()
+                    .setHost(cfg.admin().host()).setPort(cfg.admin().port())
+                    .setIdleTimeout((int) cfg.limits().idleTimeout().toSeconds()));
+            adminServer.requestHandler(new AdminApi(this).router());
+            await(adminServer.listen(), "the admin listener on " + cfg.admin().host() + ":" + cfg.admin().port());
+            servers.add(adminServer);
+        }
+        log.info("rampart started", kv("http_port", httpServer == null ? null : httpServer.actualPort()),
+                kv("https_port", httpsServer == null ? null : httpsServer.actualPort()),
+                kv("admin_port", adminServer == null ? null : adminServer.actualPort()),
+                kv("routes", runtime.routes().routes().size()));
+    }
+
+    private HttpServerOptions baseOptions(RampartConfig cfg) {
+        HttpServerOptions options = new HttpServerOptions()
+                .setIdleTimeout((int) Math.max(1, cfg.limits().idleTimeout().toSeconds()))
+                .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                .setHandle100ContinueAutomatically(false)
+                .setCompressionSupported(false)
+                .setHttp2ClearTextEnabled(false)
+                .setTcpNoDelay(true);
+        StrictHttp1.applyLimits(options, cfg.limits());
+        return options;
+    }
+
+    private void install(HttpServer server, ProxyHandler handler) {
+        StrictHttp1.install(server, loaded.config().limits(), rejection -> {
+            metrics.recordHttpRejection(rejection.status(), rejection.code());
+            events.publish(SecurityEvent.system("http.rejected", SecurityEvent.Severity.LOW, "http-parser",
+                    rejection.code(), Map.of("status", Integer.toString(rejection.status()),
+                            "client_ip", rejection.remoteAddress())));
+        });
+        server.requestHandler(handler);
+        servers.add(server);
+    }
+
+    private static <T> T await(Future<T> future, String what) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new GatewayStartException("could not start " + what + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new GatewayStartException("could not start " + what + " within 30s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GatewayStartException("interrupted while starting " + what, e);
+        }
+    }
+
+    // ---- reload ------------------------------------------------------------------------------
+
+    /** The outcome of a reload: applied, or refused with the errors (the old config keeps serving). */
+    public record ReloadResult(boolean applied, long generation, List<String> errors, List<String> warnings) {
+    }
+
+    /** Reloads the config file. Safe to call from any thread; never throws for a bad config. */
+    public synchronized ReloadResult reload() {
+        LoadedConfig next;
+        try {
+            next = ConfigLoader.load(loaded.file());
+        } catch (ConfigException e) {
+            return refuse(e.errors().stream().map(Object::toString).toList());
+        }
+        return apply(next);
+    }
+
+    private void onConfigFileChanged(LoadedConfig next, ConfigException error) {
+        ReloadResult r;
+        synchronized (this) {
+            r = error != null ? refuse(error.errors().stream().map(Object::toString).toList()) : apply(next);
+        }
+        if (r.applied()) {
+            log.info("config reloaded after file change", kv("generation", r.generation()));
+        }
+    }
+
+    private ReloadResult refuse(List<String> errors) {
+        metrics.recordReload(false);
+        log.error("config reload refused; the previous config keeps serving", kv("errors", errors));
+        events.publish(SecurityEvent.system("config.reload.refused", SecurityEvent.Severity.MEDIUM, "config",
+                "invalid-config", Map.of("errors", Integer.toString(errors.size()))));
+        return new ReloadResult(false, runtime.generation(), errors, List.of());
+    }
+
+    private ReloadResult apply(LoadedConfig next) {
+        GatewayRuntime fresh;
+        try {
+            fresh = GatewayRuntime.build(vertx, next.config(), generation + 1);
+        } catch (RuntimeException e) {
+            return refuse(List.of(e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+        List<String> warnings = new ArrayList<>();
+        next.warnings().forEach(w -> warnings.add(w.toString()));
+        warnings.addAll(RestartRequired.between(loaded.config(), next.config()));
+        GatewayRuntime old = runtime;
+        generation++;
+        runtime = fresh;
+        loaded = next;
+        // Requests that started on the old runtime finish on it; its clients close when they are done.
+        old.retire(maxResponseTimeoutMillis(old) + 5_000);
+        metrics.recordReload(true);
+        warnings.forEach(w -> log.warn("config reload warning", kv("warning", w)));
+        events.publish(SecurityEvent.system("config.reloaded", SecurityEvent.Severity.INFO, "config", null,
+                Map.of("generation", Long.toString(generation))));
+        return new ReloadResult(true, generation, List.of(), warnings);
+    }
+
+    private static long maxResponseTimeoutMillis(GatewayRuntime rt) {
+        return rt.routes().routes().stream()
+                .mapToLong(r -> r.upstream().config().responseTimeout().toMillis() + r.upstream().config().connectTimeout().toMillis())
+                .max().orElse(0);
+    }
+
+    // ---- TLS certificate reload --------------------------------------------------------------
+
+    private record TlsFiles(Path cert, Path key) {
+        String stamp() {
+            try {
+                return Files.getLastModifiedTime(cert).toMillis() + ":" + Files.size(cert) + ":"
+                        + Files.getLastModifiedTime(key).toMillis() + ":" + Files.size(key);
+            } catch (IOException e) {
+                return "unreadable";
+            }
+        }
+    }
+
+    private void checkTlsFiles(HttpsListenerConfig https) {
+        String stamp = tlsFiles.stamp();
+        if (stamp.equals(tlsStamp) || stamp.equals("unreadable")) {
+            return;
+        }
+        tlsStamp = stamp;
+        httpsServer.updateSSLOptions(TlsSettings.serverSslOptions(https, loaded.baseDir()), true).onComplete(ar -> {
+            if (ar.succeeded()) {
+                log.info("TLS certificate reloaded", kv("certificate", tlsFiles.cert().toString()));
+                events.publish(SecurityEvent.system("tls.certificate.reloaded", SecurityEvent.Severity.INFO, "tls", null,
+                        Map.of("certificate", tlsFiles.cert().toString())));
+            } else {
+                log.error("TLS certificate reload failed; the previous certificate keeps serving",
+                        kv("certificate", tlsFiles.cert().toString()), kv("error", ar.cause().getMessage()));
+            }
+        });
+    }
+
+    /** Forces a TLS certificate check now (tests, admin). */
+    public void checkTlsNow() {
+        HttpsListenerConfig https = loaded.config().listeners().https();
+        if (https != null && tlsFiles != null) {
+            vertx.runOnContext(v -> checkTlsFiles(https));
+        }
+    }
+
+    // ---- accessors ---------------------------------------------------------------------------
+
+    public GatewayRuntime runtime() {
+        return runtime;
+    }
+
+    public LoadedConfig loadedConfig() {
+        return loaded;
+    }
+
+    public GatewayMetrics metrics() {
+        return metrics;
+    }
+
+    public BoundedEventBus events() {
+        return events;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public long startedAtMillis() {
+        return startedAtMillis;
+    }
+
+    /** The bound port of the plain-HTTP listener, or -1. */
+    public int httpPort() {
+        return httpServer == null ? -1 : httpServer.actualPort();
+    }
+
+    /** The bound port of the TLS listener, or -1. */
+    public int httpsPort() {
+        return httpsServer == null ? -1 : httpsServer.actualPort();
+    }
+
+    /** The bound port of the admin listener, or -1. */
+    public int adminPort() {
+        return adminServer == null ? -1 : adminServer.actualPort();
+    }
+
+    @Override
+    public void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
+        if (tlsReloadTimer >= 0) {
+            vertx.cancelTimer(tlsReloadTimer);
+        }
+        for (HttpServer s : servers) {
+            try {
+                s.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                log.warn("listener did not close cleanly", kv("error", e.toString()));
+            }
+        }
+        if (runtime != null) {
+            runtime.retire(0);
+        }
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("Vert.x did not close cleanly", kv("error", e.toString()));
+        }
+        events.close(2_000);
+        store.close();
+    }
+
+    /** Logs every security event as a structured line on logger {@code rampart.security}. */
+    private static final class SecurityEventLog implements dev.rampart.core.EventBus.Listener {
+        private static final Logger securityLog = LoggerFactory.getLogger("rampart.security");
+
+        @Override
+        public void onEvent(SecurityEvent e) {
+            if (securityLog.isInfoEnabled()) {
+                securityLog.info(e.type(), kv("event", e.type()), kv("severity", e.severity()), kv("source", e.source()),
+                        kv("code", e.code()), kv("request_id", e.requestId()), kv("route", e.routeId()),
+                        kv("client_ip", e.clientIp()), kv("principal", e.principalId()), kv("details", e.details()));
+            }
+        }
+    }
+}

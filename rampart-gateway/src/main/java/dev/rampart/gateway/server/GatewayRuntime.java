@@ -1,0 +1,137 @@
+package dev.rampart.gateway.server;
+
+import dev.rampart.core.Guard;
+import dev.rampart.core.config.HttpLimitsConfig;
+import dev.rampart.core.config.RampartConfig;
+import dev.rampart.core.config.RouteConfig;
+import dev.rampart.core.config.SecurityHeadersConfig;
+import dev.rampart.core.net.CidrSet;
+import dev.rampart.gateway.guard.CorsGuard;
+import dev.rampart.gateway.guard.IpFilterGuard;
+import dev.rampart.gateway.guard.SecurityHeadersGuard;
+import dev.rampart.gateway.guard.TrustedHostGuard;
+import dev.rampart.gateway.route.CompiledRoute;
+import dev.rampart.gateway.route.HostMatcher;
+import dev.rampart.gateway.route.PathPattern;
+import dev.rampart.gateway.route.RouteTable;
+import dev.rampart.gateway.upstream.UpstreamPool;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything a request needs from one config, built once per (re)load and immutable. A request
+ * keeps the runtime it started with, so a reload never changes the rules under an in-flight
+ * request; the previous runtime's upstream clients close once their requests are done.
+ *
+ * <p>Guard order (DESIGN.md's request walk): global trusted-hosts and ip-filter, then per route
+ * ip-filter, CORS (so preflights are answered before any authentication), and later issues'
+ * authentication, authorization, rate limits, WAF; security headers run on every response.
+ */
+public final class GatewayRuntime {
+
+    private final RampartConfig config;
+    private final RouteTable routes;
+    private final List<Guard> globalGuards;
+    private final List<Guard> unroutedResponseGuards;
+    private final CidrSet trustedProxies;
+    private final long generation;
+
+    private GatewayRuntime(RampartConfig config, RouteTable routes, List<Guard> globalGuards,
+            List<Guard> unroutedResponseGuards, CidrSet trustedProxies, long generation) {
+        this.config = config;
+        this.routes = routes;
+        this.globalGuards = globalGuards;
+        this.unroutedResponseGuards = unroutedResponseGuards;
+        this.trustedProxies = trustedProxies;
+        this.generation = generation;
+    }
+
+    /** Builds a runtime; on failure nothing is left open. */
+    public static GatewayRuntime build(Vertx vertx, RampartConfig config, long generation) {
+        List<Guard> global = new ArrayList<>();
+        if (!config.trustedHosts().isEmpty()) {
+            global.add(TrustedHostGuard.from(config.trustedHosts()));
+        }
+        if (!config.ipFilter().isEmpty()) {
+            global.add(IpFilterGuard.from(config.ipFilter()));
+        }
+        SecurityHeadersConfig globalHeaders = config.securityHeaders().over(SecurityHeadersConfig.defaults());
+        List<UpstreamPool> opened = new ArrayList<>();
+        try {
+            List<CompiledRoute> compiled = new ArrayList<>();
+            for (RouteConfig rc : config.routes()) {
+                compiled.add(compile(vertx, rc, config, globalHeaders, opened));
+            }
+            return new GatewayRuntime(config, new RouteTable(compiled), List.copyOf(global),
+                    List.of(SecurityHeadersGuard.from(globalHeaders)), CidrSet.parse(config.trustedProxies()), generation);
+        } catch (RuntimeException e) {
+            opened.forEach(p -> p.shutdown(0));
+            throw e;
+        }
+    }
+
+    private static CompiledRoute compile(Vertx vertx, RouteConfig rc, RampartConfig config,
+            SecurityHeadersConfig globalHeaders, List<UpstreamPool> opened) {
+        List<Guard> guards = new ArrayList<>();
+        if (!rc.ipFilter().isEmpty()) {
+            guards.add(IpFilterGuard.from(rc.ipFilter()));
+        }
+        if (rc.cors() != null) {
+            guards.add(CorsGuard.from(rc.cors()));
+        }
+        guards.add(SecurityHeadersGuard.from(rc.securityHeaders().over(globalHeaders)));
+        PathPattern path = rc.match().path() != null ? PathPattern.path(rc.match().path())
+                : PathPattern.prefix(rc.match().pathPrefix());
+        Set<String> methods = new LinkedHashSet<>(rc.match().methods());
+        long maxBody = (rc.maxBodySize() != null ? rc.maxBodySize() : config.limits().maxBodySize()).bytes();
+        long inspect = 0;
+        for (Guard g : guards) {
+            inspect = Math.max(inspect, g.requestBodyInspectionLimit());
+        }
+        UpstreamPool pool = UpstreamPool.create(vertx, rc.upstream());
+        opened.add(pool);
+        return new CompiledRoute(rc.id(), HostMatcher.of(rc.match().hosts()), path, methods, pool, guards, maxBody,
+                Math.min(inspect, maxBody));
+    }
+
+    public RampartConfig config() {
+        return config;
+    }
+
+    public RouteTable routes() {
+        return routes;
+    }
+
+    /** Guards that run on every request before routing. */
+    public List<Guard> globalGuards() {
+        return globalGuards;
+    }
+
+    /** Response guards for requests no route took (404, global denials). */
+    public List<Guard> unroutedResponseGuards() {
+        return unroutedResponseGuards;
+    }
+
+    public CidrSet trustedProxies() {
+        return trustedProxies;
+    }
+
+    public HttpLimitsConfig limits() {
+        return config.limits();
+    }
+
+    /** Increases with every successful (re)load; shows in /admin/health. */
+    public long generation() {
+        return generation;
+    }
+
+    /** Closes the upstream clients once their in-flight requests finish (at most {@code graceMillis}). */
+    public void retire(long graceMillis) {
+        for (CompiledRoute r : routes.routes()) {
+            r.upstream().shutdown(graceMillis);
+        }
+    }
+}

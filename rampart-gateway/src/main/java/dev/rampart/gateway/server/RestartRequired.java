@@ -1,0 +1,30 @@
+package dev.rampart.gateway.server;
+
+import dev.rampart.core.config.RampartConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Which changed config sections a reload cannot apply, because they are bound to sockets or files. */
+final class RestartRequired {
+
+    private RestartRequired() {
+    }
+
+    static List<String> between(RampartConfig running, RampartConfig next) {
+        List<String> warnings = new ArrayList<>();
+        check(warnings, "listeners", running.listeners(), next.listeners());
+        check(warnings, "admin", running.admin(), next.admin());
+        check(warnings, "store", running.store(), next.store());
+        check(warnings, "events", running.events(), next.events());
+        check(warnings, "access-log", running.accessLog(), next.accessLog());
+        check(warnings, "limits", running.limits(), next.limits());
+        return warnings;
+    }
+
+    private static void check(List<String> warnings, String section, Object running, Object next) {
+        if (!Objects.equals(running, next)) {
+            warnings.add("'" + section + "' changed; it takes effect after a restart (the running value stays in use)");
+        }
+    }
+}

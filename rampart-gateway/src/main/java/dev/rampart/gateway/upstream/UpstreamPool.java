@@ -1,0 +1,93 @@
+package dev.rampart.gateway.upstream;
+
+import dev.rampart.core.config.UpstreamConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.net.PemTrustOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The servers of one route's upstream, chosen round-robin among those in rotation, and the pooled
+ * HTTP client that talks to them.
+ */
+public final class UpstreamPool {
+
+    private final List<UpstreamServer> servers;
+    private final AtomicInteger next = new AtomicInteger();
+    private final HttpClientAgent client;
+    private final UpstreamConfig config;
+
+    private UpstreamPool(List<UpstreamServer> servers, HttpClientAgent client, UpstreamConfig config) {
+        this.servers = servers;
+        this.client = client;
+        this.config = config;
+    }
+
+    /** Builds the pool and its client; the client is closed by {@link #shutdown}. */
+    public static UpstreamPool create(Vertx vertx, UpstreamConfig config) {
+        List<UpstreamServer> servers = new ArrayList<>();
+        long cooldown = config.failureCooldown().toNanos();
+        for (String url : config.urls()) {
+            servers.add(new UpstreamServer(url, config.failureThreshold(), cooldown));
+        }
+        if (servers.isEmpty()) {
+            throw new IllegalArgumentException("an upstream needs at least one URL");
+        }
+        HttpClientOptions options = new HttpClientOptions()
+                .setKeepAlive(true)
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
+                .setDecompressionSupported(false)
+                .setTryUseCompression(false)
+                .setVerifyHost(true)
+                // Upstream response heads can be larger than what we accept from clients.
+                .setMaxHeaderSize(64 * 1024)
+                .setMaxInitialLineLength(16 * 1024);
+        if (config.trustedCa() != null) {
+            options.setTrustOptions(new PemTrustOptions().addCertPath(config.trustedCa()));
+        }
+        PoolOptions pool = new PoolOptions()
+                .setHttp1MaxSize(config.maxConnections())
+                .setMaxWaitQueueSize(Math.max(256, config.maxConnections() * 16));
+        HttpClientAgent client = vertx.httpClientBuilder().with(options).with(pool).build();
+        return new UpstreamPool(List.copyOf(servers), client, config);
+    }
+
+    /**
+     * The next server in rotation after {@code exclude} (a server that just failed for this
+     * request), or null when every server is out of rotation.
+     */
+    public UpstreamServer choose(UpstreamServer exclude) {
+        long now = System.nanoTime();
+        int n = servers.size();
+        int start = Math.floorMod(next.getAndIncrement(), n);
+        for (int i = 0; i < n; i++) {
+            UpstreamServer s = servers.get((start + i) % n);
+            if (s != exclude && s.isAvailable(now)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    public List<UpstreamServer> servers() {
+        return servers;
+    }
+
+    public HttpClientAgent client() {
+        return client;
+    }
+
+    public UpstreamConfig config() {
+        return config;
+    }
+
+    /** Closes the client once in-flight requests are done, waiting at most {@code graceMillis}. */
+    public void shutdown(long graceMillis) {
+        client.shutdown(graceMillis, TimeUnit.MILLISECONDS);
+    }
+}
