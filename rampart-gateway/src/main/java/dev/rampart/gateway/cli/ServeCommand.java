@@ -45,14 +45,25 @@ public final class ServeCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return 1;
         }
-        return run(loaded, !noWatch, err, null);
+        return run(loaded, !noWatch, err, null, null);
     }
 
-    /** Starts a gateway and blocks until the JVM is asked to stop. */
-    static int run(LoadedConfig loaded, boolean watch, PrintWriter err, java.util.function.Consumer<Gateway> onStarted) {
+    /**
+     * Starts a gateway and blocks until the JVM is asked to stop.
+     *
+     * @param onStarted called once listening (may be null)
+     * @param tokenSink also receives a newly created admin token (may be null)
+     */
+    static int run(LoadedConfig loaded, boolean watch, PrintWriter err, java.util.function.Consumer<Gateway> onStarted,
+            java.util.function.Consumer<String> tokenSink) {
         Gateway gateway;
         try {
-            gateway = Gateway.start(loaded, token -> announceAdminToken(err, token), watch);
+            gateway = Gateway.start(loaded, token -> {
+                announceAdminToken(err, token);
+                if (tokenSink != null) {
+                    tokenSink.accept(token);
+                }
+            }, watch);
         } catch (GatewayStartException | StoreException e) {
             err.println("rampart: " + e.getMessage());
             return 1;

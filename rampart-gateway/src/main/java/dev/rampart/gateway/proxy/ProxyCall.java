@@ -648,17 +648,11 @@ final class ProxyCall {
         }
     }
 
-    /** Adds the exchange's response headers and runs the response guards (reverse order). */
+    /**
+     * Runs the response guards (reverse order), then adds the exchange's response headers, so that
+     * a guard hiding upstream headers never strips what the gateway itself added.
+     */
     private void finishHead(boolean generated) {
-        MultiMap h = resp.headers();
-        ex.responseHeaders().forEach((name, value) -> {
-            if (name.equalsIgnoreCase("Vary")) {
-                h.add(name, value);
-            } else {
-                h.set(name, value);
-            }
-        });
-        h.set("X-Request-Id", ex.requestId());
         ResponseHead head = new ResponseView(resp, generated);
         for (int i = responseGuards.size() - 1; i >= 0; i--) {
             Guard g = responseGuards.get(i);
@@ -668,6 +662,15 @@ final class ProxyCall {
                 log.error("response guard failed", kv("request_id", ex.requestId()), kv("guard", g.name()), e);
             }
         }
+        MultiMap h = resp.headers();
+        ex.responseHeaders().forEach((name, value) -> {
+            if (name.equalsIgnoreCase("Vary")) {
+                h.add(name, value);
+            } else {
+                h.set(name, value);
+            }
+        });
+        h.set("X-Request-Id", ex.requestId());
     }
 
     private void finish() {

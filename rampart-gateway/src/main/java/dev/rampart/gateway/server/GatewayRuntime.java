@@ -3,7 +3,6 @@ package dev.rampart.gateway.server;
 import dev.rampart.core.Guard;
 import dev.rampart.core.config.HttpLimitsConfig;
 import dev.rampart.core.config.RampartConfig;
-import dev.rampart.core.config.RouteConfig;
 import dev.rampart.core.config.SecurityHeadersConfig;
 import dev.rampart.core.net.CidrSet;
 import dev.rampart.gateway.guard.CorsGuard;
@@ -52,38 +51,34 @@ public final class GatewayRuntime {
     /** Builds a runtime; on failure nothing is left open. */
     public static GatewayRuntime build(Vertx vertx, RampartConfig config, long generation) {
         List<Guard> global = new ArrayList<>();
-        if (!config.trustedHosts().isEmpty()) {
-            global.add(TrustedHostGuard.from(config.trustedHosts()));
-        }
-        if (!config.ipFilter().isEmpty()) {
-            global.add(IpFilterGuard.from(config.ipFilter()));
-        }
-        SecurityHeadersConfig globalHeaders = config.securityHeaders().over(SecurityHeadersConfig.defaults());
+        TrustedHostGuard.from(config.trustedHosts()).ifPresent(global::add);
+        IpFilterGuard.from(config.ipFilter(), "ip-filter").ifPresent(global::add);
         List<UpstreamPool> opened = new ArrayList<>();
         try {
             List<CompiledRoute> compiled = new ArrayList<>();
-            for (RouteConfig rc : config.routes()) {
-                compiled.add(compile(vertx, rc, config, globalHeaders, opened));
+            for (int i = 0; i < config.routes().size(); i++) {
+                compiled.add(compile(vertx, config.routes().get(i), "routes[" + i + "]", config, opened));
             }
+            SecurityHeadersGuard unroutedHeaders =
+                    SecurityHeadersGuard.from(config.securityHeaders(), SecurityHeadersConfig.inherit(), "security-headers");
             return new GatewayRuntime(config, new RouteTable(compiled), List.copyOf(global),
-                    List.of(SecurityHeadersGuard.from(globalHeaders)), CidrSet.parse(config.trustedProxies()), generation);
+                    List.of(unroutedHeaders), CidrSet.parse(config.trustedProxies()), generation);
         } catch (RuntimeException e) {
             opened.forEach(p -> p.shutdown(0));
             throw e;
         }
     }
 
-    private static CompiledRoute compile(Vertx vertx, RouteConfig rc, RampartConfig config,
-            SecurityHeadersConfig globalHeaders, List<UpstreamPool> opened) {
+    private static CompiledRoute compile(Vertx vertx, RouteConfig rc, String path, RampartConfig config,
+            List<UpstreamPool> opened) {
         List<Guard> guards = new ArrayList<>();
-        if (!rc.ipFilter().isEmpty()) {
-            guards.add(IpFilterGuard.from(rc.ipFilter()));
-        }
+        // First in the chain, so that its onResponse (run in reverse order) has the last word.
+        guards.add(SecurityHeadersGuard.from(config.securityHeaders(), rc.securityHeaders(), path + ".security-headers"));
+        IpFilterGuard.from(rc.ipFilter(), path + ".ip-filter").ifPresent(guards::add);
         if (rc.cors() != null) {
-            guards.add(CorsGuard.from(rc.cors()));
+            guards.add(CorsGuard.from(rc.cors(), path + ".cors"));
         }
-        guards.add(SecurityHeadersGuard.from(rc.securityHeaders().over(globalHeaders)));
-        PathPattern path = rc.match().path() != null ? PathPattern.path(rc.match().path())
+        PathPattern pattern = rc.match().path() != null ? PathPattern.path(rc.match().path())
                 : PathPattern.prefix(rc.match().pathPrefix());
         Set<String> methods = new LinkedHashSet<>(rc.match().methods());
         long maxBody = (rc.maxBodySize() != null ? rc.maxBodySize() : config.limits().maxBodySize()).bytes();
@@ -93,7 +88,7 @@ public final class GatewayRuntime {
         }
         UpstreamPool pool = UpstreamPool.create(vertx, rc.upstream());
         opened.add(pool);
-        return new CompiledRoute(rc.id(), HostMatcher.of(rc.match().hosts()), path, methods, pool, guards, maxBody,
+        return new CompiledRoute(rc.id(), HostMatcher.of(rc.match().hosts()), pattern, methods, pool, guards, maxBody,
                 Math.min(inspect, maxBody));
     }
 
