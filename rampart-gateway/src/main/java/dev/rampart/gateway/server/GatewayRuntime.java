@@ -3,6 +3,7 @@ package dev.rampart.gateway.server;
 import dev.rampart.core.Guard;
 import dev.rampart.core.config.HttpLimitsConfig;
 import dev.rampart.core.config.RampartConfig;
+import dev.rampart.core.config.RouteConfig;
 import dev.rampart.core.config.SecurityHeadersConfig;
 import dev.rampart.core.net.CidrSet;
 import dev.rampart.gateway.guard.CorsGuard;

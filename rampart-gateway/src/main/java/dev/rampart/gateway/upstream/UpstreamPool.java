@@ -42,7 +42,6 @@ public final class UpstreamPool {
                 .setKeepAlive(true)
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
                 .setDecompressionSupported(false)
-                .setTryUseCompression(false)
                 .setVerifyHost(true)
                 // Upstream response heads can be larger than what we accept from clients.
                 .setMaxHeaderSize(64 * 1024)

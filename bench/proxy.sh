@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# Proxy overhead benchmark (issue: gateway foundation).
+#
+# In one run, on this machine, against one nginx upstream that answers a small static body:
+#   (a) the upstream direct, (b) nginx as a reverse proxy to it, (c) Rampart pass-through,
+#   (d) Rampart with the foundation guards on (trusted hosts, IP filter, CORS, security headers,
+#       access log);
+# first the maximum throughput of each (wrk, keep-alive), then latency at 50% of Rampart's
+# maximum rate (hey, rate-limited), and prints the ratios Rampart/nginx.
+#
+# Usage: bench/proxy.sh [seconds per run, default 15] [connections, default 64]
+# Needs root for apt-get when wrk, hey or nginx are missing.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+DURATION=${1:-15}
+CONNS=${2:-64}
+WARMUP=${WARMUP:-10}
+UP_PORT=18081 NGINX_PORT=18082 RAMPART_PORT=18083 RAMPART_GUARDS_PORT=18084
+
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+command -v hey >/dev/null || missing+=(hey)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "bench: installing ${missing[*]} ..." >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null && apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+
+work=$(mktemp -d /tmp/rampart-bench.XXXXXX)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+# One nginx master serves both the upstream and the reverse proxy, each on its own port.
+workers=$(nproc)
+cat > "$work/nginx.conf" <<CONF
+worker_processes $workers;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  server_tokens off;
+  client_body_temp_path $work/body; proxy_temp_path $work/proxy;
+  fastcgi_temp_path $work/fcgi; uwsgi_temp_path $work/uwsgi; scgi_temp_path $work/scgi;
+  upstream app { server 127.0.0.1:$UP_PORT; keepalive 128; }
+  server {
+    listen 127.0.0.1:$UP_PORT;
+    location / { default_type application/json; return 200 '{"status":"ok","items":[1,2,3]}'; }
+  }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location / {
+      proxy_pass http://app;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$host;
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto \$scheme;
+    }
+  }
+}
+CONF
+"$NGINX" -c "$work/nginx.conf" -p "$work"
+
+cat > "$work/pass.yaml" <<CONF
+listeners: { http: { host: 127.0.0.1, port: $RAMPART_PORT } }
+admin: { enabled: false }
+store: { data-dir: ./data-pass }
+access-log: { enabled: false }
+security-headers:
+  strict-transport-security: "off"
+  content-type-options: "off"
+  frame-options: "off"
+  referrer-policy: "off"
+  content-security-policy: "off"
+  permissions-policy: "off"
+  cross-origin-opener-policy: "off"
+  cross-origin-resource-policy: "off"
+  hide: []
+routes:
+  - id: app
+    match: { path-prefix: / }
+    upstream: { urls: ["http://127.0.0.1:$UP_PORT"] }
+CONF
+
+cat > "$work/guards.yaml" <<CONF
+listeners: { http: { host: 127.0.0.1, port: $RAMPART_GUARDS_PORT } }
+admin: { enabled: false }
+store: { data-dir: ./data-guards }
+trusted-hosts: [127.0.0.1, localhost]
+ip-filter:
+  allow: [127.0.0.0/8, "::1/128"]
+  deny: [10.66.0.0/16, 192.0.2.0/24, "2001:db8::/32"]
+routes:
+  - id: app
+    match: { path-prefix: / }
+    upstream: { urls: ["http://127.0.0.1:$UP_PORT"] }
+    cors:
+      allowed-origins: ["https://app.example.com"]
+      allowed-methods: [GET, POST]
+CONF
+
+if [ ! -f rampart-gateway/target/rampart.jar ]; then
+  echo "bench: building rampart.jar ..." >&2
+  mvn -q -B -DskipTests package >&2
+fi
+JAVA_OPTS=${RAMPART_JAVA_OPTS:-"-Xms512m -Xmx512m -XX:+UseParallelGC"}
+start_rampart() { # config log
+  java $JAVA_OPTS -jar rampart-gateway/target/rampart.jar serve --no-watch --config "$1" >"$2" 2>&1 &
+  pids+=($!)
+}
+start_rampart "$work/pass.yaml" "$work/rampart-pass.log"
+start_rampart "$work/guards.yaml" "$work/rampart-guards.log"
+
+wait_port() {
+  for _ in $(seq 1 120); do
+    curl -sf -o /dev/null "http://127.0.0.1:$1/" && return 0
+    sleep 0.5
+  done
+  echo "bench: nothing answers on port $1; see $work" >&2
+  exit 1
+}
+for p in $UP_PORT $NGINX_PORT $RAMPART_PORT $RAMPART_GUARDS_PORT; do wait_port "$p"; done
+
+# wrk's latency lines give e.g. "99%    1.23ms"; convert to milliseconds.
+to_ms() { awk '{ v=$1; if (v ~ /us$/) { sub(/us$/,"",v); v=v/1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v) } else if (v ~ /s$/) { sub(/s$/,"",v); v=v*1000 } printf "%.3f", v }'; }
+
+declare -A RPS P50 P99 LP50 LP99
+max_run() { # name port
+  wrk -t2 -c"$CONNS" -d"${WARMUP}s" "http://127.0.0.1:$2/items" >/dev/null 2>&1 || true
+  local out
+  out=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency "http://127.0.0.1:$2/items")
+  RPS[$1]=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' <<<"$out")
+  P50[$1]=$(awk '$1=="50%" {print $2}' <<<"$out" | to_ms)
+  P99[$1]=$(awk '$1=="99%" {print $2}' <<<"$out" | to_ms)
+  if grep -q "Non-2xx" <<<"$out"; then echo "bench: $1 answered non-2xx: $(grep Non-2xx <<<"$out")" >&2; fi
+  printf '  %-18s %9s req/s   p50 %7s ms   p99 %7s ms\n' "$1" "${RPS[$1]}" "${P50[$1]}" "${P99[$1]}"
+}
+rate_run() { # name port total_rate
+  local per_worker=$(( $3 / 16 )) out
+  [ "$per_worker" -lt 1 ] && per_worker=1
+  out=$(hey -z "${DURATION}s" -c 16 -q "$per_worker" "http://127.0.0.1:$2/items")
+  LP50[$1]=$(awk '/ 50% in / {printf "%.3f", $3*1000}' <<<"$out")
+  LP99[$1]=$(awk '/ 99% in / {printf "%.3f", $3*1000}' <<<"$out")
+  printf '  %-18s at %6s req/s   p50 %7s ms   p99 %7s ms\n' "$1" "$(( per_worker * 16 ))" "${LP50[$1]}" "${LP99[$1]}"
+}
+
+echo "Rampart proxy benchmark: $(nproc) cores, ${DURATION}s per run, $CONNS connections, $(java -version 2>&1 | head -1)"
+echo "Maximum throughput (wrk, keep-alive, GET of a 31-byte JSON body):"
+max_run upstream-direct $UP_PORT
+max_run nginx-proxy $NGINX_PORT
+max_run rampart-pass $RAMPART_PORT
+max_run rampart-guards $RAMPART_GUARDS_PORT
+
+half=$(( RPS[rampart-pass] / 2 ))
+echo "Latency at 50% of Rampart pass-through's maximum ($half req/s; hey, 16 connections):"
+rate_run upstream-direct $UP_PORT "$half"
+rate_run nginx-proxy $NGINX_PORT "$half"
+rate_run rampart-pass $RAMPART_PORT "$half"
+rate_run rampart-guards $RAMPART_GUARDS_PORT "$half"
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
+added() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a - b }'; }
+echo "Ratios:"
+echo "  rampart-pass   / nginx-proxy  req/s: $(ratio "${RPS[rampart-pass]}" "${RPS[nginx-proxy]}")   (target >= 0.80)"
+echo "  rampart-guards / nginx-proxy  req/s: $(ratio "${RPS[rampart-guards]}" "${RPS[nginx-proxy]}")"
+echo "  p99 added over upstream-direct at 50% load: rampart-pass $(added "${LP99[rampart-pass]}" "${LP99[upstream-direct]}") ms," \
+     "rampart-guards $(added "${LP99[rampart-guards]}" "${LP99[upstream-direct]}") ms, nginx $(added "${LP99[nginx-proxy]}" "${LP99[upstream-direct]}") ms   (target < 1 ms)"
