@@ -1,0 +1,398 @@
+package dev.rampart.gateway.config;
+
+import dev.rampart.core.config.AdminConfig;
+import dev.rampart.core.config.HttpLimitsConfig;
+import dev.rampart.core.config.HttpListenerConfig;
+import dev.rampart.core.config.HttpsListenerConfig;
+import dev.rampart.core.config.IpFilterConfig;
+import dev.rampart.core.config.RampartConfig;
+import dev.rampart.core.config.RouteConfig;
+import dev.rampart.core.config.RouteMatchConfig;
+import dev.rampart.core.config.SecurityHeadersConfig;
+import dev.rampart.core.config.StoreConfig;
+import dev.rampart.core.config.UpstreamConfig;
+import dev.rampart.core.net.CidrSet;
+import dev.rampart.core.net.IpAddresses;
+import dev.rampart.gateway.guard.CorsGuard;
+import dev.rampart.gateway.guard.IpFilterGuard;
+import dev.rampart.gateway.guard.SecurityHeadersGuard;
+import dev.rampart.gateway.guard.TrustedHostGuard;
+import dev.rampart.gateway.route.PathPattern;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The checks a schema cannot express, on the bound config, each reported at the key it concerns;
+ * and the warnings. Where a guard or matcher already validates its settings (path templates, CIDR
+ * blocks, host names, CORS, security headers), it is called here rather than its rules copied,
+ * so a config that loads is one the gateway can build.
+ */
+final class ConfigRules {
+
+    private static final Pattern ROUTE_ID = Pattern.compile("[A-Za-z0-9._-]+");
+    /**
+     * Methods as clients send them: upper case (every registered method is). Methods are
+     * case-sensitive (RFC 9110 §9.1) and routes compare them exactly, so a lower-case entry would
+     * silently never match; it is refused rather than upper-cased behind the user's back.
+     */
+    private static final Pattern METHOD = Pattern.compile("[A-Z][A-Z0-9_-]*");
+    private static final Set<String> TLS_VERSIONS = Set.of("TLSv1.2", "TLSv1.3");
+
+    private final RampartConfig config;
+    private final Path baseDir;
+    private final Findings findings;
+
+    private ConfigRules(RampartConfig config, Path baseDir, Findings findings) {
+        this.config = config;
+        this.baseDir = baseDir;
+        this.findings = findings;
+    }
+
+    static void check(RampartConfig config, Path baseDir, Findings findings) {
+        new ConfigRules(config, baseDir, findings).checkAll();
+    }
+
+    private void checkAll() {
+        listeners();
+        admin();
+        limits(config.limits());
+        trustedHosts(config.trustedHosts(), "trusted-hosts");
+        trustedProxies();
+        ipFilter(config.ipFilter(), "ip-filter");
+        securityHeaders(config.securityHeaders(), "security-headers");
+        atLeast(config.events().queueCapacity(), 1, "events.queue-capacity");
+        store(config.store());
+        routes();
+    }
+
+    // ---- listeners and admin ------------------------------------------------------------------
+
+    private void listeners() {
+        HttpListenerConfig http = config.listeners().http();
+        HttpsListenerConfig https = config.listeners().https();
+        port(http.port(), "listeners.http.port");
+        if (https != null) {
+            port(https.port(), "listeners.https.port");
+            if (!TLS_VERSIONS.contains(https.minVersion())) {
+                findings.error("listeners.https.min-version", "'" + https.minVersion()
+                        + "' is not a TLS version Rampart accepts; allowed: TLSv1.2, TLSv1.3");
+            }
+            readableFile(https.certificate(), "listeners.https.certificate", "the certificate chain (PEM)");
+            readableFile(https.privateKey(), "listeners.https.private-key", "the private key (PEM)");
+            positive(https.reloadCheckInterval(), "listeners.https.reload-check-interval");
+            if (http.enabled() && samePort(http.port(), https.port())) {
+                findings.error("listeners.https.port", https.port() + " is also the port of listeners.http; "
+                        + "give each listener its own port");
+            }
+        } else if (http.redirectToHttps()) {
+            findings.warning("listeners.http.redirect-to-https", "there is no listeners.https to redirect to, so "
+                    + "plain HTTP is served as is; add listeners.https or remove this key");
+        }
+        if (!http.enabled() && https == null) {
+            findings.warning("listeners.http.enabled", "no client listener: plain HTTP is disabled and there is no "
+                    + "listeners.https, so only the admin listener serves");
+        }
+    }
+
+    private void admin() {
+        AdminConfig admin = config.admin();
+        port(admin.port(), "admin.port");
+        if (!admin.enabled()) {
+            return;
+        }
+        HttpListenerConfig http = config.listeners().http();
+        HttpsListenerConfig https = config.listeners().https();
+        if ((http.enabled() && samePort(http.port(), admin.port())) || (https != null && samePort(https.port(), admin.port()))) {
+            findings.error("admin.port", admin.port() + " is also the port of a client listener; the admin API "
+                    + "needs its own port");
+        }
+        if (!isLoopback(admin.host())) {
+            findings.warning("admin.host", "the admin API listens on " + admin.host() + ", reachable from other "
+                    + "machines; keep it on 127.0.0.1 unless a firewall or private network guards that address");
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!IpAddresses.isLiteral(host)) {
+            return false;
+        }
+        InetAddress address = IpAddresses.parse(host);
+        return address.isLoopbackAddress();
+    }
+
+    private static boolean samePort(int a, int b) {
+        return a != 0 && a == b;
+    }
+
+    private void port(int port, String path) {
+        if (port < 0 || port > 65535) {
+            findings.error(path, port + " is not a port; allowed: 1..65535, or 0 for any free port");
+        }
+    }
+
+    // ---- limits, store ----------------------------------------------------------------------
+
+    private void limits(HttpLimitsConfig limits) {
+        atLeast(limits.maxHeaderSize().bytes(), 1, "limits.max-header-size");
+        atLeast(limits.maxHeaderCount(), 1, "limits.max-header-count");
+        atLeast(limits.maxUriLength().bytes(), 1, "limits.max-uri-length");
+        positive(limits.headerReadTimeout(), "limits.header-read-timeout");
+        positive(limits.bodyReadTimeout(), "limits.body-read-timeout");
+        positive(limits.idleTimeout(), "limits.idle-timeout");
+    }
+
+    private void store(StoreConfig store) {
+        atLeast(store.poolSize(), 1, "store.pool-size");
+        if (store.type() == StoreConfig.Kind.postgresql && (store.url() == null || store.url().isBlank())) {
+            findings.errorAtKey("store.url", "required key is missing: type postgresql needs the JDBC URL, e.g. "
+                    + "jdbc:postgresql://db:5432/rampart");
+        } else if (store.url() != null && !store.url().startsWith("jdbc:postgresql:")) {
+            findings.error("store.url", "'" + store.url() + "' is not a PostgreSQL JDBC URL; write e.g. "
+                    + "jdbc:postgresql://db:5432/rampart");
+        }
+        if (store.password() != null && !findings.source().isReferenced("store.password")) {
+            findings.warning("store.password", "the password is written in the config file; reference it instead "
+                    + "with ${ENV_VAR} or ${file:/run/secrets/...} so the file holds no secret");
+        }
+    }
+
+    // ---- addresses and hosts ------------------------------------------------------------------
+
+    private void trustedHosts(List<String> hosts, String path) {
+        for (int i = 0; i < hosts.size(); i++) {
+            String where = SourceMap.element(path, i);
+            try {
+                TrustedHostGuard.from(List.of(hosts.get(i)));
+            } catch (IllegalArgumentException e) {
+                // The guard names the entry as trusted-hosts[0] of the one-entry list it was given.
+                findings.error(where, e.getMessage().replaceFirst("^trusted-hosts\\[0]:\\s*", ""));
+            }
+        }
+    }
+
+    private void trustedProxies() {
+        List<String> proxies = config.trustedProxies();
+        for (int i = 0; i < proxies.size(); i++) {
+            String where = SourceMap.element("trusted-proxies", i);
+            CidrSet block;
+            try {
+                block = CidrSet.parse(List.of(proxies.get(i)));
+            } catch (IllegalArgumentException e) {
+                findings.error(where, e.getMessage() + " (expected the address or CIDR block of a proxy or load "
+                        + "balancer, e.g. 10.0.0.0/8)");
+                continue;
+            }
+            if (block.contains(IpAddresses.parse("0.0.0.0")) && block.contains(IpAddresses.parse("255.255.255.255"))
+                    || block.contains(IpAddresses.parse("::")) && block.contains(IpAddresses.parse("ffff::"))) {
+                findings.warning(where, "'" + proxies.get(i) + "' trusts every address as a proxy, so any client "
+                        + "can choose its own address with X-Forwarded-For; list only your proxies");
+            }
+        }
+    }
+
+    private void ipFilter(IpFilterConfig filter, String path) {
+        ipList(filter.allow(), path, "allow");
+        ipList(filter.deny(), path, "deny");
+    }
+
+    private void ipList(List<String> entries, String sectionPath, String list) {
+        for (int i = 0; i < entries.size(); i++) {
+            List<String> one = List.of(entries.get(i));
+            IpFilterConfig single = list.equals("allow") ? new IpFilterConfig(one, null) : new IpFilterConfig(null, one);
+            try {
+                IpFilterGuard.from(single, sectionPath);
+            } catch (IllegalArgumentException e) {
+                String listPath = SourceMap.child(sectionPath, list);
+                String message = e.getMessage().startsWith(listPath)
+                        ? e.getMessage().substring(listPath.length()).replaceFirst("^:\\s*", "") : e.getMessage();
+                findings.error(SourceMap.element(listPath, i), message);
+            }
+        }
+    }
+
+    private void securityHeaders(SecurityHeadersConfig section, String path) {
+        try {
+            if (path.equals("security-headers")) {
+                SecurityHeadersGuard.from(section, SecurityHeadersConfig.inherit(), path);
+            } else {
+                SecurityHeadersGuard.from(SecurityHeadersConfig.inherit(), section, path);
+            }
+        } catch (IllegalArgumentException e) {
+            findings.errorNamingItsPath(e.getMessage(), path);
+        }
+    }
+
+    // ---- routes ---------------------------------------------------------------------------------
+
+    private void routes() {
+        if (config.routes().isEmpty()) {
+            findings.warning("routes", "no routes: every request is answered 404");
+        }
+        Map<String, Integer> ids = new HashMap<>();
+        for (int i = 0; i < config.routes().size(); i++) {
+            RouteConfig route = config.routes().get(i);
+            String path = SourceMap.element("routes", i);
+            routeId(route.id(), path, i, ids);
+            match(route.match(), SourceMap.child(path, "match"));
+            upstream(route.upstream(), SourceMap.child(path, "upstream"));
+            ipFilter(route.ipFilter(), SourceMap.child(path, "ip-filter"));
+            securityHeaders(route.securityHeaders(), SourceMap.child(path, "security-headers"));
+            if (route.cors() != null) {
+                try {
+                    CorsGuard.from(route.cors(), SourceMap.child(path, "cors"));
+                } catch (IllegalArgumentException e) {
+                    findings.errorNamingItsPath(e.getMessage(), SourceMap.child(path, "cors"));
+                }
+            }
+        }
+    }
+
+    private void routeId(String id, String path, int index, Map<String, Integer> ids) {
+        String where = SourceMap.child(path, "id");
+        if (!ROUTE_ID.matcher(id).matches()) {
+            findings.error(where, "'" + id + "' is not a route id; use letters, digits, '.', '_' and '-'");
+            return;
+        }
+        Integer first = ids.putIfAbsent(id, index);
+        if (first != null) {
+            findings.error(where, "'" + id + "' is already the id of routes[" + first + "]; route ids must be unique");
+        }
+    }
+
+    private void match(RouteMatchConfig match, String path) {
+        if (match.path() != null && match.pathPrefix() != null) {
+            findings.errorAtKey(SourceMap.child(path, "path-prefix"), "give either path or path-prefix, not both");
+        } else if (match.path() == null && match.pathPrefix() == null) {
+            findings.errorAtKey(path, "give path (exact, or a template like /orders/{id}) or path-prefix");
+        } else if (match.path() != null) {
+            pathTemplate(match.path(), SourceMap.child(path, "path"));
+        } else {
+            try {
+                PathPattern.prefix(match.pathPrefix());
+            } catch (IllegalArgumentException e) {
+                findings.error(SourceMap.child(path, "path-prefix"), e.getMessage());
+            }
+        }
+        for (int i = 0; i < match.methods().size(); i++) {
+            String method = match.methods().get(i);
+            String where = SourceMap.element(SourceMap.child(path, "methods"), i);
+            if (METHOD.matcher(method).matches()) {
+                continue;
+            }
+            String upper = method.toUpperCase(Locale.ROOT);
+            findings.error(where, METHOD.matcher(upper).matches()
+                    ? "'" + method + "': methods are case-sensitive and clients send them in upper case; write '"
+                            + upper + "'"
+                    : "'" + method + "' is not an HTTP method; write e.g. GET, POST or PUT");
+        }
+        trustedHosts(match.hosts(), SourceMap.child(path, "hosts"));
+    }
+
+    private void pathTemplate(String template, String where) {
+        PathPattern pattern;
+        try {
+            pattern = PathPattern.path(template);
+        } catch (IllegalArgumentException e) {
+            findings.error(where, e.getMessage());
+            return;
+        }
+        Set<String> names = new HashSet<>();
+        for (String name : pattern.parameterNames()) {
+            if (!names.add(name)) {
+                findings.error(where, "path template '" + template + "' names the parameter {" + name
+                        + "} twice; give each parameter its own name");
+            }
+        }
+    }
+
+    private void upstream(UpstreamConfig upstream, String path) {
+        String urls = SourceMap.child(path, "urls");
+        if (upstream.urls().isEmpty()) {
+            findings.error(urls, "the list is empty; give at least one upstream URL, e.g. http://10.0.0.5:8080");
+        }
+        for (int i = 0; i < upstream.urls().size(); i++) {
+            upstreamUrl(upstream.urls().get(i), SourceMap.element(urls, i));
+        }
+        positive(upstream.connectTimeout(), SourceMap.child(path, "connect-timeout"));
+        positive(upstream.responseTimeout(), SourceMap.child(path, "response-timeout"));
+        atLeast(upstream.failureThreshold(), 1, SourceMap.child(path, "failure-threshold"));
+        atLeast(upstream.maxConnections(), 1, SourceMap.child(path, "max-connections"));
+        if (upstream.stripPrefix() != null && !upstream.stripPrefix().startsWith("/")) {
+            findings.error(SourceMap.child(path, "strip-prefix"), "'" + upstream.stripPrefix()
+                    + "' must start with '/', like the request paths it is removed from");
+        }
+        if (upstream.trustedCa() != null) {
+            readableFile(upstream.trustedCa(), SourceMap.child(path, "trusted-ca"), "the CA certificates (PEM)");
+        }
+    }
+
+    /** An absolute http(s) URL with a host and neither query nor fragment: the request's path and query are appended to it. */
+    private void upstreamUrl(String url, String where) {
+        String expected = "; write e.g. http://10.0.0.5:8080 or https://orders.internal/v1";
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            findings.error(where, "'" + url + "' is not a URL (" + e.getReason() + ")" + expected);
+            return;
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            findings.error(where, "'" + url + "' must start with http:// or https://" + expected);
+        } else if (uri.getHost() == null) {
+            findings.error(where, "'" + url + "' has no host" + expected);
+        } else if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            findings.error(where, "'" + url + "' has a query or fragment; the request's own query is appended, "
+                    + "so give the base URL only" + expected);
+        } else if (uri.getRawUserInfo() != null) {
+            findings.error(where, "'" + url + "' carries credentials (user@); Rampart does not send them upstream, "
+                    + "and they would show in logs" + expected);
+        }
+    }
+
+    // ---- shared checks --------------------------------------------------------------------------
+
+    private void readableFile(String file, String where, String what) {
+        Path resolved;
+        try {
+            resolved = baseDir.resolve(file).normalize();
+        } catch (InvalidPathException e) {
+            findings.error(where, "'" + file + "' is not a valid path");
+            return;
+        }
+        if (!Files.isRegularFile(resolved)) {
+            findings.error(where, resolved + " does not exist or is not a file; give the file with " + what
+                    + " (relative paths are relative to the config file)");
+        } else if (!Files.isReadable(resolved)) {
+            findings.error(where, resolved + " is not readable by this process; give it read permission for the "
+                    + "user Rampart runs as");
+        }
+    }
+
+    private void positive(Duration d, String where) {
+        if (d.isZero() || d.isNegative()) {
+            findings.error(where, "must be longer than 0; write e.g. 250ms, 10s, 5m, 2h or 90d");
+        }
+    }
+
+    private void atLeast(long value, long min, String where) {
+        if (value < min) {
+            findings.error(where, value + " is too small; the least allowed is " + min);
+        }
+    }
+}

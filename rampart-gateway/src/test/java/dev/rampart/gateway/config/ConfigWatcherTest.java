@@ -1,0 +1,129 @@
+package dev.rampart.gateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reloading when the config file changes: in place, by atomic rename, and not at all once closed. */
+class ConfigWatcherTest {
+
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    /** What one callback got: the next config, or the error. */
+    private record Change(LoadedConfig next, ConfigException error) {
+    }
+
+    @TempDir
+    Path dir;
+
+    private Path file;
+    private final BlockingQueue<Change> changes = new LinkedBlockingQueue<>();
+    private ConfigWatcher watcher;
+
+    @BeforeEach
+    void start() {
+        file = TestConfigs.write(dir, routeTo("/v1"));
+        watcher = ConfigWatcher.start(file, POLL, (next, error) -> changes.add(new Change(next, error)));
+    }
+
+    @AfterEach
+    void stop() {
+        watcher.close();
+    }
+
+    private static String routeTo(String prefix) {
+        return TestConfigs.ROUTE.replace("path-prefix: /", "path-prefix: " + prefix);
+    }
+
+    private Change nextChange() throws InterruptedException {
+        Change change = changes.poll(10, TimeUnit.SECONDS);
+        assertThat(change).as("a change reported within 10s").isNotNull();
+        return change;
+    }
+
+    @Test
+    void reportsAnInPlaceEdit() throws Exception {
+        Files.writeString(file, routeTo("/v2"));
+
+        Change change = nextChange();
+
+        assertThat(change.error()).isNull();
+        assertThat(change.next().config().routes().get(0).match().pathPrefix()).isEqualTo("/v2");
+    }
+
+    @Test
+    void reportsAnAtomicRenameOntoTheFile() throws Exception {
+        Path next = TestConfigs.write(dir, "next.yaml", routeTo("/v3"));
+        Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+
+        Change change = nextChange();
+
+        assertThat(change.next().config().routes().get(0).match().pathPrefix()).isEqualTo("/v3");
+        assertThat(change.next().file()).isEqualTo(file.toAbsolutePath());
+    }
+
+    @Test
+    void reportsABadEditAsAnErrorAndThenTheFix() throws Exception {
+        Files.writeString(file, "routes: [this is not: valid");
+
+        Change bad = nextChange();
+        assertThat(bad.next()).isNull();
+        assertThat(bad.error().errors()).singleElement().asString().startsWith("rampart.yaml:1:28: YAML syntax:");
+
+        Files.writeString(file, routeTo("/fixed"));
+        assertThat(nextChange().next().config().routes().get(0).match().pathPrefix()).isEqualTo("/fixed");
+    }
+
+    @Test
+    void seesAnEditOfTheSameSizeWithinTheSameSecond() throws Exception {
+        FileTime before = Files.getLastModifiedTime(file);
+        Files.writeString(file, routeTo("/v9"));
+        Files.setLastModifiedTime(file, before);
+
+        assertThat(nextChange().next().config().routes().get(0).match().pathPrefix()).isEqualTo("/v9");
+    }
+
+    @Test
+    void doesNotReportAFileTouchedWithTheSameContent() throws Exception {
+        Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        Files.writeString(file, Files.readString(file));
+
+        assertThat(changes.poll(POLL.toMillis() * 6, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    @Test
+    void keepsWatchingWhenTheHandlerThrows() throws Exception {
+        watcher.close();
+        watcher = ConfigWatcher.start(file, POLL, (next, error) -> {
+            changes.add(new Change(next, error));
+            throw new IllegalStateException("handler bug");
+        });
+
+        Files.writeString(file, routeTo("/a"));
+        nextChange();
+        Files.writeString(file, routeTo("/b"));
+
+        assertThat(nextChange().next().config().routes().get(0).match().pathPrefix()).isEqualTo("/b");
+        assertThat(watcher.isRunning()).isTrue();
+    }
+
+    @Test
+    void stopsOnClose() throws Exception {
+        watcher.close();
+
+        assertThat(watcher.isRunning()).isFalse();
+        Files.writeString(file, routeTo("/after-close"));
+        assertThat(changes.poll(POLL.toMillis() * 6, TimeUnit.MILLISECONDS)).isNull();
+    }
+}
