@@ -32,7 +32,9 @@ public final class BoundedEventBus implements EventBus, AutoCloseable {
     }
 
     private static final Logger log = LoggerFactory.getLogger(BoundedEventBus.class);
-    private static final CompletionStage<Void> DONE = CompletableFuture.completedStage(null);
+    // completedFuture, not completedStage: callers take the synchronous path with isDone(), which a
+    // MinimalStage does not support.
+    private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
 
     private record Parked(SecurityEvent event, CompletableFuture<Void> queued) {
     }

@@ -18,9 +18,8 @@ import dev.rampart.gateway.guard.IpFilterGuard;
 import dev.rampart.gateway.guard.SecurityHeadersGuard;
 import dev.rampart.gateway.guard.TrustedHostGuard;
 import dev.rampart.gateway.route.PathPattern;
+import dev.rampart.gateway.upstream.UpstreamServer;
 import java.net.InetAddress;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -341,27 +340,11 @@ final class ConfigRules {
         }
     }
 
-    /** An absolute http(s) URL with a host and neither query nor fragment: the request's path and query are appended to it. */
     private void upstreamUrl(String url, String where) {
-        String expected = "; write e.g. http://10.0.0.5:8080 or https://orders.internal/v1";
-        URI uri;
         try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            findings.error(where, "'" + url + "' is not a URL (" + e.getReason() + ")" + expected);
-            return;
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            findings.error(where, "'" + url + "' must start with http:// or https://" + expected);
-        } else if (uri.getHost() == null) {
-            findings.error(where, "'" + url + "' has no host" + expected);
-        } else if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            findings.error(where, "'" + url + "' has a query or fragment; the request's own query is appended, "
-                    + "so give the base URL only" + expected);
-        } else if (uri.getRawUserInfo() != null) {
-            findings.error(where, "'" + url + "' carries credentials (user@); Rampart does not send them upstream, "
-                    + "and they would show in logs" + expected);
+            UpstreamServer.parseUrl(url);
+        } catch (IllegalArgumentException e) {
+            findings.error(where, e.getMessage() + "; write e.g. http://10.0.0.5:8080 or https://orders.internal/v1");
         }
     }
 

@@ -161,7 +161,10 @@ final class ProxyCall {
             deny("gateway", 405, "method-not-allowed", "The method " + method.name() + " is not served.", List.of());
             return;
         }
-        if (req.headers().contains(HttpHeaders.UPGRADE)) {
+        String upgrade = req.getHeader(HttpHeaders.UPGRADE);
+        // An h2c upgrade offer (RFC 7540 §3.2; Java's HttpClient sends one by default) may be declined by
+        // answering in HTTP/1.1; Upgrade and HTTP2-Settings are hop-by-hop and are not passed on.
+        if (upgrade != null && !upgrade.trim().equalsIgnoreCase("h2c")) {
             deny("gateway", 501, "upgrade-not-supported", "Protocol upgrades (e.g. WebSocket) are not proxied.", List.of());
             return;
         }

@@ -92,7 +92,7 @@ public final class Gateway implements AutoCloseable {
         Gateway gateway = new Gateway(vertx, store, loaded);
         try {
             gateway.ensureAdminToken(adminTokenAnnouncer);
-            gateway.runtime = GatewayRuntime.build(vertx, loaded.config(), ++gateway.generation);
+            gateway.runtime = GatewayRuntime.build(vertx, loaded.config(), loaded.baseDir(), ++gateway.generation);
             gateway.bindListeners();
             if (watchConfig && loaded.file() != null) {
                 gateway.watcher = ConfigWatcher.start(loaded.file(), java.time.Duration.ofSeconds(2), gateway::onConfigFileChanged);
@@ -228,7 +228,7 @@ public final class Gateway implements AutoCloseable {
     private ReloadResult apply(LoadedConfig next) {
         GatewayRuntime fresh;
         try {
-            fresh = GatewayRuntime.build(vertx, next.config(), generation + 1);
+            fresh = GatewayRuntime.build(vertx, next.config(), next.baseDir(), generation + 1);
         } catch (RuntimeException e) {
             return refuse(List.of(e.getMessage() == null ? e.toString() : e.getMessage()));
         }

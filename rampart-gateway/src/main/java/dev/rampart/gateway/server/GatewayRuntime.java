@@ -16,6 +16,7 @@ import dev.rampart.gateway.route.PathPattern;
 import dev.rampart.gateway.route.RouteTable;
 import dev.rampart.gateway.upstream.UpstreamPool;
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,8 +50,12 @@ public final class GatewayRuntime {
         this.generation = generation;
     }
 
-    /** Builds a runtime; on failure nothing is left open. */
-    public static GatewayRuntime build(Vertx vertx, RampartConfig config, long generation) {
+    /**
+     * Builds a runtime; on failure nothing is left open.
+     *
+     * @param baseDir the config file's directory (relative file names in the config resolve against it)
+     */
+    public static GatewayRuntime build(Vertx vertx, RampartConfig config, Path baseDir, long generation) {
         List<Guard> global = new ArrayList<>();
         TrustedHostGuard.from(config.trustedHosts()).ifPresent(global::add);
         IpFilterGuard.from(config.ipFilter(), "ip-filter").ifPresent(global::add);
@@ -58,7 +63,7 @@ public final class GatewayRuntime {
         try {
             List<CompiledRoute> compiled = new ArrayList<>();
             for (int i = 0; i < config.routes().size(); i++) {
-                compiled.add(compile(vertx, config.routes().get(i), "routes[" + i + "]", config, opened));
+                compiled.add(compile(vertx, config.routes().get(i), "routes[" + i + "]", config, baseDir, opened));
             }
             SecurityHeadersGuard unroutedHeaders =
                     SecurityHeadersGuard.from(config.securityHeaders(), SecurityHeadersConfig.inherit(), "security-headers");
@@ -70,7 +75,7 @@ public final class GatewayRuntime {
         }
     }
 
-    private static CompiledRoute compile(Vertx vertx, RouteConfig rc, String path, RampartConfig config,
+    private static CompiledRoute compile(Vertx vertx, RouteConfig rc, String path, RampartConfig config, Path baseDir,
             List<UpstreamPool> opened) {
         List<Guard> guards = new ArrayList<>();
         // First in the chain, so that its onResponse (run in reverse order) has the last word.
@@ -87,7 +92,7 @@ public final class GatewayRuntime {
         for (Guard g : guards) {
             inspect = Math.max(inspect, g.requestBodyInspectionLimit());
         }
-        UpstreamPool pool = UpstreamPool.create(vertx, rc.upstream());
+        UpstreamPool pool = UpstreamPool.create(vertx, rc.upstream(), baseDir);
         opened.add(pool);
         return new CompiledRoute(rc.id(), HostMatcher.of(rc.match().hosts()), pattern, methods, pool, guards, maxBody,
                 Math.min(inspect, maxBody));

@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.net.PemTrustOptions;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +29,12 @@ public final class UpstreamPool {
         this.config = config;
     }
 
-    /** Builds the pool and its client; the client is closed by {@link #shutdown}. */
-    public static UpstreamPool create(Vertx vertx, UpstreamConfig config) {
+    /**
+     * Builds the pool and its client; the client is closed by {@link #shutdown}.
+     *
+     * @param baseDir the config file's directory, against which a relative {@code trusted-ca} resolves
+     */
+    public static UpstreamPool create(Vertx vertx, UpstreamConfig config, Path baseDir) {
         List<UpstreamServer> servers = new ArrayList<>();
         long cooldown = config.failureCooldown().toNanos();
         for (String url : config.urls()) {
@@ -47,7 +52,7 @@ public final class UpstreamPool {
                 .setMaxHeaderSize(64 * 1024)
                 .setMaxInitialLineLength(16 * 1024);
         if (config.trustedCa() != null) {
-            options.setTrustOptions(new PemTrustOptions().addCertPath(config.trustedCa()));
+            options.setTrustOptions(new PemTrustOptions().addCertPath(baseDir.resolve(config.trustedCa()).toString()));
         }
         PoolOptions pool = new PoolOptions()
                 .setHttp1MaxSize(config.maxConnections())

@@ -1,6 +1,7 @@
 package dev.rampart.gateway.upstream;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,14 +23,8 @@ public final class UpstreamServer {
     private volatile long unhealthyUntilNanos;
 
     UpstreamServer(String url, int failureThreshold, long cooldownNanos) {
-        URI uri = URI.create(url);
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("upstream URL '" + url + "' must start with http:// or https://");
-        }
-        if (uri.getHost() == null) {
-            throw new IllegalArgumentException("upstream URL '" + url + "' has no host");
-        }
+        URI uri = parseUrl(url);
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         this.url = url;
         this.ssl = scheme.equals("https");
         this.host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
@@ -37,10 +32,41 @@ public final class UpstreamServer {
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         boolean defaultPort = uri.getPort() < 0 || (ssl ? port == 443 : port == 80);
-        this.hostHeader = uri.getRawAuthority().contains("@") ? uri.getHost() + (defaultPort ? "" : ":" + port)
-                : (defaultPort ? uri.getHost() : uri.getHost() + ":" + port);
+        this.hostHeader = defaultPort ? uri.getHost() : uri.getHost() + ":" + port;
         this.failureThreshold = Math.max(1, failureThreshold);
         this.cooldownNanos = cooldownNanos;
+    }
+
+    /**
+     * Checks an upstream base URL: absolute http(s) with a host, without query or fragment (the
+     * request's path and query are appended to it) and without credentials (they would show in
+     * logs and are not sent).
+     *
+     * @throws IllegalArgumentException saying what is wrong with {@code url}
+     */
+    public static URI parseUrl(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("'" + url + "' is not a URL (" + e.getReason() + ")", e);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("'" + url + "' must start with http:// or https://");
+        }
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException("'" + url + "' has no host");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("'" + url + "' has a query or fragment; the request's own query is "
+                    + "appended, so give the base URL only");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("'" + url + "' carries credentials (user@); Rampart does not send them "
+                    + "upstream, and they would show in logs");
+        }
+        return uri;
     }
 
     public String url() {
