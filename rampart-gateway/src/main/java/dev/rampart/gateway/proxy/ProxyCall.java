@@ -362,7 +362,8 @@ final class ProxyCall {
         bytesIn += buf.length();
         if (bytesIn > route.maxBodyBytes()) {
             req.pause();
-            abortUpstream();
+            // deny() resets the upstream request once it owns the answer; resetting first would
+            // surface as an upstream failure (502) racing the 413.
             deny("gateway", 413, "body-too-large",
                     "The request body is larger than the " + route.maxBodyBytes() + " bytes this route accepts.", List.of());
             return false;
@@ -487,11 +488,9 @@ final class ProxyCall {
             creq.end();
         });
         req.exceptionHandler(err -> {
-            // The client broke the body (bad framing, reset): the upstream must not get a truncated request.
-            creq.reset();
-            if (!resp.headWritten()) {
-                deny("gateway", 400, "invalid-body", "The request body could not be read.", List.of());
-            }
+            // The client broke the body (bad framing, reset): deny() resets the upstream request, so the
+            // upstream never gets a complete request, and cuts the client's connection if the head is out.
+            deny("gateway", 400, "invalid-body", "The request body could not be read.", List.of());
         });
         req.resume();
     }
@@ -541,7 +540,15 @@ final class ProxyCall {
             // The head is already sent: the only honest signal left is to cut the connection/stream.
             resp.reset();
         });
-        cres.endHandler(v -> resp.end());
+        cres.endHandler(v -> {
+            if (hasBody && !requestEnded) {
+                // The upstream answered without reading the whole body: its connection cannot be reused.
+                abortUpstream();
+            } else {
+                upstreamRequest = null;
+            }
+            resp.end();
+        });
     }
 
     private void upstreamFailed(Throwable cause) {
@@ -573,9 +580,11 @@ final class ProxyCall {
         return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
+    /** Resets the upstream request unless its exchange completed; idempotent. */
     private void abortUpstream() {
         HttpClientRequest creq = upstreamRequest;
-        if (creq != null && !done) {
+        upstreamRequest = null;
+        if (creq != null) {
             creq.reset();
         }
     }
@@ -598,6 +607,7 @@ final class ProxyCall {
             }
             if (resp.headWritten()) {
                 done = true;
+                abortUpstream();
                 resp.reset();
                 return;
             }

@@ -132,9 +132,7 @@ class TlsIntegrationTest {
     void tls11IsRefusedByTheServer() throws Exception {
         // openssl can still offer TLS 1.1 at security level 0, so a failure here is the server's refusal.
         Result r = opensslClient("-tls1_1", "-cipher", "DEFAULT:@SECLEVEL=0");
-        assertThat(r.output).doesNotContain("Protocol  : TLSv1.1").doesNotContain("New, TLSv1, Cipher is ECDHE");
-        assertThat(r.output).containsAnyOf("alert protocol version", "unsupported protocol", "no protocols available",
-                "wrong version number", "handshake failure");
+        assertThat(r.output).contains("alert protocol version").contains("Cipher is (NONE)");
         Result ok = opensslClient("-tls1_2");
         assertThat(ok.output).as("the same client succeeds with TLS 1.2").contains("TLSv1.2");
     }
