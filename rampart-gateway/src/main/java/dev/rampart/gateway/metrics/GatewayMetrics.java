@@ -9,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,17 +27,27 @@ public final class GatewayMetrics {
         return registry;
     }
 
+    private record RequestSeries(String route, String method, int status) {
+    }
+
+    // Building and registering a meter sorts and hashes its tags: done once per series, not per request.
+    private final ConcurrentHashMap<RequestSeries, Timer> requestTimers = new ConcurrentHashMap<>();
+
     /** One finished request. */
     public void recordRequest(String route, String method, int status, long durationNanos) {
-        Timer.builder("rampart.requests")
-                .description("Requests answered, by route, method and status, with latency")
-                .tags("route", route == null ? "none" : route, "method", KNOWN_METHODS.contains(method) ? method : "OTHER",
-                        "status", Integer.toString(status))
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(60))
-                .register(registry)
-                .record(durationNanos, TimeUnit.NANOSECONDS);
+        RequestSeries series = new RequestSeries(route == null ? "none" : route,
+                KNOWN_METHODS.contains(method) ? method : "OTHER", status);
+        Timer timer = requestTimers.get(series);
+        if (timer == null) {
+            timer = requestTimers.computeIfAbsent(series, k -> Timer.builder("rampart.requests")
+                    .description("Requests answered, by route, method and status, with latency")
+                    .tags("route", k.route(), "method", k.method(), "status", Integer.toString(k.status()))
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofMillis(1))
+                    .maximumExpectedValue(Duration.ofSeconds(60))
+                    .register(registry));
+        }
+        timer.record(durationNanos, TimeUnit.NANOSECONDS);
     }
 
     /** A request denied by a guard (or the gateway itself, guard {@code gateway}). */

@@ -18,11 +18,13 @@ import dev.rampart.gateway.log.AccessLog;
 import dev.rampart.gateway.metrics.GatewayMetrics;
 import dev.rampart.gateway.proxy.ProxyHandler;
 import dev.rampart.store.Store;
+import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.ServerSSLOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,16 +60,19 @@ public final class Gateway implements AutoCloseable {
     private volatile LoadedConfig loaded;
     private volatile GatewayRuntime runtime;
     private long generation;
-    private HttpServer httpServer;
-    private HttpServer httpsServer;
+    private final int eventLoops;
+    private int randomPortListeners;
+    private List<HttpServer> httpServers = List.of();
+    private List<HttpServer> httpsServers = List.of();
     private HttpServer adminServer;
     private ConfigWatcher watcher;
     private long tlsReloadTimer = -1;
     private TlsFiles tlsFiles;
     private String tlsStamp;
 
-    private Gateway(Vertx vertx, Store store, LoadedConfig loaded) {
+    private Gateway(Vertx vertx, Store store, LoadedConfig loaded, int eventLoops) {
         this.vertx = vertx;
+        this.eventLoops = eventLoops;
         this.store = store;
         this.loaded = loaded;
         RampartConfig cfg = loaded.config();
@@ -88,8 +93,9 @@ public final class Gateway implements AutoCloseable {
     public static Gateway start(LoadedConfig loaded, Consumer<String> adminTokenAnnouncer, boolean watchConfig) {
         Objects.requireNonNull(loaded, "loaded");
         Store store = Store.open(loaded.config().store(), loaded.baseDir());
-        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
-        Gateway gateway = new Gateway(vertx, store, loaded);
+        int eventLoops = Runtime.getRuntime().availableProcessors();
+        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(eventLoops));
+        Gateway gateway = new Gateway(vertx, store, loaded, eventLoops);
         try {
             gateway.ensureAdminToken(adminTokenAnnouncer);
             gateway.runtime = GatewayRuntime.build(vertx, loaded.config(), loaded.baseDir(), ++gateway.generation);
@@ -122,10 +128,8 @@ public final class Gateway implements AutoCloseable {
         if (https != null) {
             HttpServerOptions options = baseOptions(cfg).setHost(https.host()).setPort(https.port());
             TlsSettings.apply(options, https, loaded.baseDir());
-            httpsServer = vertx.createHttpServer(options);
             ProxyHandler handler = new ProxyHandler(vertx, () -> runtime, metrics, accessLog, events, "https", false, 0);
-            install(httpsServer, handler);
-            await(httpsServer.listen(), "the HTTPS listener on " + https.host() + ":" + https.port());
+            httpsServers = listenOnEveryEventLoop(options, handler, "the HTTPS listener on " + https.host() + ":" + https.port());
             tlsFiles = new TlsFiles(TlsSettings.resolve(loaded.baseDir(), https.certificate()),
                     TlsSettings.resolve(loaded.baseDir(), https.privateKey()));
             tlsStamp = tlsFiles.stamp();
@@ -133,12 +137,10 @@ public final class Gateway implements AutoCloseable {
         }
         if (http.enabled()) {
             HttpServerOptions options = baseOptions(cfg).setHost(http.host()).setPort(http.port());
-            httpServer = vertx.createHttpServer(options);
-            boolean redirect = http.redirectToHttps() && httpsServer != null;
+            boolean redirect = http.redirectToHttps() && !httpsServers.isEmpty();
             ProxyHandler handler = new ProxyHandler(vertx, () -> runtime, metrics, accessLog, events, "http", redirect,
-                    httpsServer == null ? 0 : httpsServer.actualPort());
-            install(httpServer, handler);
-            await(httpServer.listen(), "the HTTP listener on " + http.host() + ":" + http.port());
+                    httpsPort());
+            httpServers = listenOnEveryEventLoop(options, handler, "the HTTP listener on " + http.host() + ":" + http.port());
         }
         if (cfg.admin().enabled()) {
             adminServer = vertx.createHttpServer(new HttpServerOptions()
@@ -148,8 +150,7 @@ public final class Gateway implements AutoCloseable {
             await(adminServer.listen(), "the admin listener on " + cfg.admin().host() + ":" + cfg.admin().port());
             servers.add(adminServer);
         }
-        log.info("rampart started", kv("http_port", httpServer == null ? null : httpServer.actualPort()),
-                kv("https_port", httpsServer == null ? null : httpsServer.actualPort()),
+        log.info("rampart started", kv("http_port", httpPort()), kv("https_port", httpsPort()),
                 kv("admin_port", adminServer == null ? null : adminServer.actualPort()),
                 kv("routes", runtime.routes().routes().size()));
     }
@@ -166,15 +167,36 @@ public final class Gateway implements AutoCloseable {
         return options;
     }
 
-    private void install(HttpServer server, ProxyHandler handler) {
-        StrictHttp1.install(server, loaded.config().limits(), rejection -> {
-            metrics.recordHttpRejection(rejection.status(), rejection.code());
-            events.publish(SecurityEvent.system("http.rejected", SecurityEvent.Severity.LOW, "http-parser",
-                    rejection.code(), Map.of("status", Integer.toString(rejection.status()),
-                            "client_ip", rejection.remoteAddress())));
-        });
-        server.requestHandler(handler);
-        servers.add(server);
+    /**
+     * Binds one server per event loop on the same address. A Vert.x server serves all its
+     * connections on the event loop it was bound from; servers bound to one host and port in one
+     * Vert.x instance share the socket, and new connections are spread over them, so this is what
+     * puts every core to work.
+     */
+    private List<HttpServer> listenOnEveryEventLoop(HttpServerOptions options, ProxyHandler handler, String what) {
+        List<HttpServer> bound = new ArrayList<>(eventLoops);
+        // Port 0 (any free port): a negative port is Vert.x's way to share one random port between
+        // servers; each listener takes its own negative number so that they do not share one another's.
+        HttpServerOptions shared = new HttpServerOptions(options);
+        if (shared.getPort() == 0) {
+            shared.setPort(-(++randomPortListeners));
+        }
+        for (int i = 0; i < eventLoops; i++) {
+            HttpServer server = vertx.createHttpServer(shared);
+            StrictHttp1.install(server, loaded.config().limits(), rejection -> {
+                metrics.recordHttpRejection(rejection.status(), rejection.code());
+                events.publish(SecurityEvent.system("http.rejected", SecurityEvent.Severity.LOW, "http-parser",
+                        rejection.code(), Map.of("status", Integer.toString(rejection.status()),
+                                "client_ip", rejection.remoteAddress())));
+            });
+            server.requestHandler(handler);
+            servers.add(server);
+            // A server serves on the context it listens from; each deployment gets a context on the
+            // next event loop (listening from this thread would reuse one sticky context).
+            await(vertx.deployVerticle((Deployable) context -> server.listen()), what);
+            bound.add(server);
+        }
+        return List.copyOf(bound);
     }
 
     private static <T> T await(Future<T> future, String what) {
@@ -273,7 +295,12 @@ public final class Gateway implements AutoCloseable {
             return;
         }
         tlsStamp = stamp;
-        httpsServer.updateSSLOptions(TlsSettings.serverSslOptions(https, loaded.baseDir()), true).onComplete(ar -> {
+        ServerSSLOptions ssl = TlsSettings.serverSslOptions(https, loaded.baseDir());
+        List<Future<Boolean>> updates = new ArrayList<>(httpsServers.size());
+        for (HttpServer server : httpsServers) {
+            updates.add(server.updateSSLOptions(ssl, true));
+        }
+        Future.all(updates).onComplete(ar -> {
             if (ar.succeeded()) {
                 log.info("TLS certificate reloaded", kv("certificate", tlsFiles.cert().toString()));
                 events.publish(SecurityEvent.system("tls.certificate.reloaded", SecurityEvent.Severity.INFO, "tls", null,
@@ -325,12 +352,12 @@ public final class Gateway implements AutoCloseable {
 
     /** The bound port of the plain-HTTP listener, or -1. */
     public int httpPort() {
-        return httpServer == null ? -1 : httpServer.actualPort();
+        return httpServers.isEmpty() ? -1 : httpServers.get(0).actualPort();
     }
 
     /** The bound port of the TLS listener, or -1. */
     public int httpsPort() {
-        return httpsServer == null ? -1 : httpsServer.actualPort();
+        return httpsServers.isEmpty() ? -1 : httpsServers.get(0).actualPort();
     }
 
     /** The bound port of the admin listener, or -1. */

@@ -66,7 +66,7 @@ class StrictHttp1ProxyIntegrationTest {
                 null, null, null, null);
         RampartConfig config = new RampartConfig(null, null, LIMITS, null, null, null, null, null, null, null,
                 List.of(route));
-        runtime = GatewayRuntime.build(vertx, config, 1);
+        runtime = GatewayRuntime.build(vertx, config, java.nio.file.Path.of("."), 1);
         events = new BoundedEventBus(1024, BoundedEventBus.OverflowPolicy.DROP);
 
         // The listener as the gateway builds it.

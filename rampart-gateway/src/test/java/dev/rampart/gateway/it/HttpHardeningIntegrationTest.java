@@ -175,7 +175,7 @@ class HttpHardeningIntegrationTest {
     void keepAliveAndPipelinedValidRequestsPass() throws Exception {
         int before = upstream.seen.size();
         String response = exchange("GET /one HTTP/1.1\r\nHost: a\r\n\r\n"
-                + "POST /two HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n3;ext=1\r\nabc\r\n0\r\nX-Trailer: t\r\n\r\n"
+                + "POST /two HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n3;ext=\"1\"\r\nabc\r\n0\r\nX-Trailer: t\r\n\r\n"
                 + "POST /three HTTP/1.1\r\nHost: a\r\nContent-Length: 2\r\nConnection: close\r\n\r\nhi");
         assertThat(response.split("HTTP/1.1 200 ", -1)).hasSize(4);
         assertThat(response).contains("h GET /one 0").contains("h POST /two 3").contains("h POST /three 2");
