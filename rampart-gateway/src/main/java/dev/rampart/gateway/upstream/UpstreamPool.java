@@ -9,6 +9,7 @@ import io.vertx.core.net.PemTrustOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,12 +21,21 @@ public final class UpstreamPool {
 
     private final List<UpstreamServer> servers;
     private final AtomicInteger next = new AtomicInteger();
-    private final HttpClientAgent client;
+    private final Vertx vertx;
+    private final HttpClientOptions clientOptions;
+    private final PoolOptions poolOptions;
+    // One client per event loop: a pooled connection is bound to the event loop that opened it, and a
+    // connection shared between loops costs a cross-thread hand-off (a wake-up syscall) per request.
+    private final ConcurrentHashMap<Thread, HttpClientAgent> clients = new ConcurrentHashMap<>();
     private final UpstreamConfig config;
+    private volatile boolean shutDown;
 
-    private UpstreamPool(List<UpstreamServer> servers, HttpClientAgent client, UpstreamConfig config) {
+    private UpstreamPool(List<UpstreamServer> servers, Vertx vertx, HttpClientOptions clientOptions,
+            PoolOptions poolOptions, UpstreamConfig config) {
         this.servers = servers;
-        this.client = client;
+        this.vertx = vertx;
+        this.clientOptions = clientOptions;
+        this.poolOptions = poolOptions;
         this.config = config;
     }
 
@@ -57,8 +67,7 @@ public final class UpstreamPool {
         PoolOptions pool = new PoolOptions()
                 .setHttp1MaxSize(config.maxConnections())
                 .setMaxWaitQueueSize(Math.max(256, config.maxConnections() * 16));
-        HttpClientAgent client = vertx.httpClientBuilder().with(options).with(pool).build();
-        return new UpstreamPool(List.copyOf(servers), client, config);
+        return new UpstreamPool(List.copyOf(servers), vertx, options, pool, config);
     }
 
     /**
@@ -82,7 +91,17 @@ public final class UpstreamPool {
         return servers;
     }
 
+    /** The client of the calling event loop (made on its first request there). */
     public HttpClientAgent client() {
+        HttpClientAgent client = clients.get(Thread.currentThread());
+        if (client == null) {
+            client = clients.computeIfAbsent(Thread.currentThread(),
+                    t -> vertx.httpClientBuilder().with(clientOptions).with(poolOptions).build());
+            if (shutDown) {
+                // A request that raced a reload: let it finish, then close what it opened.
+                client.shutdown(config.responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
         return client;
     }
 
@@ -92,6 +111,7 @@ public final class UpstreamPool {
 
     /** Closes the client once in-flight requests are done, waiting at most {@code graceMillis}. */
     public void shutdown(long graceMillis) {
-        client.shutdown(graceMillis, TimeUnit.MILLISECONDS);
+        shutDown = true;
+        clients.values().forEach(c -> c.shutdown(graceMillis, TimeUnit.MILLISECONDS));
     }
 }
