@@ -432,6 +432,9 @@ final class ProxyCall {
             }
             HttpClientRequest creq = ar.result();
             upstreamRequest = creq;
+            // Failures reach onUpstreamResponse through the response future; a reset we caused
+            // ourselves (413, client gone) is expected and must not be logged as an error.
+            creq.exceptionHandler(err -> log.debug("upstream request ended: {}", err.toString()));
             creq.response().onComplete(this::onUpstreamResponse);
             sendBody(creq);
         });
