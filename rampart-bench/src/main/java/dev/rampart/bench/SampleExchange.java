@@ -10,6 +10,7 @@ import dev.rampart.core.ResponseHead;
 import dev.rampart.core.SecurityEvent;
 import dev.rampart.core.net.IpAddresses;
 import java.net.InetAddress;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,6 +23,8 @@ final class SampleExchange implements Exchange {
 
     private final Request request;
     private final Headers responseHeaders = new HeaderMap();
+    private final Map<AttributeKey<?>, Object> attributes = new HashMap<>();
+    private Principal principal;
 
     SampleExchange(String scheme, String host, String path) {
         this.request = new Request(scheme, host, path, IpAddresses.parse("192.0.2.10"), new HeaderMap());
@@ -57,22 +60,23 @@ final class SampleExchange implements Exchange {
 
     @Override
     public Optional<Principal> principal() {
-        return Optional.empty();
+        return Optional.ofNullable(principal);
     }
 
     @Override
     public void setPrincipal(Principal principal) {
-        throw new UnsupportedOperationException("no authentication in this benchmark");
+        this.principal = principal;
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <T> T attribute(AttributeKey<T> key) {
-        return null;
+        return (T) attributes.get(key);
     }
 
     @Override
     public <T> void setAttribute(AttributeKey<T> key, T value) {
-        throw new UnsupportedOperationException("no attributes in this benchmark");
+        attributes.put(key, value);
     }
 
     @Override
