@@ -134,6 +134,9 @@ final class JwsChecks {
             throw new JwtRejectedException(RejectionReason.BAD_SIGNATURE, "signature does not verify");
         }
         List<JWK> candidates = keys.select(JWKMatcher.forJWSHeader(header), now);
+        if (candidates.isEmpty()) {
+            throw new JwtRejectedException(RejectionReason.UNKNOWN_KEY, "no key of the issuer matches kid and alg");
+        }
         for (JWK key : candidates) {
             JWSVerifier verifier = verifiers.computeIfAbsent(key, JwsChecks::verifierFor);
             if (verifier == NO_VERIFIER) {
