@@ -205,11 +205,27 @@ public final class JwtVerifier {
         JWTClaimsSet claims = unverifiedClaims(jws);
         // The unverified iss only picks the key set; an unknown issuer is rejected before any fetch.
         IssuerRuntime issuer = issuerOf(claims);
+        verifySignature(jws, issuer, now);
+        return checkClaims(claims, issuer.config(), now);
+    }
+
+    /**
+     * The signature half of {@link #verify} for a JWS whose payload need not be a claims set:
+     * the size limit, {@link JwsChecks#parse} and {@link JwsChecks#verifySignature} with the named
+     * issuer's keys. The Wycheproof test drives this path.
+     */
+    JWSObject verifySignatureOnly(String compactJws, String issuerName) throws JwtRejectedException {
+        requireWithinSize(compactJws);
+        JWSObject jws = JwsChecks.parse(compactJws);
+        verifySignature(jws, issuers.get(issuerName), clock.instant());
+        return jws;
+    }
+
+    private static void verifySignature(JWSObject jws, IssuerRuntime issuer, Instant now) throws JwtRejectedException {
         JwsChecks.verifySignature(jws, issuer.config(), issuer.keys(), now, issuer.verifiers());
         if (issuer.verifiers().size() > 64) {
-            issuer.verifiers().clear(); // keys rotated many times: drop verifiers of retired keys
+            issuer.verifiers().clear(); // keys rotated many times: drop the verifiers of retired keys
         }
-        return checkClaims(claims, issuer.config(), now);
     }
 
     private VerifiedToken checkClaims(JWTClaimsSet claims, TrustedIssuer issuer, Instant now)
