@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *   <li>The set is refetched once older than {@code refreshAfter}, or when a token names a key
  *       that the set does not hold (rotation), but never more than once per
  *       {@code minRefreshInterval}, successful or not: a flood of tokens with random {@code kid}s
- *       cannot turn the gateway into a amplifier against the identity provider.
+ *       cannot turn the gateway into an amplifier against the identity provider.
  *   <li>If a fetch fails, the last good set keeps being used until {@code refreshAfter +
  *       outageTolerance} after it was fetched; then every token of this issuer is rejected with
  *       {@link RejectionReason#KEYS_UNAVAILABLE} (fail closed) until a fetch succeeds.
