@@ -1,6 +1,9 @@
 package dev.rampart.core.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The whole gateway configuration: the root of {@code rampart.yaml}. */
 @Doc("Rampart gateway configuration")
@@ -20,6 +23,8 @@ public record RampartConfig(
         @Doc("The security event bus between guards and their consumers.") EventsConfig events,
         @Doc("Durable storage: embedded SQLite by default.") StoreConfig store,
         @Doc("The access log: one JSON line per request.") AccessLogConfig accessLog,
+        @Doc("JWT issuers by name, for routes to accept with authentication.jwt: [name].")
+        Map<String, JwtIssuerConfig> jwtIssuers,
         @Doc("Routes, matched in order: the first route whose host, path and method match takes the request.")
         List<RouteConfig> routes) {
 
@@ -34,6 +39,8 @@ public record RampartConfig(
         events = events == null ? EventsConfig.defaults() : events;
         store = store == null ? StoreConfig.defaults() : store;
         accessLog = accessLog == null ? AccessLogConfig.defaults() : accessLog;
+        // Insertion order kept: the effective config and error messages list issuers as written.
+        jwtIssuers = jwtIssuers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(jwtIssuers));
         routes = routes == null ? List.of() : List.copyOf(routes);
     }
 }

@@ -9,7 +9,10 @@ public record RouteConfig(
         @Doc("IP allow/deny lists for this route, checked after the global ones.") IpFilterConfig ipFilter,
         @Doc("Security header overrides for this route.") SecurityHeadersConfig securityHeaders,
         @Doc("CORS for this route; absent: no CORS headers, cross-origin browser reads are refused by browsers.")
-        CorsConfig cors) {
+        CorsConfig cors,
+        @Doc("Authentication for this route: which credentials it accepts. Absent: none is checked "
+                + "(an Authorization header is passed on as is).")
+        AuthenticationConfig authentication) {
 
     public RouteConfig {
         ipFilter = ipFilter == null ? IpFilterConfig.none() : ipFilter;

@@ -1,10 +1,12 @@
 package dev.rampart.gateway.config;
 
 import dev.rampart.core.config.AdminConfig;
+import dev.rampart.core.config.AuthenticationConfig;
 import dev.rampart.core.config.HttpLimitsConfig;
 import dev.rampart.core.config.HttpListenerConfig;
 import dev.rampart.core.config.HttpsListenerConfig;
 import dev.rampart.core.config.IpFilterConfig;
+import dev.rampart.core.config.JwtIssuerConfig;
 import dev.rampart.core.config.RampartConfig;
 import dev.rampart.core.config.RouteConfig;
 import dev.rampart.core.config.RouteMatchConfig;
@@ -15,6 +17,7 @@ import dev.rampart.core.net.CidrSet;
 import dev.rampart.core.net.IpAddresses;
 import dev.rampart.gateway.guard.CorsGuard;
 import dev.rampart.gateway.guard.IpFilterGuard;
+import dev.rampart.gateway.guard.JwtIssuers;
 import dev.rampart.gateway.guard.SecurityHeadersGuard;
 import dev.rampart.gateway.guard.TrustedHostGuard;
 import dev.rampart.gateway.route.PathPattern;
@@ -73,6 +76,7 @@ final class ConfigRules {
         securityHeaders(config.securityHeaders(), "security-headers");
         atLeast(config.events().queueCapacity(), 1, "events.queue-capacity");
         store(config.store());
+        jwtIssuers();
         routes();
     }
 
@@ -236,6 +240,50 @@ final class ConfigRules {
         }
     }
 
+    // ---- authentication -----------------------------------------------------------------------
+
+    private void jwtIssuers() {
+        config.jwtIssuers().forEach((name, issuer) -> {
+            String path = SourceMap.child("jwt-issuers", name);
+            try {
+                JwtIssuers.trustedIssuer(issuer, baseDir, path);
+            } catch (IllegalArgumentException e) {
+                findings.errorNamingItsPath(e.getMessage(), path);
+            }
+            String secret = SourceMap.child(path, "hmac-secret");
+            if (issuer.hmacSecret() != null && !findings.source().isReferenced(secret)) {
+                findings.warning(secret, "the secret is written in the config file; reference it instead with "
+                        + "${ENV_VAR} or ${file:/run/secrets/...} so the file holds no secret");
+            }
+        });
+    }
+
+    private void authentication(AuthenticationConfig authentication, String path) {
+        String jwt = SourceMap.child(path, "jwt");
+        if (authentication.jwt().isEmpty()) {
+            findings.errorAtKey(path, "no credentials accepted: name the issuers whose tokens the route takes, "
+                    + "e.g. jwt: [corp], from jwt-issuers");
+            return;
+        }
+        Map<String, String> byIssuer = new HashMap<>();
+        for (int i = 0; i < authentication.jwt().size(); i++) {
+            String name = authentication.jwt().get(i);
+            String where = SourceMap.element(jwt, i);
+            JwtIssuerConfig issuer = config.jwtIssuers().get(name);
+            if (issuer == null) {
+                findings.error(where, "'" + name + "' is not one of jwt-issuers; " + (config.jwtIssuers().isEmpty()
+                        ? "define it there first (issuer, jwks-url, algorithms, audiences)"
+                        : "defined: " + String.join(", ", config.jwtIssuers().keySet())));
+                continue;
+            }
+            String other = byIssuer.putIfAbsent(issuer.issuer(), name);
+            if (other != null && !other.equals(name)) {
+                findings.error(where, "'" + name + "' and '" + other + "' are both the issuer " + issuer.issuer()
+                        + "; a route can trust each issuer once, so merge them into one entry");
+            }
+        }
+    }
+
     // ---- routes ---------------------------------------------------------------------------------
 
     private void routes() {
@@ -251,6 +299,9 @@ final class ConfigRules {
             upstream(route.upstream(), SourceMap.child(path, "upstream"));
             ipFilter(route.ipFilter(), SourceMap.child(path, "ip-filter"));
             securityHeaders(route.securityHeaders(), SourceMap.child(path, "security-headers"));
+            if (route.authentication() != null) {
+                authentication(route.authentication(), SourceMap.child(path, "authentication"));
+            }
             if (route.cors() != null) {
                 try {
                     CorsGuard.from(route.cors(), SourceMap.child(path, "cors"));

@@ -3,7 +3,7 @@
  *
  * <p>Each is a {@link dev.rampart.core.Guard} built once per config (re)load by a static factory
  * that validates its section and names the config path of any mistake; all are immutable,
- * thread-safe, never block, and precompute their decisions and header values.
+ * thread-safe and never block (authentication hands JWKS fetches to a worker pool).
  *
  * <p>Order in a route's chain ({@code onRequest}, first to last):
  * <ol>
@@ -14,7 +14,9 @@
  *   <li>{@link dev.rampart.gateway.guard.CorsGuard} ({@code cors}): answers preflights and
  *       marks cross-origin responses; it runs before authentication because browsers send
  *       preflights without credentials;</li>
- *   <li>then authentication, authorization, rate limits, WAF and the other guards of the route.</li>
+ *   <li>{@link dev.rampart.gateway.guard.AuthenticationGuard} ({@code authentication}): bearer JWTs
+ *       of the route's issuers; 401 with an RFC 6750 challenge; sets the principal;</li>
+ *   <li>then authorization, rate limits, WAF and the other guards of the route.</li>
  * </ol>
  * {@link dev.rampart.gateway.guard.SecurityHeadersGuard} ({@code security-headers}) acts only in
  * {@code onResponse}, on every response of the route: proxied, denied and answered directly
@@ -22,6 +24,7 @@
  * running in reverse order, it has the last word on the response headers.
  *
  * <p>A plain denial is reported by the pipeline as a {@code request.denied} event carrying the
- * guard's name and code; these guards emit no events of their own.
+ * guard's name and code; only {@code AuthenticationGuard} adds events of its own
+ * ({@code authentication.failed}, with the rejection reason and the token's {@code kid}/{@code jti}).
  */
 package dev.rampart.gateway.guard;

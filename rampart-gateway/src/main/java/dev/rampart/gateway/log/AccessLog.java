@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The access log: one JSON line per request on logger {@code rampart.access}. The query string is
- * not logged (it often carries tokens or personal data); neither are header values.
+ * not logged (it often carries tokens or personal data); neither are header values. {@code principal}
+ * is the authenticated caller's id (a JWT's subject), absent for anonymous requests.
  */
 public final class AccessLog {
 
@@ -30,6 +31,7 @@ public final class AccessLog {
             String path,
             String protocol,
             String route,
+            String principal,
             int status,
             long bytesIn,
             long bytesOut,
@@ -53,6 +55,9 @@ public final class AccessLog {
         fields.put("path", e.path());
         fields.put("protocol", e.protocol());
         fields.put("route", e.route());
+        if (e.principal() != null) {
+            fields.put("principal", e.principal());
+        }
         fields.put("status", e.status());
         fields.put("bytes_in", e.bytesIn());
         fields.put("bytes_out", e.bytesOut());

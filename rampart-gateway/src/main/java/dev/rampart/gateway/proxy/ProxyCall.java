@@ -703,7 +703,7 @@ final class ProxyCall {
         if (accessLog.enabled()) {
             accessLog.write(new AccessLog.Entry(ex.requestId(), ex.request().clientAddress().getHostAddress(),
                     req.method().name(), ex.request().host(), ex.request().path(), ex.request().protocol(), routeId,
-                    status, bytesIn, bytesOut, nanos / 1e6, server == null ? null : server.url(),
+                    ex.principalOrNull() == null ? null : ex.principalOrNull().id(), status, bytesIn, bytesOut, nanos / 1e6, server == null ? null : server.url(),
                     upstreamNanos < 0 ? 0 : upstreamNanos / 1e6, deniedBy, denyCode, req.getHeader("User-Agent")));
         }
     }

@@ -1,13 +1,18 @@
 package dev.rampart.gateway.server;
 
+import dev.rampart.auth.jwt.JwtVerifier;
+import dev.rampart.auth.jwt.TrustedIssuer;
 import dev.rampart.core.Guard;
+import dev.rampart.core.config.AuthenticationConfig;
 import dev.rampart.core.config.HttpLimitsConfig;
 import dev.rampart.core.config.RampartConfig;
 import dev.rampart.core.config.RouteConfig;
 import dev.rampart.core.config.SecurityHeadersConfig;
 import dev.rampart.core.net.CidrSet;
+import dev.rampart.gateway.guard.AuthenticationGuard;
 import dev.rampart.gateway.guard.CorsGuard;
 import dev.rampart.gateway.guard.IpFilterGuard;
+import dev.rampart.gateway.guard.JwtIssuers;
 import dev.rampart.gateway.guard.SecurityHeadersGuard;
 import dev.rampart.gateway.guard.TrustedHostGuard;
 import dev.rampart.gateway.route.CompiledRoute;
@@ -16,11 +21,16 @@ import dev.rampart.gateway.route.PathPattern;
 import dev.rampart.gateway.route.RouteTable;
 import dev.rampart.gateway.upstream.UpstreamPool;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Everything a request needs from one config, built once per (re)load and immutable. A request
@@ -28,8 +38,13 @@ import java.util.Set;
  * request; the previous runtime's upstream clients close once their requests are done.
  *
  * <p>Guard order (DESIGN.md's request walk): global trusted-hosts and ip-filter, then per route
- * ip-filter, CORS (so preflights are answered before any authentication), and later issues'
- * authentication, authorization, rate limits, WAF; security headers run on every response.
+ * ip-filter, CORS (so preflights are answered before any authentication), authentication, and later
+ * issues' authorization, rate limits, WAF; security headers run on every response.
+ *
+ * <p>JWT verifiers are built here, one per distinct set of issuers that routes accept, so routes
+ * sharing issuers share the JWKS and verification caches. JWKS fetches run on a small worker pool
+ * shared by all runtimes ({@value #KEY_FETCH_POOL}); each runtime that uses it holds a reference and
+ * releases it when retired.
  */
 public final class GatewayRuntime {
 
@@ -39,15 +54,21 @@ public final class GatewayRuntime {
     private final List<Guard> unroutedResponseGuards;
     private final CidrSet trustedProxies;
     private final long generation;
+    private final WorkerExecutor keyFetches;
+
+    /** The worker pool where JWT verifications that fetch a JWKS wait for the network. */
+    static final String KEY_FETCH_POOL = "rampart-jwks";
+    private static final int KEY_FETCH_THREADS = 4;
 
     private GatewayRuntime(RampartConfig config, RouteTable routes, List<Guard> globalGuards,
-            List<Guard> unroutedResponseGuards, CidrSet trustedProxies, long generation) {
+            List<Guard> unroutedResponseGuards, CidrSet trustedProxies, long generation, WorkerExecutor keyFetches) {
         this.config = config;
         this.routes = routes;
         this.globalGuards = globalGuards;
         this.unroutedResponseGuards = unroutedResponseGuards;
         this.trustedProxies = trustedProxies;
         this.generation = generation;
+        this.keyFetches = keyFetches;
     }
 
     /**
@@ -60,29 +81,39 @@ public final class GatewayRuntime {
         TrustedHostGuard.from(config.trustedHosts()).ifPresent(global::add);
         IpFilterGuard.from(config.ipFilter(), "ip-filter").ifPresent(global::add);
         List<UpstreamPool> opened = new ArrayList<>();
+        boolean authenticates = config.routes().stream().anyMatch(r -> r.authentication() != null);
+        WorkerExecutor keyFetches = authenticates ? vertx.createSharedWorkerExecutor(KEY_FETCH_POOL, KEY_FETCH_THREADS) : null;
         try {
+            Authenticators authenticators = new Authenticators(config, baseDir, keyFetches);
             List<CompiledRoute> compiled = new ArrayList<>();
             for (int i = 0; i < config.routes().size(); i++) {
-                compiled.add(compile(vertx, config.routes().get(i), "routes[" + i + "]", config, baseDir, opened));
+                compiled.add(compile(vertx, config.routes().get(i), "routes[" + i + "]", config, baseDir, opened,
+                        authenticators));
             }
             SecurityHeadersGuard unroutedHeaders =
                     SecurityHeadersGuard.from(config.securityHeaders(), SecurityHeadersConfig.inherit(), "security-headers");
             return new GatewayRuntime(config, new RouteTable(compiled), List.copyOf(global),
-                    List.of(unroutedHeaders), CidrSet.parse(config.trustedProxies()), generation);
+                    List.of(unroutedHeaders), CidrSet.parse(config.trustedProxies()), generation, keyFetches);
         } catch (RuntimeException e) {
             opened.forEach(p -> p.shutdown(0));
+            if (keyFetches != null) {
+                keyFetches.close();
+            }
             throw e;
         }
     }
 
     private static CompiledRoute compile(Vertx vertx, RouteConfig rc, String path, RampartConfig config, Path baseDir,
-            List<UpstreamPool> opened) {
+            List<UpstreamPool> opened, Authenticators authenticators) {
         List<Guard> guards = new ArrayList<>();
         // First in the chain, so that its onResponse (run in reverse order) has the last word.
         guards.add(SecurityHeadersGuard.from(config.securityHeaders(), rc.securityHeaders(), path + ".security-headers"));
         IpFilterGuard.from(rc.ipFilter(), path + ".ip-filter").ifPresent(guards::add);
         if (rc.cors() != null) {
             guards.add(CorsGuard.from(rc.cors(), path + ".cors"));
+        }
+        if (rc.authentication() != null) {
+            guards.add(authenticators.guard(rc.authentication()));
         }
         PathPattern pattern = rc.match().path() != null ? PathPattern.path(rc.match().path())
                 : PathPattern.prefix(rc.match().pathPrefix());
@@ -133,6 +164,33 @@ public final class GatewayRuntime {
     public void retire(long graceMillis) {
         for (CompiledRoute r : routes.routes()) {
             r.upstream().shutdown(graceMillis);
+        }
+        if (keyFetches != null) {
+            // Shared by name: the pool stops when the last runtime using it lets go. Verifications
+            // already queued on it still run; their requests time out in the pipeline at worst.
+            keyFetches.close();
+        }
+    }
+
+    /** The authentication guards of one config: each issuer built once, one verifier per issuer set. */
+    private static final class Authenticators {
+        private final RampartConfig config;
+        private final WorkerExecutor keyFetches;
+        private final Map<String, TrustedIssuer> issuers = new LinkedHashMap<>();
+        private final Map<Set<String>, JwtVerifier> verifiers = new HashMap<>();
+
+        Authenticators(RampartConfig config, Path baseDir, WorkerExecutor keyFetches) {
+            this.config = config;
+            this.keyFetches = keyFetches;
+            config.jwtIssuers().forEach((name, issuer) ->
+                    issuers.put(name, JwtIssuers.trustedIssuer(issuer, baseDir, "jwt-issuers." + name)));
+        }
+
+        AuthenticationGuard guard(AuthenticationConfig authentication) {
+            Set<String> names = new TreeSet<>(authentication.jwt());
+            JwtVerifier verifier = verifiers.computeIfAbsent(names,
+                    n -> JwtIssuers.verifier(List.copyOf(n), issuers, config.jwtIssuers()));
+            return AuthenticationGuard.of(verifier, authentication.optional(), keyFetches);
         }
     }
 }

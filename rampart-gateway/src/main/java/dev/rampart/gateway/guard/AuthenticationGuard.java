@@ -1,0 +1,199 @@
+package dev.rampart.gateway.guard;
+
+import com.nimbusds.jose.JWSObject;
+import dev.rampart.auth.jwt.JwtRejectedException;
+import dev.rampart.auth.jwt.JwtVerifier;
+import dev.rampart.auth.jwt.RejectionReason;
+import dev.rampart.auth.jwt.VerifiedToken;
+import dev.rampart.core.Decision;
+import dev.rampart.core.Exchange;
+import dev.rampart.core.Guard;
+import dev.rampart.core.SecurityEvent;
+import io.vertx.core.WorkerExecutor;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.regex.Pattern;
+
+/**
+ * Authentication ({@code authentication}) with bearer JWTs: the route's accepted issuers verify
+ * {@code Authorization: Bearer <jwt>} (RFC 6750 §2.1) and the token's principal is set on the
+ * exchange for the guards after it and the access log.
+ *
+ * <p>Answers 401 problem+json with an RFC 6750 §3 challenge: {@code missing-credentials} with
+ * {@code WWW-Authenticate: Bearer realm="rampart"} when the request carries no Authorization
+ * header (let through without a principal when the route's authentication is {@code optional}),
+ * and {@code invalid-token} with {@code error="invalid_token"} for anything else: another scheme,
+ * a malformed header, more than one Authorization header, or a token rampart-auth rejects. Every
+ * rejected token is reported as an {@code authentication.failed} event with the rejection reason and
+ * the token's {@code kid} and {@code jti} when readable, never the token.
+ *
+ * <p>The Authorization header is passed on to the upstream unchanged: upstreams often read the
+ * token's claims themselves.
+ *
+ * <p>Never blocks the event loop: a token whose issuer's keys are cached (or static, or HMAC) is
+ * verified inline; one that needs a JWKS fetch (a cold cache, a refresh, a new {@code kid}) is
+ * verified on {@code keyFetches}, a worker pool, and its result comes back on the request's event
+ * loop (Vert.x delivers a worker's result on the calling context), where the exchange is confined.
+ */
+public final class AuthenticationGuard implements Guard {
+
+    /** The guard's name in config, metrics and events. */
+    public static final String NAME = "authentication";
+
+    private static final String REALM = "rampart";
+    /** RFC 6750 §2.1: b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"=". */
+    private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9._~+/-]+=*");
+    /** What may go from a token's header or claims into an event. */
+    private static final Pattern LOGGABLE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    private static final CompletionStage<Decision> MISSING = Decision.deny(401, "missing-credentials",
+            "This API needs an access token: send Authorization: Bearer <token>.")
+            .withHeader("WWW-Authenticate", "Bearer realm=\"" + REALM + "\"").toStage();
+
+    private final JwtVerifier verifier;
+    private final boolean optional;
+    private final WorkerExecutor keyFetches;
+
+    private AuthenticationGuard(JwtVerifier verifier, boolean optional, WorkerExecutor keyFetches) {
+        this.verifier = Objects.requireNonNull(verifier, "verifier");
+        this.optional = optional;
+        this.keyFetches = Objects.requireNonNull(keyFetches, "keyFetches");
+    }
+
+    /**
+     * @param verifier the verifier trusting the route's issuers
+     * @param optional whether a request without credentials may pass without a principal
+     * @param keyFetches the worker pool for verifications that fetch a JWKS
+     */
+    public static AuthenticationGuard of(JwtVerifier verifier, boolean optional, WorkerExecutor keyFetches) {
+        return new AuthenticationGuard(verifier, optional, keyFetches);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public CompletionStage<Decision> onRequest(Exchange exchange) {
+        List<String> values = exchange.request().headers().getAll("Authorization");
+        if (values.isEmpty()) {
+            return optional ? Decision.proceedStage() : MISSING;
+        }
+        if (values.size() > 1) {
+            return malformed(exchange, "more than one Authorization header");
+        }
+        String token = bearerToken(values.get(0));
+        if (token == null) {
+            return malformed(exchange, "Authorization is not 'Bearer <token>'");
+        }
+        if (!verifier.wouldFetchKeys(token)) {
+            try {
+                return accepted(exchange, verifier.verify(token));
+            } catch (JwtRejectedException e) {
+                return rejected(exchange, token, e);
+            }
+        }
+        CompletableFuture<Decision> decision = new CompletableFuture<>();
+        // ordered=false: fetches for different requests need not queue behind each other.
+        keyFetches.executeBlocking(() -> verifier.verify(token), false).onComplete(result -> {
+            if (result.succeeded()) {
+                accepted(exchange, result.result()).whenComplete((d, e) -> decision.complete(d));
+            } else if (result.cause() instanceof JwtRejectedException e) {
+                rejected(exchange, token, e).whenComplete((d, x) -> decision.complete(d));
+            } else {
+                decision.completeExceptionally(result.cause());
+            }
+        });
+        return decision;
+    }
+
+    /** The token of a {@code Bearer} credential (scheme case-insensitive, RFC 9110 §11.1), else null. */
+    static String bearerToken(String authorization) {
+        if (authorization.length() < 7 || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = authorization.substring(7).strip();
+        return B64TOKEN.matcher(token).matches() ? token : null;
+    }
+
+    private static CompletionStage<Decision> accepted(Exchange exchange, VerifiedToken token) {
+        exchange.setPrincipal(token.principal());
+        return Decision.proceedStage();
+    }
+
+    private static CompletionStage<Decision> malformed(Exchange exchange, String what) {
+        exchange.emit(NAME, "authentication.failed", SecurityEvent.Severity.LOW, "malformed-credentials",
+                Map.of("problem", what));
+        return invalidToken("The Authorization header must be 'Bearer <token>'.");
+    }
+
+    private static CompletionStage<Decision> rejected(Exchange exchange, String token, JwtRejectedException e) {
+        RejectionReason reason = e.reason();
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("reason", reason.name());
+        identifiers(token, details);
+        exchange.emit(NAME, "authentication.failed", severity(reason),
+                reason.name().toLowerCase(Locale.ROOT).replace('_', '-'), details);
+        return invalidToken(describe(reason));
+    }
+
+    private static CompletionStage<Decision> invalidToken(String description) {
+        return Decision.deny(401, "invalid-token", description)
+                .withHeader("WWW-Authenticate", "Bearer realm=\"" + REALM + "\", error=\"invalid_token\", "
+                        + "error_description=\"" + description + "\"")
+                .toStage();
+    }
+
+    /**
+     * What the client is told: enough to fix an honest mistake (an expired token, the wrong
+     * audience), nothing that helps probe the verifier (which key or check failed).
+     */
+    private static String describe(RejectionReason reason) {
+        return switch (reason) {
+            case EXPIRED -> "The access token has expired.";
+            case NOT_YET_VALID, ISSUED_IN_FUTURE -> "The access token is not valid yet.";
+            case AUDIENCE_MISMATCH -> "The access token is not meant for this API.";
+            case UNKNOWN_ISSUER -> "The access token's issuer is not accepted here.";
+            case REVOKED -> "The access token has been revoked.";
+            case TOKEN_TOO_LARGE -> "The access token is too large.";
+            case KEYS_UNAVAILABLE -> "The access token cannot be verified right now.";
+            default -> "The access token is not valid.";
+        };
+    }
+
+    /** Forgeries and attacks rank above tokens that merely expired or went to the wrong API. */
+    private static SecurityEvent.Severity severity(RejectionReason reason) {
+        return switch (reason) {
+            case ALG_NONE, KEY_CONFUSION, EMBEDDED_KEY, KEY_URL_NOT_ALLOWED, INVALID_KID, PSYCHIC_SIGNATURE,
+                    BAD_SIGNATURE, REVOKED -> SecurityEvent.Severity.MEDIUM;
+            default -> SecurityEvent.Severity.LOW;
+        };
+    }
+
+    /** The token's {@code kid} and {@code jti} when readable and plain; the token itself never leaves here. */
+    private static void identifiers(String token, Map<String, String> details) {
+        if (token.length() > JwtVerifier.DEFAULT_MAX_TOKEN_BYTES) {
+            return;
+        }
+        try {
+            JWSObject jws = JWSObject.parse(token);
+            String kid = jws.getHeader().getKeyID();
+            if (kid != null && LOGGABLE_ID.matcher(kid).matches()) {
+                details.put("kid", kid);
+            }
+            Map<String, Object> claims = jws.getPayload().toJSONObject();
+            Object jti = claims == null ? null : claims.get("jti");
+            if (jti instanceof String s && LOGGABLE_ID.matcher(s).matches()) {
+                details.put("jti", s);
+            }
+        } catch (java.text.ParseException | RuntimeException e) {
+            // Unreadable: the event carries the reason only.
+        }
+    }
+}
