@@ -701,9 +701,11 @@ final class ProxyCall {
         shared.metrics().recordRequest(routeId, req.method().name(), status, nanos);
         AccessLog accessLog = shared.accessLog();
         if (accessLog.enabled()) {
+            var principal = ex.principalOrNull();
             accessLog.write(new AccessLog.Entry(ex.requestId(), ex.request().clientAddress().getHostAddress(),
                     req.method().name(), ex.request().host(), ex.request().path(), ex.request().protocol(), routeId,
-                    ex.principalOrNull() == null ? null : ex.principalOrNull().id(), status, bytesIn, bytesOut, nanos / 1e6, server == null ? null : server.url(),
+                    principal == null ? null : principal.id(), status, bytesIn, bytesOut, nanos / 1e6,
+                    server == null ? null : server.url(),
                     upstreamNanos < 0 ? 0 : upstreamNanos / 1e6, deniedBy, denyCode, req.getHeader("User-Agent")));
         }
     }
