@@ -1,0 +1,203 @@
+package dev.rampart.auth.apikey;
+
+import dev.rampart.core.net.CidrSet;
+import dev.rampart.store.Store;
+import dev.rampart.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * The api_keys table (migration V2 in rampart-store), in plain JDBC. The SQL is the same on SQLite
+ * and PostgreSQL. Every method blocks on the database: callers on a Vert.x event loop must move
+ * the call to a worker. Failures are {@link StoreException}s naming the operation and key id.
+ */
+final class ApiKeyRepository {
+
+    private static final String COLUMNS = "id, name, owner, roles, scopes, allowed_cidrs, secret_hash, "
+            + "previous_secret_hash, previous_secret_valid_until, created_at, expires_at, last_used_at, enabled, revoked_at";
+
+    private final DataSource dataSource;
+
+    ApiKeyRepository(Store store) {
+        this.dataSource = store.dataSource();
+    }
+
+    void insert(ApiKeyRecord record, byte[] secretHash) {
+        String sql = "INSERT INTO api_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, NULL, ?, NULL)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, record.id());
+            s.setString(2, record.name());
+            s.setString(3, record.owner());
+            s.setString(4, joined(record.roles()));
+            s.setString(5, joined(record.scopes()));
+            s.setString(6, String.join(" ", record.allowedCidrs().blocks()));
+            s.setBytes(7, secretHash);
+            s.setLong(8, record.createdAt().toEpochMilli());
+            setInstant(s, 9, record.expiresAt());
+            s.setBoolean(10, record.enabled());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("create API key " + record.id(), e);
+        }
+    }
+
+    Optional<StoredApiKey> find(String id) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM api_keys WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(read(r)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read API key " + id, e);
+        }
+    }
+
+    List<ApiKeyRecord> list() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM api_keys ORDER BY created_at, id");
+                ResultSet r = s.executeQuery()) {
+            List<ApiKeyRecord> records = new ArrayList<>();
+            while (r.next()) {
+                records.add(read(r).record());
+            }
+            return records;
+        } catch (SQLException e) {
+            throw failure("list API keys", e);
+        }
+    }
+
+    /**
+     * Replaces the secret hash, keeping the current one as the previous until {@code previousValidUntil}
+     * (exclusive; a deadline of now means no grace).
+     */
+    boolean rotate(String id, byte[] newHash, Instant previousValidUntil) {
+        // one statement, so two racing rotations cannot leave a hash that neither caller was given;
+        // the right-hand sides read the row as it was before the update (SQL standard, both engines)
+        String sql = "UPDATE api_keys SET previous_secret_hash = secret_hash, previous_secret_valid_until = ?, "
+                + "secret_hash = ? WHERE id = ? AND revoked_at IS NULL";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, previousValidUntil.toEpochMilli());
+            s.setBytes(2, newHash);
+            s.setString(3, id);
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw failure("rotate API key " + id, e);
+        }
+    }
+
+    boolean setEnabled(String id, boolean enabled) {
+        return update("UPDATE api_keys SET enabled = ? WHERE id = ? AND revoked_at IS NULL", id,
+                s -> s.setBoolean(1, enabled), (enabled ? "enable" : "disable") + " API key " + id);
+    }
+
+    /** Marks the key revoked and drops both hashes' grace: a revoked key matches nothing any more. */
+    boolean revoke(String id, Instant at) {
+        return update("UPDATE api_keys SET revoked_at = ?, previous_secret_hash = NULL, previous_secret_valid_until = NULL "
+                + "WHERE id = ? AND revoked_at IS NULL", id, s -> s.setLong(1, at.toEpochMilli()), "revoke API key " + id);
+    }
+
+    /** Writes each key's last-use time in one batch; never moves a time backwards (another process may be ahead). */
+    void updateLastUsed(Map<String, Instant> lastUsed) {
+        if (lastUsed.isEmpty()) {
+            return;
+        }
+        String sql = "UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)";
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (Map.Entry<String, Instant> e : lastUsed.entrySet()) {
+                    long at = e.getValue().toEpochMilli();
+                    s.setLong(1, at);
+                    s.setString(2, e.getKey());
+                    s.setLong(3, at);
+                    s.addBatch();
+                }
+                s.executeBatch();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw failure("record last use of " + lastUsed.size() + " API keys", e);
+        }
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement s) throws SQLException;
+    }
+
+    /** Runs an update whose second parameter is the key id; returns whether a row changed. */
+    private boolean update(String sql, String id, Binder binder, String what) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            binder.bind(s);
+            s.setString(2, id);
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    private static StoredApiKey read(ResultSet r) throws SQLException {
+        ApiKeyRecord record = new ApiKeyRecord(
+                r.getString("id"),
+                r.getString("name"),
+                r.getString("owner"),
+                split(r.getString("roles")),
+                split(r.getString("scopes")),
+                CidrSet.parse(words(r.getString("allowed_cidrs"))),
+                instant(r, "created_at"),
+                instant(r, "expires_at"),
+                instant(r, "last_used_at"),
+                r.getBoolean("enabled"),
+                instant(r, "previous_secret_valid_until"),
+                instant(r, "revoked_at"));
+        return new StoredApiKey(record, r.getBytes("secret_hash"), r.getBytes("previous_secret_hash"));
+    }
+
+    private static String joined(Set<String> values) {
+        return values.stream().sorted().collect(Collectors.joining(" "));
+    }
+
+    private static Set<String> split(String text) {
+        return Set.copyOf(words(text));
+    }
+
+    private static List<String> words(String text) {
+        return text.isEmpty() ? List.of() : Arrays.asList(text.split(" "));
+    }
+
+    private static Instant instant(ResultSet r, String column) throws SQLException {
+        long millis = r.getLong(column);
+        return r.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
+    private static void setInstant(PreparedStatement s, int index, Instant value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, Types.BIGINT);
+        } else {
+            s.setLong(index, value.toEpochMilli());
+        }
+    }
+
+    private static StoreException failure(String what, SQLException e) {
+        return new StoreException("cannot " + what + ": " + e.getMessage()
+                + " — check that the store is reachable and migrated (api_keys table, migration V2)", e);
+    }
+}
