@@ -83,22 +83,24 @@ public final class SqliteDatabase {
         Path file = dataDir.resolve(FILE_NAME);
         createDatabaseFile(file);
         String location = "the SQLite store at " + file;
-        HikariDataSource pool;
-        try {
-            pool = new HikariDataSource(poolConfig(file, poolSize));
-        } catch (RuntimeException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new StoreException("cannot open " + location + ": " + Database.reason(cause, null)
-                    + " — " + OPEN_REMEDY, e);
-        }
-        Database database = new Database(pool, Kind.sqlite, location, OPERATION_REMEDY, null);
-        try {
-            migrateAlone(database, dataDir);
-        } catch (RuntimeException e) {
-            database.close();
-            throw e;
-        }
-        return database;
+        return underOpenLock(dataDir, location, () -> {
+            HikariDataSource pool;
+            try {
+                pool = new HikariDataSource(poolConfig(file, poolSize));
+            } catch (RuntimeException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                throw new StoreException("cannot open " + location + ": " + Database.reason(cause, null)
+                        + " — " + OPEN_REMEDY, e);
+            }
+            Database database = new Database(pool, Kind.sqlite, location, OPERATION_REMEDY, null);
+            try {
+                Migrations.apply(database, MIGRATION_REMEDY);
+            } catch (RuntimeException e) {
+                database.close();
+                throw e;
+            }
+            return database;
+        });
     }
 
     private static HikariConfig poolConfig(Path file, int poolSize) {
@@ -162,24 +164,26 @@ public final class SqliteDatabase {
     }
 
     /**
-     * Flyway cannot lock a SQLite database while it migrates (on PostgreSQL it takes an advisory
-     * lock), so two processes opening a fresh data directory at once could both create the same
-     * tables. A lock file beside the database serialises them; the monitor serialises the stores of
-     * this JVM, because a JVM may hold only one lock on a file.
+     * Opening runs under a lock file beside the database. Flyway cannot lock a SQLite database
+     * while it migrates (on PostgreSQL it takes an advisory lock), so two processes opening a fresh
+     * data directory at once could both create the same tables; and the first connection to a
+     * fresh file switches it to WAL, which needs an exclusive lock that a second opener would meet
+     * as SQLITE_BUSY. The monitor serialises the stores of this JVM, because a JVM may hold only one
+     * lock on a file.
      */
-    private static void migrateAlone(Database database, Path dataDir) {
+    private static Database underOpenLock(Path dataDir, String location, java.util.function.Supplier<Database> open) {
         Path lockFile = dataDir.resolve(FILE_NAME + ".migration-lock");
         synchronized (MIGRATION_MONITOR) {
             try (FileChannel channel = FileChannel.open(lockFile,
                     Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), ownerOnly(lockFile, "rw-------"))) {
                 FileLock lock = channel.lock();
                 try {
-                    Migrations.apply(database, MIGRATION_REMEDY);
+                    return open.get();
                 } finally {
                     lock.release();
                 }
             } catch (IOException e) {
-                throw new StoreException("cannot lock " + lockFile + " to migrate " + database.location() + ": "
+                throw new StoreException("cannot lock " + lockFile + " to open " + location + ": "
                         + why(e) + " — " + OPEN_REMEDY, e);
             }
         }
