@@ -1,5 +1,6 @@
 package dev.rampart.auth.lockout;
 
+import dev.rampart.auth.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

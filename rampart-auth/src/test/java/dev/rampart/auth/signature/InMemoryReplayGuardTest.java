@@ -1,5 +1,6 @@
 package dev.rampart.auth.signature;
 
+import dev.rampart.auth.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

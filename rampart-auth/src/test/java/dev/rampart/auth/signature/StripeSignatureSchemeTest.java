@@ -1,5 +1,6 @@
 package dev.rampart.auth.signature;
 
+import dev.rampart.auth.MutableClock;
 import static dev.rampart.auth.signature.TestSignatures.assertRejected;
 import static dev.rampart.auth.signature.TestSignatures.hex;
 import static dev.rampart.auth.signature.TestSignatures.utf8;
