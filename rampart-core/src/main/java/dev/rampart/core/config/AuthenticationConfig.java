@@ -4,11 +4,16 @@ import java.util.List;
 
 /**
  * Who may call a route: the credentials it accepts. A request without credentials gets 401 unless
- * {@code optional} is set; a request with credentials that do not verify gets 401 always.
+ * {@code optional} is set; a request with credentials that do not verify gets 401 always. The first
+ * authenticator that recognises the request's credentials decides: a bearer value starting with
+ * {@code rmp_} or the API-key header goes to API keys, any other bearer token to the JWT issuers.
  */
 public record AuthenticationConfig(
         @Doc("Names of jwt-issuers whose bearer tokens (Authorization: Bearer <jwt>) this route accepts.")
         List<String> jwt,
+        @Doc("API keys issued through the admin API (POST /admin/api-keys), sent in a header (default X-API-Key) "
+                + "or as Authorization: Bearer rmp_...; present (e.g. api-key: {}) to accept them.")
+        ApiKeyAuthConfig apiKey,
         @Doc("Let requests without credentials through without a principal (bad credentials are still "
                 + "refused). Default false: a request without credentials is answered 401.") Boolean optional) {
 

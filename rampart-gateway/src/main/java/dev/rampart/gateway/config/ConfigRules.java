@@ -258,11 +258,20 @@ final class ConfigRules {
         });
     }
 
+    /** RFC 9110 §5.6.2 token: what a header name may be. */
+    private static final java.util.regex.Pattern HEADER_NAME = java.util.regex.Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
     private void authentication(AuthenticationConfig authentication, String path) {
         String jwt = SourceMap.child(path, "jwt");
+        if (authentication.apiKey() != null && !HEADER_NAME.matcher(authentication.apiKey().header()).matches()) {
+            findings.error(SourceMap.child(SourceMap.child(path, "api-key"), "header"), "'"
+                    + authentication.apiKey().header() + "' is not a header name (RFC 9110 token), e.g. X-API-Key");
+        }
         if (authentication.jwt().isEmpty()) {
-            findings.errorAtKey(path, "no credentials accepted: name the issuers whose tokens the route takes, "
-                    + "e.g. jwt: [corp], from jwt-issuers");
+            if (authentication.apiKey() == null) {
+                findings.errorAtKey(path, "no credentials accepted: name the issuers whose tokens the route takes, "
+                        + "e.g. jwt: [corp], from jwt-issuers, or accept API keys with api-key: {}");
+            }
             return;
         }
         Map<String, String> byIssuer = new HashMap<>();

@@ -1,6 +1,9 @@
 package dev.rampart.gateway.guard;
 
 import com.nimbusds.jose.JWSObject;
+import dev.rampart.auth.apikey.ApiKeyAuthentication;
+import dev.rampart.auth.apikey.ApiKeyRejection;
+import dev.rampart.auth.apikey.ApiKeys;
 import dev.rampart.auth.jwt.JwtRejectedException;
 import dev.rampart.auth.jwt.JwtVerifier;
 import dev.rampart.auth.jwt.RejectionReason;
@@ -20,7 +23,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
 
 /**
- * Authentication ({@code authentication}) with bearer JWTs: the route's accepted issuers verify
+ * Authentication ({@code authentication}) with bearer JWTs and API keys: the route's accepted issuers verify
  * {@code Authorization: Bearer <jwt>} (RFC 6750 §2.1) and the token's principal is set on the
  * exchange for the guards after it and the access log.
  *
@@ -34,6 +37,18 @@ import java.util.regex.Pattern;
  *
  * <p>The Authorization header is passed on to the upstream unchanged: upstreams often read the
  * token's claims themselves.
+ *
+ * <p>API keys ({@code api-key}): the key is read from the configured header (default
+ * {@code X-API-Key}) or from {@code Authorization: Bearer rmp_...}; the first authenticator that
+ * recognises the request decides (the API-key header, then a bearer value starting with
+ * {@code rmp_}, then any other bearer token for the JWT issuers). A key that does not verify is
+ * answered 401 {@code invalid-api-key} with {@code WWW-Authenticate: ApiKey realm="rampart"} and
+ * reported as {@code authentication.failed} with the rejection reason and the key id (never the
+ * key). The API key is a credential for the gateway, not for the upstream: its header (or the
+ * Authorization header that carried it) is removed before the request is proxied. API-key
+ * verification may read the store (JDBC), so it always runs on {@code keyFetches} and its result
+ * comes back on the event loop. A request without credentials on a route taking both gets both
+ * challenges.
  *
  * <p>Never blocks the event loop: a token whose issuer's keys are cached (or static, or HMAC) is
  * verified inline; one that needs a JWKS fetch (a cold cache, a refresh, a new {@code kid}) is
@@ -51,18 +66,41 @@ public final class AuthenticationGuard implements Guard {
     /** What may go from a token's header or claims into an event. */
     private static final Pattern LOGGABLE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-    private static final CompletionStage<Decision> MISSING = Decision.deny(401, "missing-credentials",
-            "This API needs an access token: send Authorization: Bearer <token>.")
-            .withHeader("WWW-Authenticate", "Bearer realm=\"" + REALM + "\"").toStage();
+    private static final String BEARER_CHALLENGE = "Bearer realm=\"" + REALM + "\"";
+    private static final String API_KEY_CHALLENGE = "ApiKey realm=\"" + REALM + "\"";
+    /** What starts an API key ({@code ApiKeyFormat}): a bearer value with it is an API key, not a JWT. */
+    private static final String API_KEY_PREFIX = "rmp_";
 
     private final JwtVerifier verifier;
+    private final ApiKeys apiKeys;
+    private final String apiKeyHeader;
     private final boolean optional;
     private final WorkerExecutor keyFetches;
+    private final CompletionStage<Decision> missing;
 
-    private AuthenticationGuard(JwtVerifier verifier, boolean optional, WorkerExecutor keyFetches) {
-        this.verifier = Objects.requireNonNull(verifier, "verifier");
+    private AuthenticationGuard(JwtVerifier verifier, ApiKeys apiKeys, String apiKeyHeader, boolean optional,
+            WorkerExecutor keyFetches) {
+        if (verifier == null && apiKeys == null) {
+            throw new IllegalArgumentException("an authentication guard needs JWT issuers or API keys");
+        }
+        this.verifier = verifier;
+        this.apiKeys = apiKeys;
+        this.apiKeyHeader = apiKeys == null ? null : Objects.requireNonNull(apiKeyHeader, "apiKeyHeader");
         this.optional = optional;
         this.keyFetches = Objects.requireNonNull(keyFetches, "keyFetches");
+        String needs = verifier == null
+                ? "This API needs an API key: send " + apiKeyHeader + ": <key>."
+                : apiKeys == null ? "This API needs an access token: send Authorization: Bearer <token>."
+                : "This API needs an access token (Authorization: Bearer <token>) or an API key ("
+                        + apiKeyHeader + ": <key>).";
+        Decision d = Decision.deny(401, "missing-credentials", needs);
+        if (verifier != null) {
+            d = d.withHeader("WWW-Authenticate", BEARER_CHALLENGE);
+        }
+        if (apiKeys != null) {
+            d = d.withHeader("WWW-Authenticate", API_KEY_CHALLENGE);
+        }
+        this.missing = d.toStage();
     }
 
     /**
@@ -71,7 +109,19 @@ public final class AuthenticationGuard implements Guard {
      * @param keyFetches the worker pool for verifications that fetch a JWKS
      */
     public static AuthenticationGuard of(JwtVerifier verifier, boolean optional, WorkerExecutor keyFetches) {
-        return new AuthenticationGuard(verifier, optional, keyFetches);
+        return new AuthenticationGuard(Objects.requireNonNull(verifier, "verifier"), null, null, optional, keyFetches);
+    }
+
+    /**
+     * @param verifier the verifier trusting the route's issuers, or null when the route takes no JWTs
+     * @param apiKeys the gateway's API keys, or null when the route takes none
+     * @param apiKeyHeader the request header that carries an API key (with {@code apiKeys})
+     * @param optional whether a request without credentials may pass without a principal
+     * @param workers the worker pool for verifications that fetch a JWKS or read the store
+     */
+    public static AuthenticationGuard of(JwtVerifier verifier, ApiKeys apiKeys, String apiKeyHeader, boolean optional,
+            WorkerExecutor workers) {
+        return new AuthenticationGuard(verifier, apiKeys, apiKeyHeader, optional, workers);
     }
 
     @Override
@@ -81,14 +131,32 @@ public final class AuthenticationGuard implements Guard {
 
     @Override
     public CompletionStage<Decision> onRequest(Exchange exchange) {
+        if (apiKeys != null) {
+            List<String> keys = exchange.request().headers().getAll(apiKeyHeader);
+            if (!keys.isEmpty()) {
+                exchange.request().headers().remove(apiKeyHeader);
+                if (keys.size() > 1) {
+                    return malformedApiKey(exchange, "more than one " + apiKeyHeader + " header");
+                }
+                return apiKey(exchange, keys.get(0).strip());
+            }
+        }
         List<String> values = exchange.request().headers().getAll("Authorization");
         if (values.isEmpty()) {
-            return optional ? Decision.proceedStage() : MISSING;
+            return optional ? Decision.proceedStage() : missing;
         }
         if (values.size() > 1) {
-            return malformed(exchange, "more than one Authorization header");
+            return verifier == null ? malformedApiKey(exchange, "more than one Authorization header")
+                    : malformed(exchange, "more than one Authorization header");
         }
         String token = bearerToken(values.get(0));
+        if (apiKeys != null && token != null && token.startsWith(API_KEY_PREFIX)) {
+            exchange.request().headers().remove("Authorization");
+            return apiKey(exchange, token);
+        }
+        if (verifier == null) {
+            return malformedApiKey(exchange, "Authorization is not 'Bearer rmp_...'");
+        }
         if (token == null) {
             return malformed(exchange, "Authorization is not 'Bearer <token>'");
         }
@@ -111,6 +179,63 @@ public final class AuthenticationGuard implements Guard {
             }
         });
         return decision;
+    }
+
+    /** Verifies an API key on the worker pool (it may read the store); the decision comes back on the event loop. */
+    private CompletionStage<Decision> apiKey(Exchange exchange, String key) {
+        CompletableFuture<Decision> decision = new CompletableFuture<>();
+        java.net.InetAddress client = exchange.request().clientAddress();
+        keyFetches.executeBlocking(() -> apiKeys.authenticate(key, client), false).onComplete(result -> {
+            if (result.failed()) {
+                decision.completeExceptionally(result.cause());
+            } else if (result.result() instanceof ApiKeyAuthentication.Accepted a) {
+                exchange.setPrincipal(a.principal());
+                decision.complete(Decision.proceed());
+            } else if (result.result() instanceof ApiKeyAuthentication.Rejected r) {
+                decision.complete(rejectedApiKey(exchange, r));
+            }
+        });
+        return decision;
+    }
+
+    private Decision rejectedApiKey(Exchange exchange, ApiKeyAuthentication.Rejected r) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("reason", r.reason().code());
+        if (r.keyId() != null) {
+            details.put("key_id", r.keyId());
+        }
+        SecurityEvent.Severity severity = switch (r.reason()) {
+            case BAD_SECRET, REVOKED, IP_NOT_ALLOWED -> SecurityEvent.Severity.MEDIUM;
+            default -> SecurityEvent.Severity.LOW;
+        };
+        exchange.emit(NAME, "authentication.failed", severity, r.reason().code(), details);
+        return invalidApiKey(describe(r.reason()));
+    }
+
+    private CompletionStage<Decision> malformedApiKey(Exchange exchange, String what) {
+        exchange.emit(NAME, "authentication.failed", SecurityEvent.Severity.LOW, "malformed-credentials",
+                Map.of("problem", what));
+        return invalidApiKey("Send one API key in " + apiKeyHeader + " or as Authorization: Bearer rmp_...")
+                .toStage();
+    }
+
+    private Decision invalidApiKey(String description) {
+        Decision d = Decision.deny(401, "invalid-api-key", description);
+        if (verifier != null) {
+            d = d.withHeader("WWW-Authenticate", BEARER_CHALLENGE);
+        }
+        return d.withHeader("WWW-Authenticate", API_KEY_CHALLENGE);
+    }
+
+    /** What the client is told about a key it holds: enough to act on, nothing about other keys. */
+    private static String describe(ApiKeyRejection reason) {
+        return switch (reason) {
+            case EXPIRED -> "The API key has expired.";
+            case REVOKED -> "The API key has been revoked.";
+            case DISABLED -> "The API key is disabled.";
+            case IP_NOT_ALLOWED -> "The API key may not be used from this network.";
+            default -> "The API key is not valid.";
+        };
     }
 
     /** The token of a {@code Bearer} credential (scheme case-insensitive, RFC 9110 §11.1), else null. */

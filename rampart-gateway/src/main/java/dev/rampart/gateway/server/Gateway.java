@@ -25,7 +25,11 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.ServerSSLOptions;
+import dev.rampart.auth.apikey.ApiKeys;
 import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,6 +71,12 @@ public final class Gateway implements AutoCloseable {
     private HttpServer adminServer;
     private ConfigWatcher watcher;
     private long tlsReloadTimer = -1;
+    private long lastUsedFlushTimer = -1;
+    private volatile ApiKeys apiKeys;
+
+    /** The store setting that holds the API keys' server secret (base64). */
+    static final String API_KEY_SECRET_SETTING = "api-keys.server-secret";
+    private static final long LAST_USED_FLUSH_MILLIS = 10_000;
     private TlsFiles tlsFiles;
     private String tlsStamp;
 
@@ -98,7 +108,10 @@ public final class Gateway implements AutoCloseable {
         Gateway gateway = new Gateway(vertx, store, loaded, eventLoops);
         try {
             gateway.ensureAdminToken(adminTokenAnnouncer);
-            gateway.runtime = GatewayRuntime.build(vertx, loaded.config(), loaded.baseDir(), ++gateway.generation);
+            gateway.apiKeys = new ApiKeys(store, gateway.apiKeySecret());
+            gateway.lastUsedFlushTimer = vertx.setPeriodic(LAST_USED_FLUSH_MILLIS, t -> gateway.flushLastUsed());
+            gateway.runtime = GatewayRuntime.build(vertx, loaded.config(), loaded.baseDir(), ++gateway.generation,
+                    gateway.apiKeys);
             gateway.bindListeners();
             if (watchConfig && loaded.file() != null) {
                 gateway.watcher = ConfigWatcher.start(loaded.file(), java.time.Duration.ofSeconds(2), gateway::onConfigFileChanged);
@@ -118,6 +131,29 @@ public final class Gateway implements AutoCloseable {
                 announcer.accept(token);
             }
         }
+    }
+
+    /**
+     * The server secret API keys are hashed with (HMAC-SHA256): 32 random bytes, generated on the
+     * first start and kept in the store's settings, so every gateway on the same store agrees.
+     * Kept in clear for now; rampart-crypto will wrap it at rest (envelope encryption) later.
+     */
+    private byte[] apiKeySecret() {
+        Optional<String> existing = store.settings().get(API_KEY_SECRET_SETTING);
+        if (existing.isEmpty()) {
+            byte[] fresh = new byte[32];
+            new SecureRandom().nextBytes(fresh);
+            // compareAndSet: when two gateways start at once on one store, one secret wins and both use it.
+            store.settings().compareAndSet(API_KEY_SECRET_SETTING, null, Base64.getEncoder().encodeToString(fresh));
+            existing = store.settings().get(API_KEY_SECRET_SETTING);
+        }
+        return Base64.getDecoder().decode(existing.orElseThrow());
+    }
+
+    /** Writes the API keys' pending last-used times on a worker thread, never on the event loop. */
+    private void flushLastUsed() {
+        vertx.executeBlocking(() -> apiKeys.flushLastUsed(), false).onFailure(e ->
+                log.warn("could not record API keys' last use", kv("error", e.toString())));
     }
 
     private void bindListeners() {
@@ -250,7 +286,7 @@ public final class Gateway implements AutoCloseable {
     private ReloadResult apply(LoadedConfig next) {
         GatewayRuntime fresh;
         try {
-            fresh = GatewayRuntime.build(vertx, next.config(), next.baseDir(), generation + 1);
+            fresh = GatewayRuntime.build(vertx, next.config(), next.baseDir(), generation + 1, apiKeys);
         } catch (RuntimeException e) {
             return refuse(List.of(e.getMessage() == null ? e.toString() : e.getMessage()));
         }
@@ -338,6 +374,11 @@ public final class Gateway implements AutoCloseable {
         return events;
     }
 
+    /** The gateway's API keys (blocking: call from a worker thread). */
+    public ApiKeys apiKeys() {
+        return apiKeys;
+    }
+
     public Store store() {
         return store;
     }
@@ -373,6 +414,9 @@ public final class Gateway implements AutoCloseable {
         if (tlsReloadTimer >= 0) {
             vertx.cancelTimer(tlsReloadTimer);
         }
+        if (lastUsedFlushTimer >= 0) {
+            vertx.cancelTimer(lastUsedFlushTimer);
+        }
         for (HttpServer s : servers) {
             try {
                 s.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
@@ -389,6 +433,13 @@ public final class Gateway implements AutoCloseable {
             log.warn("Vert.x did not close cleanly", kv("error", e.toString()));
         }
         events.close(2_000);
+        if (apiKeys != null) {
+            try {
+                apiKeys.flushLastUsed();   // the last 10 s of use; requests have stopped
+            } catch (RuntimeException e) {
+                log.warn("could not record API keys' last use", kv("error", e.toString()));
+            }
+        }
         store.close();
     }
 

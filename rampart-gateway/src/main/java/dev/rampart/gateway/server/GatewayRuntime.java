@@ -1,5 +1,6 @@
 package dev.rampart.gateway.server;
 
+import dev.rampart.auth.apikey.ApiKeys;
 import dev.rampart.auth.jwt.JwtVerifier;
 import dev.rampart.auth.jwt.TrustedIssuer;
 import dev.rampart.core.Guard;
@@ -44,7 +45,9 @@ import java.util.TreeSet;
  * <p>JWT verifiers are built here, one per distinct set of issuers that routes accept, so routes
  * sharing issuers share the JWKS and verification caches. JWKS fetches run on a small worker pool
  * shared by all runtimes ({@value #KEY_FETCH_POOL}); each runtime that uses it holds a reference and
- * releases it when retired.
+ * releases it when retired. API-key verifications, which may read the store, run on the same pool.
+ * The {@link ApiKeys} are the gateway's, built once and shared by every runtime (their cache
+ * survives reloads).
  */
 public final class GatewayRuntime {
 
@@ -77,6 +80,17 @@ public final class GatewayRuntime {
      * @param baseDir the config file's directory (relative file names in the config resolve against it)
      */
     public static GatewayRuntime build(Vertx vertx, RampartConfig config, Path baseDir, long generation) {
+        return build(vertx, config, baseDir, generation, null);
+    }
+
+    /**
+     * Builds a runtime; on failure nothing is left open.
+     *
+     * @param baseDir the config file's directory (relative file names in the config resolve against it)
+     * @param apiKeys the gateway's API keys; required when a route accepts them
+     */
+    public static GatewayRuntime build(Vertx vertx, RampartConfig config, Path baseDir, long generation,
+            ApiKeys apiKeys) {
         List<Guard> global = new ArrayList<>();
         TrustedHostGuard.from(config.trustedHosts()).ifPresent(global::add);
         IpFilterGuard.from(config.ipFilter(), "ip-filter").ifPresent(global::add);
@@ -84,7 +98,7 @@ public final class GatewayRuntime {
         boolean authenticates = config.routes().stream().anyMatch(r -> r.authentication() != null);
         WorkerExecutor keyFetches = authenticates ? vertx.createSharedWorkerExecutor(KEY_FETCH_POOL, KEY_FETCH_THREADS) : null;
         try {
-            Authenticators authenticators = new Authenticators(config, baseDir, keyFetches);
+            Authenticators authenticators = new Authenticators(config, baseDir, keyFetches, apiKeys);
             List<CompiledRoute> compiled = new ArrayList<>();
             for (int i = 0; i < config.routes().size(); i++) {
                 compiled.add(compile(vertx, config.routes().get(i), "routes[" + i + "]", config, baseDir, opened,
@@ -176,21 +190,30 @@ public final class GatewayRuntime {
     private static final class Authenticators {
         private final RampartConfig config;
         private final WorkerExecutor keyFetches;
+        private final ApiKeys apiKeys;
         private final Map<String, TrustedIssuer> issuers = new LinkedHashMap<>();
         private final Map<Set<String>, JwtVerifier> verifiers = new HashMap<>();
 
-        Authenticators(RampartConfig config, Path baseDir, WorkerExecutor keyFetches) {
+        Authenticators(RampartConfig config, Path baseDir, WorkerExecutor keyFetches, ApiKeys apiKeys) {
             this.config = config;
             this.keyFetches = keyFetches;
+            this.apiKeys = apiKeys;
             config.jwtIssuers().forEach((name, issuer) ->
                     issuers.put(name, JwtIssuers.trustedIssuer(issuer, baseDir, "jwt-issuers." + name)));
         }
 
         AuthenticationGuard guard(AuthenticationConfig authentication) {
             Set<String> names = new TreeSet<>(authentication.jwt());
-            JwtVerifier verifier = verifiers.computeIfAbsent(names,
+            JwtVerifier verifier = names.isEmpty() ? null : verifiers.computeIfAbsent(names,
                     n -> JwtIssuers.verifier(List.copyOf(n), issuers, config.jwtIssuers()));
-            return AuthenticationGuard.of(verifier, authentication.optional(), keyFetches);
+            if (authentication.apiKey() == null) {
+                return AuthenticationGuard.of(verifier, authentication.optional(), keyFetches);
+            }
+            if (apiKeys == null) {
+                throw new IllegalStateException("a route accepts API keys but the gateway has none (no store)");
+            }
+            return AuthenticationGuard.of(verifier, apiKeys, authentication.apiKey().header(), authentication.optional(),
+                    keyFetches);
         }
     }
 }

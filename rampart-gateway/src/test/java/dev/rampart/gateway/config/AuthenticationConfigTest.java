@@ -63,7 +63,26 @@ class AuthenticationConfigTest {
     void refusesRouteAuthenticationWithoutAnyIssuer() {
         assertThat(errors(dir, config(ES256_ISSUER, "[]"))).containsExactly(
                 "rampart.yaml:11:5: routes[0].authentication: no credentials accepted: name the issuers whose tokens "
-                        + "the route takes, e.g. jwt: [corp], from jwt-issuers");
+                        + "the route takes, e.g. jwt: [corp], from jwt-issuers, or accept API keys with api-key: {}");
+    }
+
+    @Test
+    void loadsApiKeyAuthenticationWithTheDefaultHeaderAndWithoutIssuers() {
+        JsonNode c = JsonMapper.shared().readTree(EffectiveConfig.toJson(TestConfigs.load(dir,
+                config(ES256_ISSUER, "[]\n      api-key: {}"))));
+        assertThat(c.at("/routes/0/authentication/api-key/header").asString()).isEqualTo("X-API-Key");
+
+        JsonNode both = JsonMapper.shared().readTree(EffectiveConfig.toJson(TestConfigs.load(dir,
+                config(ES256_ISSUER, "[corp]\n      api-key: {header: X-Token}"))));
+        assertThat(both.at("/routes/0/authentication/api-key/header").asString()).isEqualTo("X-Token");
+        assertThat(both.at("/routes/0/authentication/jwt/0").asString()).isEqualTo("corp");
+    }
+
+    @Test
+    void refusesApiKeyHeaderThatIsNotAHeaderName() {
+        assertThat(errors(dir, config(ES256_ISSUER, "[]\n      api-key: {header: \"X API Key\"}"))).containsExactly(
+                "rampart.yaml:13:25: routes[0].authentication.api-key.header: 'X API Key' is not a header name "
+                        + "(RFC 9110 token), e.g. X-API-Key");
     }
 
     @Test

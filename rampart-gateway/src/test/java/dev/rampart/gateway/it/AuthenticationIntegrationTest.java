@@ -17,6 +17,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
+import dev.rampart.auth.apikey.NewApiKey;
 import com.sun.net.httpserver.HttpServer;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -32,6 +33,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -130,6 +132,20 @@ class AuthenticationIntegrationTest {
                   - id: public
                     match: {path-prefix: /public}
                     upstream: {urls: [%4$s]}
+                  - id: keys
+                    match: {path-prefix: /keys}
+                    upstream: {urls: [%4$s]}
+                    cors:
+                      allowed-origins: [https://app.example.com]
+                      allowed-methods: [GET, PUT]
+                    authentication:
+                      api-key: {}
+                  - id: mixed
+                    match: {path-prefix: /mixed}
+                    upstream: {urls: [%4$s]}
+                    authentication:
+                      jwt: [corp]
+                      api-key: {header: X-Key}
                 """.formatted(ISSUER, jwksBase, COLD_ISSUER, upstream.url()), false);
     }
 
@@ -376,5 +392,120 @@ class AuthenticationIntegrationTest {
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(jwksHits.get()).isEqualTo(before + 1);
+    }
+
+    // ---- API keys ------------------------------------------------------------------------------
+
+    private static String newKey(String name) {
+        return gw.gateway.apiKeys().create(new NewApiKey(name, "team-payments", Set.of("deployer"),
+                Set.of("deploy:write"), List.of(), Duration.ofDays(90))).plaintextKeyShownOnce();
+    }
+
+    private static void assertInvalidApiKey(HttpResponse<String> r, String... challenges) {
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.headers().allValues("WWW-Authenticate")).containsExactly(challenges);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(new JsonObject(r.body()).getString("code")).isEqualTo("invalid-api-key");
+        assertThat(upstream.seen).isEmpty();
+    }
+
+    @Test
+    void acceptsApiKeyInTheHeaderAndDoesNotPassItUpstream() throws Exception {
+        String apiKey = newKey("ci-deploy");
+        String id = apiKey.substring(4, 16);
+        HttpResponse<String> r = gw.get("/keys/1", "X-API-Key", apiKey);
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(upstream.seen).hasSize(1);
+        assertThat(upstream.last().headers().contains("X-API-Key")).isFalse();
+        String line = lineOf(accessLog, r.headers().firstValue("X-Request-Id").orElseThrow());
+        assertThat(line).contains("principal=" + id).doesNotContain(apiKey);
+    }
+
+    @Test
+    void acceptsApiKeyAsBearerCredentialAndDoesNotPassItUpstream() throws Exception {
+        HttpResponse<String> r = gw.get("/keys/1", "Authorization", "Bearer " + newKey("bearer"));
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(upstream.last().headers().contains("Authorization")).isFalse();
+    }
+
+    @Test
+    void refusesApiKeyRouteWithoutCredentials() throws Exception {
+        HttpResponse<String> r = gw.get("/keys/1");
+
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.headers().allValues("WWW-Authenticate")).containsExactly("ApiKey realm=\"rampart\"");
+        assertThat(new JsonObject(r.body()).getString("code")).isEqualTo("missing-credentials");
+        assertThat(upstream.seen).isEmpty();
+    }
+
+    @Test
+    void refusesMistypedApiKeyAndNeverLogsTheKey() throws Exception {
+        String apiKey = newKey("typo");
+        char c = apiKey.charAt(30);
+        String typo = apiKey.substring(0, 30) + (c == 'a' ? 'b' : 'a') + apiKey.substring(31);
+        HttpResponse<String> r = gw.get("/keys/1", "X-API-Key", typo);
+
+        assertInvalidApiKey(r, "ApiKey realm=\"rampart\"");
+        String event = lineOf(securityLog, r.headers().firstValue("X-Request-Id").orElseThrow());
+        // A key that fails its checksum names no key id: the id itself may be the mistyped part.
+        assertThat(event).contains("authentication.failed", "code=bad-checksum").doesNotContain("key_id=")
+                .doesNotContain(typo.substring(17));
+    }
+
+    @Test
+    void refusesRevokedApiKeyAtOnce() throws Exception {
+        String apiKey = newKey("revoke-me");
+        assertThat(gw.get("/keys/1", "X-API-Key", apiKey).statusCode()).isEqualTo(200);
+        upstream.seen.clear();
+        gw.gateway.apiKeys().revoke(apiKey.substring(4, 16));
+
+        HttpResponse<String> r = gw.get("/keys/1", "X-API-Key", apiKey);
+        assertInvalidApiKey(r, "ApiKey realm=\"rampart\"");
+        assertThat(new JsonObject(r.body()).getString("detail")).isEqualTo("The API key has been revoked.");
+        assertThat(lineOf(securityLog, r.headers().firstValue("X-Request-Id").orElseThrow()))
+                .contains("code=revoked", "severity=MEDIUM", "key_id=" + apiKey.substring(4, 16))
+                .doesNotContain(apiKey);
+    }
+
+    @Test
+    void routeTakingJwtAndApiKeysAcceptsBothAndChallengesForBoth() throws Exception {
+        String jwt = token(claims().build());
+        HttpResponse<String> byJwt = gw.get("/mixed/1", "Authorization", "Bearer " + jwt);
+        assertThat(byJwt.statusCode()).isEqualTo(200);
+        assertThat(upstream.last().headers().get("Authorization")).isEqualTo("Bearer " + jwt);
+
+        String apiKey = newKey("mixed");
+        HttpResponse<String> byKey = gw.get("/mixed/1", "X-Key", apiKey);
+        assertThat(byKey.statusCode()).isEqualTo(200);
+        assertThat(upstream.last().headers().contains("X-Key")).isFalse();
+        assertThat(gw.get("/mixed/1", "Authorization", "Bearer " + apiKey).statusCode()).isEqualTo(200);
+        upstream.seen.clear();
+
+        HttpResponse<String> none = gw.get("/mixed/1");
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.headers().allValues("WWW-Authenticate"))
+                .containsExactly("Bearer realm=\"rampart\"", "ApiKey realm=\"rampart\"");
+        assertInvalidApiKey(gw.get("/mixed/1", "X-Key", "rmp_nope"),
+                "Bearer realm=\"rampart\"", "ApiKey realm=\"rampart\"");
+        assertInvalidToken(gw.get("/mixed/1", "Authorization", "Bearer " + jwt + "x"), "The access token is not valid.");
+    }
+
+    @Test
+    void jwtOnlyRouteTakesNoApiKeys() throws Exception {
+        HttpResponse<String> r = gw.get("/orders/7", "Authorization", "Bearer " + newKey("not-here"));
+        assertInvalidToken(r, "The access token is not valid.");
+    }
+
+    @Test
+    void answersCorsPreflightOnApiKeyRouteWithoutAKey() throws Exception {
+        HttpResponse<String> r = gw.send(HttpRequest.newBuilder(URI.create(gw.base() + "/keys/7"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://app.example.com")
+                .header("Access-Control-Request-Method", "PUT"));
+
+        assertThat(r.statusCode()).isEqualTo(204);
+        assertThat(upstream.seen).isEmpty();
     }
 }
