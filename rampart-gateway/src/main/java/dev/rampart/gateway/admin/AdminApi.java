@@ -16,6 +16,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
@@ -32,8 +33,16 @@ public final class AdminApi {
 
     private static final Logger log = LoggerFactory.getLogger(AdminApi.class);
 
+    private static final long API_KEY_BODY_LIMIT = 64 * 1024;
+
     private final Gateway gateway;
     private final Buffer openApi;
+
+    /** Answers a problem+json error. */
+    @FunctionalInterface
+    interface Problems {
+        void send(RoutingContext ctx, int status, String code, String detail);
+    }
 
     public AdminApi(Gateway gateway) {
         this.gateway = gateway;
@@ -44,11 +53,18 @@ public final class AdminApi {
     public Router router() {
         Router router = Router.router(gateway.vertx());
         router.route().handler(this::secureHeaders);
+        // Before the (asynchronous) admin-token check, so the body is read while the token is looked up.
+        router.route("/admin/api-keys*").handler(BodyHandler.create(false).setBodyLimit(API_KEY_BODY_LIMIT));
         router.route().handler(this::authenticate);
         router.get("/admin/health").handler(this::health);
         router.get("/admin/config").handler(this::config);
         router.get("/admin/routes").handler(this::routes);
         router.post("/admin/config/reload").handler(this::reload);
+        ApiKeysAdmin keys = new ApiKeysAdmin(gateway, AdminApi::problem);
+        router.post("/admin/api-keys").handler(keys::create);
+        router.get("/admin/api-keys").handler(keys::list);
+        router.post("/admin/api-keys/:id/revoke").handler(keys::revoke);
+        router.post("/admin/api-keys/:id/rotate").handler(keys::rotate);
         router.get("/admin/openapi.json").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/json").end(openApi));
         router.get("/metrics").handler(this::metrics);
@@ -56,6 +72,10 @@ public final class AdminApi {
         router.route().failureHandler(ctx -> {
             if (ctx.statusCode() == 405) {
                 problem(ctx, 405, "method-not-allowed", "This admin endpoint does not accept " + ctx.request().method() + ".");
+                return;
+            }
+            if (ctx.statusCode() == 413) {
+                problem(ctx, 413, "body-too-large", "The request body is over " + API_KEY_BODY_LIMIT + " bytes.");
                 return;
             }
             log.error("admin request failed", kv("request_id", requestId(ctx)), ctx.failure());
