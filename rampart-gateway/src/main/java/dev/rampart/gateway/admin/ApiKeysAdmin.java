@@ -5,6 +5,7 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 import dev.rampart.auth.apikey.ApiKeyRecord;
 import dev.rampart.auth.apikey.CreatedApiKey;
 import dev.rampart.auth.apikey.NewApiKey;
+import dev.rampart.core.SecurityEvent;
 import dev.rampart.core.config.Durations;
 import dev.rampart.gateway.server.Gateway;
 import io.vertx.core.json.DecodeException;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -58,9 +60,17 @@ final class ApiKeysAdmin {
         blocking(ctx, () -> gateway.apiKeys().create(request), created -> {
             log.info("api key created", kv("key_id", created.record().id()), kv("name", created.record().name()),
                     kv("owner", created.record().owner()));
+            keyChanged("api-key.created", created.record().id(), ctx);
             ctx.response().putHeader("Location", "/admin/api-keys/" + created.record().id());
             return new Answer(201, shownOnce(created));
         });
+    }
+
+    /** Credential changes are security events: the audit log and the detector consume them. */
+    private void keyChanged(String type, String keyId, RoutingContext ctx) {
+        gateway.events().publish(new SecurityEvent(Instant.now(), type, SecurityEvent.Severity.INFO, "admin", null,
+                ctx.get("request_id"), null, ctx.request().remoteAddress().hostAddress(), "admin",
+                Map.of("key_id", keyId)));
     }
 
     void list(RoutingContext ctx) {
@@ -78,6 +88,7 @@ final class ApiKeysAdmin {
             return gateway.apiKeys().get(id).orElseThrow();
         }, r -> {
             log.info("api key revoked", kv("key_id", id));
+            keyChanged("api-key.revoked", id, ctx);
             return new Answer(200, json(r));
         });
     }
@@ -94,6 +105,7 @@ final class ApiKeysAdmin {
         }
         blocking(ctx, () -> gateway.apiKeys().rotate(id, grace), created -> {
             log.info("api key rotated", kv("key_id", id), kv("grace", Durations.format(grace)));
+            keyChanged("api-key.rotated", id, ctx);
             return new Answer(200, shownOnce(created));
         });
     }

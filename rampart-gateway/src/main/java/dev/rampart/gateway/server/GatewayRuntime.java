@@ -59,8 +59,8 @@ public final class GatewayRuntime {
     private final long generation;
     private final WorkerExecutor keyFetches;
 
-    /** The worker pool where JWT verifications that fetch a JWKS wait for the network. */
-    static final String KEY_FETCH_POOL = "rampart-jwks";
+    /** The worker pool where authentication waits for I/O: JWKS fetches and API-key lookups. */
+    static final String KEY_FETCH_POOL = "rampart-authentication";
     private static final int KEY_FETCH_THREADS = 4;
 
     private GatewayRuntime(RampartConfig config, RouteTable routes, List<Guard> globalGuards,

@@ -84,6 +84,12 @@ class ApiKeysAdminIntegrationTest {
 
     @Test
     void revokeTakesEffectAtOnce() throws Exception {
+        java.util.List<dev.rampart.core.SecurityEvent> keyEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
+        gw.gateway.events().subscribe(e -> {
+            if (e.type().startsWith("api-key.")) {
+                keyEvents.add(e);
+            }
+        });
         JsonObject created = create("revoke-me");
         String key = created.getString("key");
         assertThat(gw.get("/api/x", "X-API-Key", key).statusCode()).isEqualTo(200);
@@ -99,6 +105,18 @@ class ApiKeysAdminIntegrationTest {
         HttpResponse<String> rotate = post("/admin/api-keys/" + created.getString("id") + "/rotate", null);
         assertThat(rotate.statusCode()).isEqualTo(409);
         assertThat(rotate.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+        // Credential changes reach the event bus (for the audit log), naming the key id, never the key.
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (keyEvents.size() < 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(keyEvents).extracting(dev.rampart.core.SecurityEvent::type)
+                .containsExactly("api-key.created", "api-key.revoked");
+        assertThat(keyEvents).allSatisfy(e -> {
+            assertThat(e.details()).containsEntry("key_id", created.getString("id"));
+            assertThat(e.details().toString()).doesNotContain(key);
+        });
     }
 
     @Test
