@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             ConfigCommand.class,
             AdminCommand.class,
+            KeysCommand.class,
             VersionCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -108,7 +108,7 @@ public final class Gateway implements AutoCloseable {
         Gateway gateway = new Gateway(vertx, store, loaded, eventLoops);
         try {
             gateway.ensureAdminToken(adminTokenAnnouncer);
-            gateway.apiKeys = new ApiKeys(store, gateway.apiKeySecret());
+            gateway.apiKeys = apiKeysOf(store);
             gateway.lastUsedFlushTimer = vertx.setPeriodic(LAST_USED_FLUSH_MILLIS, t -> gateway.flushLastUsed());
             gateway.runtime = GatewayRuntime.build(vertx, loaded.config(), loaded.baseDir(), ++gateway.generation,
                     gateway.apiKeys);
@@ -138,7 +138,13 @@ public final class Gateway implements AutoCloseable {
      * first start and kept in the store's settings, so every gateway on the same store agrees.
      * Kept in clear for now; rampart-crypto will wrap it at rest (envelope encryption) later.
      */
-    private byte[] apiKeySecret() {
+    /**
+     * The API-key service over {@code store}, with the server secret that keys are hashed under:
+     * generated at the first start and kept in the store's settings (the crypto module will wrap it
+     * at rest). Shared by the gateway and {@code rampart keys}, so both hash keys the same way.
+     * Blocks on the store.
+     */
+    public static ApiKeys apiKeysOf(Store store) {
         Optional<String> existing = store.settings().get(API_KEY_SECRET_SETTING);
         if (existing.isEmpty()) {
             byte[] fresh = new byte[32];
@@ -147,7 +153,7 @@ public final class Gateway implements AutoCloseable {
             store.settings().compareAndSet(API_KEY_SECRET_SETTING, null, Base64.getEncoder().encodeToString(fresh));
             existing = store.settings().get(API_KEY_SECRET_SETTING);
         }
-        return Base64.getDecoder().decode(existing.orElseThrow());
+        return new ApiKeys(store, Base64.getDecoder().decode(existing.orElseThrow()));
     }
 
     /** Writes the API keys' pending last-used times on a worker thread, never on the event loop. */
