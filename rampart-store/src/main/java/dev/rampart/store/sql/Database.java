@@ -1,5 +1,6 @@
 package dev.rampart.store.sql;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.rampart.core.config.StoreConfig.Kind;
 import dev.rampart.store.StoreException;
@@ -55,6 +56,31 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+    }
+
+    /**
+     * Opens the pool and brings the schema up to date; on failure nothing is left open.
+     *
+     * @param cannotReach how a pool failure begins, e.g. {@code "cannot open"} or {@code "cannot connect to"}
+     * @param secret a password to keep out of messages, or null
+     */
+    static Database openMigrated(HikariConfig poolConfig, Kind kind, String location, String cannotReach,
+            String openRemedy, String operationRemedy, String migrationRemedy, String secret) {
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(poolConfig);
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new StoreException(cannotReach + " " + location + ": " + reason(cause, secret) + " — " + openRemedy, e);
+        }
+        Database database = new Database(pool, kind, location, operationRemedy, secret);
+        try {
+            Migrations.apply(database, migrationRemedy);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        return database;
     }
 
     /**

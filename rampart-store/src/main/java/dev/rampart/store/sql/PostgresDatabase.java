@@ -1,7 +1,6 @@
 package dev.rampart.store.sql;
 
 import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.rampart.core.config.StoreConfig.Kind;
 import dev.rampart.store.StoreException;
 import java.util.regex.Pattern;
@@ -39,22 +38,8 @@ public final class PostgresDatabase {
                     + "jdbc:postgresql://, e.g. jdbc:postgresql://db.internal:5432/rampart");
         }
         String location = "PostgreSQL at " + shownUrl;
-        HikariDataSource pool;
-        try {
-            pool = new HikariDataSource(poolConfig(url, username, password, poolSize));
-        } catch (RuntimeException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new StoreException("cannot connect to " + location + ": " + Database.reason(cause, password)
-                    + " — " + OPEN_REMEDY, e);
-        }
-        Database database = new Database(pool, Kind.postgresql, location, OPERATION_REMEDY, password);
-        try {
-            Migrations.apply(database, MIGRATION_REMEDY);
-        } catch (RuntimeException e) {
-            database.close();
-            throw e;
-        }
-        return database;
+        return Database.openMigrated(poolConfig(url, username, password, poolSize), Kind.postgresql, location,
+                "cannot connect to", OPEN_REMEDY, OPERATION_REMEDY, MIGRATION_REMEDY, password);
     }
 
     /** {@code url} fit for a message or a log line: any password in it replaced by ***. */

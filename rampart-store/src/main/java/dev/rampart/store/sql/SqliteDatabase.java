@@ -1,7 +1,6 @@
 package dev.rampart.store.sql;
 
 import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.rampart.core.config.StoreConfig;
 import dev.rampart.core.config.StoreConfig.Kind;
 import dev.rampart.store.StoreException;
@@ -83,24 +82,8 @@ public final class SqliteDatabase {
         Path file = dataDir.resolve(FILE_NAME);
         createDatabaseFile(file);
         String location = "the SQLite store at " + file;
-        return underOpenLock(dataDir, location, () -> {
-            HikariDataSource pool;
-            try {
-                pool = new HikariDataSource(poolConfig(file, poolSize));
-            } catch (RuntimeException e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                throw new StoreException("cannot open " + location + ": " + Database.reason(cause, null)
-                        + " — " + OPEN_REMEDY, e);
-            }
-            Database database = new Database(pool, Kind.sqlite, location, OPERATION_REMEDY, null);
-            try {
-                Migrations.apply(database, MIGRATION_REMEDY);
-            } catch (RuntimeException e) {
-                database.close();
-                throw e;
-            }
-            return database;
-        });
+        return underOpenLock(dataDir, location, () -> Database.openMigrated(poolConfig(file, poolSize), Kind.sqlite,
+                location, "cannot open", OPEN_REMEDY, OPERATION_REMEDY, MIGRATION_REMEDY, null));
     }
 
     private static HikariConfig poolConfig(Path file, int poolSize) {
