@@ -1,5 +1,6 @@
 package dev.rampart.auth.apikey;
 
+import dev.rampart.auth.credential.Base62;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.zip.CRC32;
@@ -34,7 +35,7 @@ public final class ApiKeyFormat {
     /** Characters of a whole key. */
     public static final int LENGTH = PREFIX.length() + KEY_ID_LENGTH + 1 + SECRET_LENGTH + CHECKSUM_LENGTH;
 
-    private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private static final String ALPHABET = Base62.ALPHABET;
     private static final int SEPARATOR_AT = PREFIX.length() + KEY_ID_LENGTH;
     private static final int SECRET_AT = SEPARATOR_AT + 1;
     private static final int CHECKSUM_AT = SECRET_AT + SECRET_LENGTH;
@@ -48,8 +49,8 @@ public final class ApiKeyFormat {
     public static ParsedApiKey parse(String presented) {
         if (presented == null || presented.length() != LENGTH || !presented.startsWith(PREFIX)
                 || presented.charAt(SEPARATOR_AT) != '_'
-                || !isBase62(presented, PREFIX.length(), SEPARATOR_AT)
-                || !isBase62(presented, SECRET_AT, LENGTH)) {
+                || !Base62.isBase62(presented, PREFIX.length(), SEPARATOR_AT)
+                || !Base62.isBase62(presented, SECRET_AT, LENGTH)) {
             return new UnreadableApiKey(ApiKeyRejection.MALFORMED);
         }
         if (!checksum(presented.substring(0, CHECKSUM_AT)).equals(presented.substring(CHECKSUM_AT))) {
@@ -61,32 +62,23 @@ public final class ApiKeyFormat {
 
     /** A new random key id. */
     static String newKeyId(SecureRandom random) {
-        return randomBase62(random, KEY_ID_LENGTH);
+        return Base62.random(random, KEY_ID_LENGTH);
     }
 
     /** A new random secret. */
     static String newSecret(SecureRandom random) {
-        return randomBase62(random, SECRET_LENGTH);
+        return Base62.random(random, SECRET_LENGTH);
     }
 
     /** The text form of a key, checksum appended. */
     static String format(String keyId, String secret) {
         if (keyId.length() != KEY_ID_LENGTH || secret.length() != SECRET_LENGTH
-                || !isBase62(keyId, 0, keyId.length()) || !isBase62(secret, 0, secret.length())) {
+                || !Base62.isBase62(keyId, 0, keyId.length()) || !Base62.isBase62(secret, 0, secret.length())) {
             throw new IllegalArgumentException("a key id is " + KEY_ID_LENGTH + " and a secret " + SECRET_LENGTH
                     + " base62 characters");
         }
         String body = PREFIX + keyId + "_" + secret;
         return body + checksum(body);
-    }
-
-    private static String randomBase62(SecureRandom random, int length) {
-        char[] chars = new char[length];
-        for (int i = 0; i < length; i++) {
-            // nextInt(bound) rejects out-of-range draws, so every character is uniform (no modulo bias)
-            chars[i] = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
-        }
-        return new String(chars);
     }
 
     private static String checksum(String body) {
@@ -99,15 +91,5 @@ public final class ApiKeyFormat {
             value /= ALPHABET.length();
         }
         return new String(chars);
-    }
-
-    private static boolean isBase62(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -1,5 +1,12 @@
 package dev.rampart.auth.apikey;
 
+import static dev.rampart.auth.credential.SecretCredentialTable.instant;
+import static dev.rampart.auth.credential.SecretCredentialTable.joined;
+import static dev.rampart.auth.credential.SecretCredentialTable.setInstant;
+import static dev.rampart.auth.credential.SecretCredentialTable.split;
+import static dev.rampart.auth.credential.SecretCredentialTable.words;
+
+import dev.rampart.auth.credential.SecretCredentialTable;
 import dev.rampart.core.net.CidrSet;
 import dev.rampart.store.Store;
 import dev.rampart.store.StoreException;
@@ -29,9 +36,11 @@ final class ApiKeyRepository {
             + "previous_secret_hash, previous_secret_valid_until, created_at, expires_at, last_used_at, enabled, revoked_at";
 
     private final DataSource dataSource;
+    private final SecretCredentialTable lifecycle;
 
     ApiKeyRepository(Store store) {
         this.dataSource = store.dataSource();
+        this.lifecycle = new SecretCredentialTable(dataSource, "api_keys", "API key", "V2");
     }
 
     void insert(ApiKeyRecord record, byte[] secretHash) {
@@ -79,34 +88,16 @@ final class ApiKeyRepository {
         }
     }
 
-    /**
-     * Replaces the secret hash, keeping the current one as the previous until {@code previousValidUntil}
-     * (exclusive; a deadline of now means no grace).
-     */
     boolean rotate(String id, byte[] newHash, Instant previousValidUntil) {
-        // one statement, so two racing rotations cannot leave a hash that neither caller was given;
-        // the right-hand sides read the row as it was before the update (SQL standard, both engines)
-        String sql = "UPDATE api_keys SET previous_secret_hash = secret_hash, previous_secret_valid_until = ?, "
-                + "secret_hash = ? WHERE id = ? AND revoked_at IS NULL";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setLong(1, previousValidUntil.toEpochMilli());
-            s.setBytes(2, newHash);
-            s.setString(3, id);
-            return s.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw failure("rotate API key " + id, e);
-        }
+        return lifecycle.rotate(id, newHash, previousValidUntil);
     }
 
     boolean setEnabled(String id, boolean enabled) {
-        return update("UPDATE api_keys SET enabled = ? WHERE id = ? AND revoked_at IS NULL", id,
-                s -> s.setBoolean(1, enabled), (enabled ? "enable" : "disable") + " API key " + id);
+        return lifecycle.setEnabled(id, enabled);
     }
 
-    /** Marks the key revoked and drops both hashes' grace: a revoked key matches nothing any more. */
     boolean revoke(String id, Instant at) {
-        return update("UPDATE api_keys SET revoked_at = ?, previous_secret_hash = NULL, previous_secret_valid_until = NULL "
-                + "WHERE id = ? AND revoked_at IS NULL", id, s -> s.setLong(1, at.toEpochMilli()), "revoke API key " + id);
+        return lifecycle.revoke(id, at);
     }
 
     /** Writes each key's last-use time in one batch; never moves a time backwards (another process may be ahead). */
@@ -139,21 +130,6 @@ final class ApiKeyRepository {
         }
     }
 
-    private interface Binder {
-        void bind(PreparedStatement s) throws SQLException;
-    }
-
-    /** Runs an update whose second parameter is the key id; returns whether a row changed. */
-    private boolean update(String sql, String id, Binder binder, String what) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            binder.bind(s);
-            s.setString(2, id);
-            return s.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw failure(what, e);
-        }
-    }
-
     private static StoredApiKey read(ResultSet r) throws SQLException {
         ApiKeyRecord record = new ApiKeyRecord(
                 r.getString("id"),
@@ -171,33 +147,7 @@ final class ApiKeyRepository {
         return new StoredApiKey(record, r.getBytes("secret_hash"), r.getBytes("previous_secret_hash"));
     }
 
-    private static String joined(Set<String> values) {
-        return values.stream().sorted().collect(Collectors.joining(" "));
-    }
-
-    private static Set<String> split(String text) {
-        return Set.copyOf(words(text));
-    }
-
-    private static List<String> words(String text) {
-        return text.isEmpty() ? List.of() : Arrays.asList(text.split(" "));
-    }
-
-    private static Instant instant(ResultSet r, String column) throws SQLException {
-        long millis = r.getLong(column);
-        return r.wasNull() ? null : Instant.ofEpochMilli(millis);
-    }
-
-    private static void setInstant(PreparedStatement s, int index, Instant value) throws SQLException {
-        if (value == null) {
-            s.setNull(index, Types.BIGINT);
-        } else {
-            s.setLong(index, value.toEpochMilli());
-        }
-    }
-
-    private static StoreException failure(String what, SQLException e) {
-        return new StoreException("cannot " + what + ": " + e.getMessage()
-                + " — check that the store is reachable and migrated (api_keys table, migration V2)", e);
+    private StoreException failure(String what, SQLException e) {
+        return lifecycle.failure(what, e);
     }
 }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.rampart.auth.apikey.ApiKeyAuthentication.Accepted;
 import dev.rampart.auth.apikey.ApiKeyAuthentication.Rejected;
+import dev.rampart.auth.credential.SecretMac;
 import dev.rampart.core.Principal;
 import dev.rampart.core.net.CidrSet;
 import dev.rampart.store.Store;

@@ -82,6 +82,8 @@ public final class JwtVerifier {
             KeySource keys;
             if (issuer.jwksUri() != null) {
                 keys = new RemoteJwks(issuer.jwksUri(), issuer.jwksOptions());
+            } else if (issuer.liveKeys() != null) {
+                keys = new KeySource.Live(issuer.liveKeys());
             } else if (issuer.staticKeys() != null) {
                 keys = new KeySource.Static(issuer.staticKeys());
             } else {

@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Where an issuer's public verification keys come from. Implementations are thread-safe. */
 interface KeySource {
@@ -44,6 +45,35 @@ interface KeySource {
 
         @Override
         public List<JWK> select(JWKMatcher matcher, Instant now) {
+            return keys.stream().filter(matcher::matches).toList();
+        }
+
+        @Override
+        public boolean wouldFetch(JWKMatcher matcher, Instant now) {
+            return false;
+        }
+    }
+
+    /** Keys held in this process that may change (see {@code TrustedIssuer.Builder.liveKeys}). */
+    final class Live implements KeySource {
+        private final Supplier<JWKSet> supplier;
+        private volatile JWKSet lastSet;
+        private volatile List<JWK> lastKeys = List.of();
+
+        Live(Supplier<JWKSet> supplier) {
+            this.supplier = supplier;
+        }
+
+        @Override
+        public List<JWK> select(JWKMatcher matcher, Instant now) {
+            JWKSet current = supplier.get();
+            List<JWK> keys = lastKeys;
+            if (current != lastSet) {
+                // filtered once per distinct set the supplier hands out, not once per token
+                keys = verificationKeys(current);
+                lastKeys = keys;
+                lastSet = current;
+            }
             return keys.stream().filter(matcher::matches).toList();
         }
 

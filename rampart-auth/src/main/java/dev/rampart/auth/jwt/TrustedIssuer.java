@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One issuer whose tokens are accepted: its {@code iss} value, where its keys come from (a JWKS
@@ -25,6 +26,7 @@ public final class TrustedIssuer {
     private final String issuer;
     private final URI jwksUri;
     private final JWKSet staticKeys;
+    private final Supplier<JWKSet> liveKeys;
     private final byte[] hmacSecret;
     private final Set<JWSAlgorithm> algorithms;
     private final Set<String> audiences;
@@ -37,6 +39,7 @@ public final class TrustedIssuer {
         this.issuer = b.issuer;
         this.jwksUri = b.jwksUri;
         this.staticKeys = b.staticKeys == null ? null : b.staticKeys.toPublicJWKSet();
+        this.liveKeys = b.liveKeys;
         this.hmacSecret = b.hmacSecret;
         this.algorithms = b.algorithms;
         this.audiences = b.audiences;
@@ -93,6 +96,10 @@ public final class TrustedIssuer {
         return staticKeys;
     }
 
+    Supplier<JWKSet> liveKeys() {
+        return liveKeys;
+    }
+
     JwksOptions jwksOptions() {
         return jwksOptions;
     }
@@ -109,6 +116,7 @@ public final class TrustedIssuer {
         private final String issuer;
         private URI jwksUri;
         private JWKSet staticKeys;
+        private Supplier<JWKSet> liveKeys;
         private byte[] hmacSecret;
         private Set<JWSAlgorithm> algorithms = Set.of();
         private Set<String> audiences = Set.of();
@@ -149,6 +157,16 @@ public final class TrustedIssuer {
         /** Uses this fixed key set; private and symmetric members are dropped, only public keys are kept. */
         public Builder staticKeys(JWKSet keys) {
             this.staticKeys = Objects.requireNonNull(keys, "keys");
+            return this;
+        }
+
+        /**
+         * Uses the keys {@code keys} supplies at each verification: keys held in this process that
+         * change over time, such as Rampart's own rotating token-signing keys. The supplier must
+         * answer from memory, without blocking; only public keys of what it returns are used.
+         */
+        public Builder liveKeys(Supplier<JWKSet> keys) {
+            this.liveKeys = Objects.requireNonNull(keys, "keys");
             return this;
         }
 
@@ -241,8 +259,8 @@ public final class TrustedIssuer {
             if (audiences.isEmpty()) {
                 throw new IllegalArgumentException(issuer + ": at least one accepted audience is required");
             }
-            if (jwksUri != null && staticKeys != null) {
-                throw new IllegalArgumentException(issuer + ": configure either a JWKS URL or static keys");
+            if ((jwksUri != null ? 1 : 0) + (staticKeys != null ? 1 : 0) + (liveKeys != null ? 1 : 0) > 1) {
+                throw new IllegalArgumentException(issuer + ": configure one key source: a JWKS URL, static keys or live keys");
             }
             boolean asymmetric = false;
             for (JWSAlgorithm alg : algorithms) {
@@ -263,7 +281,7 @@ public final class TrustedIssuer {
                     throw new IllegalArgumentException(issuer + ": algorithm not supported: " + alg);
                 }
             }
-            if (asymmetric && jwksUri == null && staticKeys == null) {
+            if (asymmetric && jwksUri == null && staticKeys == null && liveKeys == null) {
                 throw new IllegalArgumentException(issuer + ": asymmetric algorithms need a JWKS URL or static keys");
             }
             if (hmacSecret != null && algorithms.stream().noneMatch(JWSAlgorithm.Family.HMAC_SHA::contains)) {

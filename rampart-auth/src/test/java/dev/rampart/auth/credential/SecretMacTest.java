@@ -1,4 +1,4 @@
-package dev.rampart.auth.apikey;
+package dev.rampart.auth.credential;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

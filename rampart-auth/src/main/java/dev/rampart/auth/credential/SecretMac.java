@@ -1,4 +1,4 @@
-package dev.rampart.auth.apikey;
+package dev.rampart.auth.credential;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -8,23 +8,24 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * HMAC-SHA256 of API-key secrets under the server secret. Keyed, so a copy of the api_keys table
- * (a backup, an SQL injection elsewhere) cannot be checked offline without the server secret too;
+ * HMAC-SHA256 of credential secrets (API keys, OAuth2 client secrets) under the server secret.
+ * Keyed, so a copy of the credential tables (a backup, an SQL injection elsewhere) cannot be
+ * checked offline without the server secret too;
  * fast, because the secrets are 256-bit random values that no dictionary or brute force can reach
  * (a password hash such as Argon2id would only add latency to every request).
  */
-final class SecretMac {
+public final class SecretMac {
 
-    static final String ALGORITHM = "HmacSHA256";
+    public static final String ALGORITHM = "HmacSHA256";
     /** RFC 2104 §3: a key shorter than the output (32 bytes) weakens the MAC. */
-    static final int MIN_SERVER_SECRET_BYTES = 32;
+    public static final int MIN_SERVER_SECRET_BYTES = 32;
 
     private final SecretKeySpec key;
 
-    SecretMac(byte[] serverSecret) {
+    public SecretMac(byte[] serverSecret) {
         Objects.requireNonNull(serverSecret, "serverSecret");
         if (serverSecret.length < MIN_SERVER_SECRET_BYTES) {
-            throw new IllegalArgumentException("the API-key server secret has " + serverSecret.length
+            throw new IllegalArgumentException("the credential server secret has " + serverSecret.length
                     + " bytes; it needs at least " + MIN_SERVER_SECRET_BYTES
                     + " random bytes (e.g. `openssl rand -base64 32`)");
         }
@@ -32,7 +33,7 @@ final class SecretMac {
     }
 
     /** HMAC-SHA256 of {@code message} under the server secret. */
-    byte[] mac(byte[] message) {
+    public byte[] mac(byte[] message) {
         try {
             // a Mac is not thread-safe; one per call costs about a microsecond
             Mac mac = Mac.getInstance(ALGORITHM);
@@ -43,12 +44,12 @@ final class SecretMac {
         }
     }
 
-    byte[] mac(String secret) {
+    public byte[] mac(String secret) {
         return mac(secret.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Compares in time independent of where the values differ, so timing reveals no prefix of a hash. */
-    static boolean sameHash(byte[] computed, byte[] stored) {
+    public static boolean sameHash(byte[] computed, byte[] stored) {
         return stored != null && MessageDigest.isEqual(computed, stored);
     }
 
