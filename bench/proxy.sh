@@ -4,7 +4,8 @@
 # In one run, on this machine, against one nginx upstream that answers a small static body:
 #   (a) the upstream direct, (b) nginx as a reverse proxy to it, (c) Rampart pass-through,
 #   (d) Rampart with the foundation guards on (trusted hosts, IP filter, CORS, security headers,
-#       access log);
+#       access log), (e) Rampart on a route that takes an API key or a JWT, called with an API key
+#       and (f) with a JWT (HS256, so the script can sign it with openssl);
 # first the maximum throughput of each (wrk, keep-alive), then latency at 50% of Rampart's
 # maximum rate (hey, rate-limited), and prints the ratios Rampart/nginx.
 #
@@ -15,7 +16,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 DURATION=${1:-15}
 CONNS=${2:-64}
 WARMUP=${WARMUP:-30}
-UP_PORT=18081 NGINX_PORT=18082 RAMPART_PORT=18083 RAMPART_GUARDS_PORT=18084
+UP_PORT=18081 NGINX_PORT=18082 RAMPART_PORT=18083 RAMPART_GUARDS_PORT=18084 RAMPART_AUTH_PORT=18085
 
 missing=()
 command -v wrk >/dev/null || missing+=(wrk)
@@ -107,6 +108,32 @@ routes:
       allowed-methods: [GET, POST]
 CONF
 
+# (e)/(f): a route that takes API keys and tokens of an HS256 issuer; both checks hit their caches
+# after the first request, as in production.
+JWT_SECRET=$(openssl rand -hex 32)
+cat > "$work/auth.yaml" <<CONF
+listeners: { http: { host: 127.0.0.1, port: $RAMPART_AUTH_PORT } }
+admin: { enabled: false }
+store: { data-dir: ./data-auth }
+access-log: { enabled: false }
+jwt-issuers:
+  bench:
+    issuer: https://bench.example
+    algorithms: [HS256]
+    hmac-secret: $JWT_SECRET
+    audiences: [bench-api]
+routes:
+  - id: app
+    match: { path-prefix: / }
+    upstream: { urls: ["http://127.0.0.1:$UP_PORT"] }
+    authentication:
+      jwt: [bench]
+      api-key: {}
+CONF
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+jwt_body="$(printf '{"alg":"HS256","typ":"JWT"}' | b64url).$(printf '{"iss":"https://bench.example","aud":"bench-api","sub":"bench","exp":%d}' $(( $(date +%s) + 86400 )) | b64url)"
+JWT="$jwt_body.$(printf '%s' "$jwt_body" | openssl dgst -sha256 -mac HMAC -macopt "key:$JWT_SECRET" -binary | b64url)"
+
 if [ ! -f rampart-gateway/target/rampart.jar ]; then
   echo "bench: building rampart.jar ..." >&2
   mvn -q -B -DskipTests package >&2
@@ -116,37 +143,40 @@ start_rampart() { # config log
   java $JAVA_OPTS -jar rampart-gateway/target/rampart.jar serve --no-watch --config "$1" >"$2" 2>&1 &
   pids+=($!)
 }
+API_KEY=$(java -jar rampart-gateway/target/rampart.jar keys create --config "$work/auth.yaml" --name bench --owner bench 2>/dev/null)
 start_rampart "$work/pass.yaml" "$work/rampart-pass.log"
 start_rampart "$work/guards.yaml" "$work/rampart-guards.log"
+start_rampart "$work/auth.yaml" "$work/rampart-auth.log"
 
 wait_port() {
   for _ in $(seq 1 120); do
-    curl -sf -o /dev/null "http://127.0.0.1:$1/" && return 0
+    curl -s -o /dev/null "http://127.0.0.1:$1/" && return 0
     sleep 0.5
   done
   echo "bench: nothing answers on port $1; see $work" >&2
   exit 1
 }
-for p in $UP_PORT $NGINX_PORT $RAMPART_PORT $RAMPART_GUARDS_PORT; do wait_port "$p"; done
+for p in $UP_PORT $NGINX_PORT $RAMPART_PORT $RAMPART_GUARDS_PORT $RAMPART_AUTH_PORT; do wait_port "$p"; done
 
 # wrk's latency lines give e.g. "99%    1.23ms"; convert to milliseconds.
 to_ms() { awk '{ v=$1; if (v ~ /us$/) { sub(/us$/,"",v); v=v/1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v) } else if (v ~ /s$/) { sub(/s$/,"",v); v=v*1000 } printf "%.3f", v }'; }
 
 declare -A RPS P50 P99 LP50 LP99
-max_run() { # name port
-  wrk -t2 -c"$CONNS" -d"${WARMUP}s" "http://127.0.0.1:$2/items" >/dev/null 2>&1 || true
+max_run() { # name port [header]
+  local header=(${3:+-H "$3"})
+  wrk -t2 -c"$CONNS" -d"${WARMUP}s" "${header[@]}" "http://127.0.0.1:$2/items" >/dev/null 2>&1 || true
   local out
-  out=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency "http://127.0.0.1:$2/items")
+  out=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency "${header[@]}" "http://127.0.0.1:$2/items")
   RPS[$1]=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' <<<"$out")
   P50[$1]=$(awk '$1=="50%" {print $2}' <<<"$out" | to_ms)
   P99[$1]=$(awk '$1=="99%" {print $2}' <<<"$out" | to_ms)
   if grep -q "Non-2xx" <<<"$out"; then echo "bench: $1 answered non-2xx: $(grep Non-2xx <<<"$out")" >&2; fi
   printf '  %-18s %9s req/s   p50 %7s ms   p99 %7s ms\n' "$1" "${RPS[$1]}" "${P50[$1]}" "${P99[$1]}"
 }
-rate_run() { # name port total_rate
-  local per_worker=$(( $3 / 16 )) out
+rate_run() { # name port total_rate [header]
+  local per_worker=$(( $3 / 16 )) out header=(${4:+-H "$4"})
   [ "$per_worker" -lt 1 ] && per_worker=1
-  out=$(hey -z "${DURATION}s" -c 16 -q "$per_worker" "http://127.0.0.1:$2/items")
+  out=$(hey -z "${DURATION}s" -c 16 -q "$per_worker" "${header[@]}" "http://127.0.0.1:$2/items")
   LP50[$1]=$(awk '/ 50% in / {printf "%.3f", $3*1000}' <<<"$out")
   LP99[$1]=$(awk '/ 99% in / {printf "%.3f", $3*1000}' <<<"$out")
   printf '  %-18s at %6s req/s   p50 %7s ms   p99 %7s ms\n' "$1" "$(( per_worker * 16 ))" "${LP50[$1]}" "${LP99[$1]}"
@@ -158,6 +188,8 @@ max_run upstream-direct $UP_PORT
 max_run nginx-proxy $NGINX_PORT
 max_run rampart-pass $RAMPART_PORT
 max_run rampart-guards $RAMPART_GUARDS_PORT
+max_run rampart-api-key $RAMPART_AUTH_PORT "X-API-Key: $API_KEY"
+max_run rampart-jwt $RAMPART_AUTH_PORT "Authorization: Bearer $JWT"
 
 half=$(( RPS[rampart-pass] / 2 ))
 echo "Latency at 50% of Rampart pass-through's maximum ($half req/s; hey, 16 connections):"
@@ -165,11 +197,15 @@ rate_run upstream-direct $UP_PORT "$half"
 rate_run nginx-proxy $NGINX_PORT "$half"
 rate_run rampart-pass $RAMPART_PORT "$half"
 rate_run rampart-guards $RAMPART_GUARDS_PORT "$half"
+rate_run rampart-api-key $RAMPART_AUTH_PORT "$half" "X-API-Key: $API_KEY"
+rate_run rampart-jwt $RAMPART_AUTH_PORT "$half" "Authorization: Bearer $JWT"
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
 added() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a - b }'; }
 echo "Ratios:"
 echo "  rampart-pass   / nginx-proxy  req/s: $(ratio "${RPS[rampart-pass]}" "${RPS[nginx-proxy]}")   (target >= 0.80)"
 echo "  rampart-guards / nginx-proxy  req/s: $(ratio "${RPS[rampart-guards]}" "${RPS[nginx-proxy]}")"
+echo "  rampart-api-key / rampart-pass req/s: $(ratio "${RPS[rampart-api-key]}" "${RPS[rampart-pass]}")"
+echo "  rampart-jwt     / rampart-pass req/s: $(ratio "${RPS[rampart-jwt]}" "${RPS[rampart-pass]}")"
 echo "  p99 added over upstream-direct at 50% load: rampart-pass $(added "${LP99[rampart-pass]}" "${LP99[upstream-direct]}") ms," \
      "rampart-guards $(added "${LP99[rampart-guards]}" "${LP99[upstream-direct]}") ms, nginx $(added "${LP99[nginx-proxy]}" "${LP99[upstream-direct]}") ms   (target < 1 ms)"

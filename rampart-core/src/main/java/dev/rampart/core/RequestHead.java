@@ -1,6 +1,8 @@
 package dev.rampart.core;
 
 import java.net.InetAddress;
+import java.security.cert.X509Certificate;
+import java.util.List;
 
 /** The parsed head of an incoming request, as guards see it. */
 public interface RequestHead {
@@ -37,6 +39,14 @@ public interface RequestHead {
 
     /** The TCP peer that connected to the gateway. */
     InetAddress peerAddress();
+
+    /**
+     * The client's TLS certificate chain, leaf first, as verified in the handshake against the
+     * listener's {@code client-ca}; empty when the connection is not TLS or the client sent none.
+     */
+    default List<X509Certificate> clientCertificates() {
+        return List.of();
+    }
 
     /** The declared body length, or -1 when unknown (chunked) or absent. */
     long contentLength();

@@ -102,6 +102,11 @@ public final class AuthorizationServer {
         return trustedIssuer;
     }
 
+    /** The registered clients. */
+    public OAuth2Clients clients() {
+        return clients;
+    }
+
     /** The signing keys, for {@code /.well-known/jwks.json}. */
     public SigningKeyRing keys() {
         return keys;

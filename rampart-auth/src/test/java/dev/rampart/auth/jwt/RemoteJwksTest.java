@@ -87,7 +87,8 @@ class RemoteJwksTest {
                 .audiences(Set.of(AUDIENCE))
                 .jwksRefresh(Duration.ofMinutes(5), Duration.ofSeconds(30))
                 .jwksOutageTolerance(Duration.ofMinutes(10))
-                .jwksTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500));
+                // short enough for the outage tests, long enough for a loaded CI machine to answer
+                .jwksTimeouts(Duration.ofSeconds(1), Duration.ofMillis(1_500));
     }
 
     private static String token(ECKey key) {

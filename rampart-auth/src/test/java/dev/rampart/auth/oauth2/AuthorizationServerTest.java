@@ -277,26 +277,30 @@ class AuthorizationServerTest {
     void rotatesTheSigningKeyWithoutBreakingTokensAlreadyIssued() throws Exception {
         RegisteredOAuth2Client c = secretClient("a");
         String auth = basic(c.client().id(), c.secretShownOnce());
-        TokenResponse before = request(auth, "grant_type=client_credentials");
-        String firstKid = SignedJWT.parse((String) json(before).get("access_token")).getHeader().getKeyID();
+        String firstKid = kid(request(auth, "grant_type=client_credentials"));
 
         // 29 days in: the next key is generated and published a day (a tenth of 30, at most a day) before it signs
         clock.advance(Duration.ofDays(29).plusMinutes(1));
         keys.refresh();
         assertThat(keys.publishedKeys().getKeys()).hasSize(2);
-        TokenResponse during = request(auth, "grant_type=client_credentials");
-        assertThat(SignedJWT.parse((String) json(during).get("access_token")).getHeader().getKeyID()).isEqualTo(firstKid);
+        clock.advance(Duration.ofDays(1).minusMinutes(2));
+        TokenResponse lastOfTheOldKey = request(auth, "grant_type=client_credentials");
+        assertThat(kid(lastOfTheOldKey)).isEqualTo(firstKid);
 
-        clock.advance(Duration.ofDays(1));
+        clock.advance(Duration.ofMinutes(2));   // the new key's day of pre-publication is over
         keys.refresh();
-        TokenResponse after = request(auth, "grant_type=client_credentials");
-        assertThat(SignedJWT.parse((String) json(after).get("access_token")).getHeader().getKeyID()).isNotEqualTo(firstKid);
-        assertThat(verify(during).principal().id()).isEqualTo(c.client().id());   // old key still published
+        TokenResponse firstOfTheNewKey = request(auth, "grant_type=client_credentials");
+        assertThat(kid(firstOfTheNewKey)).isNotEqualTo(firstKid);
+        assertThat(verify(lastOfTheOldKey).principal().id()).isEqualTo(c.client().id());   // old key still published
 
         clock.advance(Duration.ofMinutes(11));   // token lifetime + margin after the old key's retirement
         keys.refresh();
         assertThat(keys.publishedKeys().getKeyByKeyId(firstKid)).isNull();
-        assertThat(verify(after).principal().id()).isEqualTo(c.client().id());
+        assertThat(verify(request(auth, "grant_type=client_credentials")).principal().id()).isEqualTo(c.client().id());
+    }
+
+    static String kid(TokenResponse r) throws Exception {
+        return SignedJWT.parse((String) json(r).get("access_token")).getHeader().getKeyID();
     }
 
     @Test

@@ -25,6 +25,8 @@ public record RampartConfig(
         @Doc("The access log: one JSON line per request.") AccessLogConfig accessLog,
         @Doc("JWT issuers by name, for routes to accept with authentication.jwt: [name].")
         Map<String, JwtIssuerConfig> jwtIssuers,
+        @Doc("Rampart as an OAuth2 authorization server for machine clients (client-credentials grant); "
+                + "routes accept its tokens with authentication.jwt: [rampart].") OAuth2ServerConfig oauth2Server,
         @Doc("Routes, matched in order: the first route whose host, path and method match takes the request.")
         List<RouteConfig> routes) {
 

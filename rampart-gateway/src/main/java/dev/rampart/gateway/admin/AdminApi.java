@@ -33,7 +33,7 @@ public final class AdminApi {
 
     private static final Logger log = LoggerFactory.getLogger(AdminApi.class);
 
-    private static final long API_KEY_BODY_LIMIT = 64 * 1024;
+    private static final long CREDENTIAL_BODY_LIMIT = 64 * 1024;
 
     private final Gateway gateway;
     private final Buffer openApi;
@@ -54,7 +54,8 @@ public final class AdminApi {
         Router router = Router.router(gateway.vertx());
         router.route().handler(this::secureHeaders);
         // Before the (asynchronous) admin-token check, so the body is read while the token is looked up.
-        router.route("/admin/api-keys*").handler(BodyHandler.create(false).setBodyLimit(API_KEY_BODY_LIMIT));
+        router.route("/admin/api-keys*").handler(BodyHandler.create(false).setBodyLimit(CREDENTIAL_BODY_LIMIT));
+        router.route("/admin/oauth2/clients*").handler(BodyHandler.create(false).setBodyLimit(CREDENTIAL_BODY_LIMIT));
         router.route().handler(this::authenticate);
         router.get("/admin/health").handler(this::health);
         router.get("/admin/config").handler(this::config);
@@ -65,6 +66,11 @@ public final class AdminApi {
         router.get("/admin/api-keys").handler(keys::list);
         router.post("/admin/api-keys/:id/revoke").handler(keys::revoke);
         router.post("/admin/api-keys/:id/rotate").handler(keys::rotate);
+        OAuth2ClientsAdmin clients = new OAuth2ClientsAdmin(gateway, AdminApi::problem);
+        router.post("/admin/oauth2/clients").handler(clients::register);
+        router.get("/admin/oauth2/clients").handler(clients::list);
+        router.post("/admin/oauth2/clients/:id/revoke").handler(clients::revoke);
+        router.post("/admin/oauth2/clients/:id/rotate-secret").handler(clients::rotateSecret);
         router.get("/admin/openapi.json").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/json").end(openApi));
         router.get("/metrics").handler(this::metrics);
@@ -75,7 +81,7 @@ public final class AdminApi {
                 return;
             }
             if (ctx.statusCode() == 413) {
-                problem(ctx, 413, "body-too-large", "The request body is over " + API_KEY_BODY_LIMIT + " bytes.");
+                problem(ctx, 413, "body-too-large", "The request body is over " + CREDENTIAL_BODY_LIMIT + " bytes.");
                 return;
             }
             log.error("admin request failed", kv("request_id", requestId(ctx)), ctx.failure());

@@ -5,19 +5,11 @@ import dev.rampart.auth.apikey.ApiKeys;
 import dev.rampart.auth.apikey.CreatedApiKey;
 import dev.rampart.auth.apikey.NewApiKey;
 import dev.rampart.core.config.Durations;
-import dev.rampart.gateway.config.ConfigException;
-import dev.rampart.gateway.config.ConfigLoader;
-import dev.rampart.gateway.config.LoadedConfig;
 import dev.rampart.gateway.server.Gateway;
 import dev.rampart.store.Store;
-import dev.rampart.store.StoreException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.NoSuchElementException;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,41 +33,19 @@ public final class KeysCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** What every subcommand does: open the config's store, run, say what went wrong. */
-    abstract static class OnStore implements Callable<Integer> {
-
-        @Option(names = {"-c", "--config"}, defaultValue = "rampart.yaml", paramLabel = "FILE",
-                description = "Config file naming the store (default: ${DEFAULT-VALUE}).")
-        Path config;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    /** A subcommand on the API keys of the config's store. */
+    abstract static class OnStore extends StoreCommand {
 
         abstract void run(ApiKeys keys, PrintWriter out);
 
         @Override
-        public Integer call() {
-            PrintWriter err = spec.commandLine().getErr();
-            LoadedConfig loaded;
-            try {
-                loaded = ConfigLoader.load(config);
-            } catch (ConfigException e) {
-                err.println(e.getMessage());
-                return 1;
-            }
-            try (Store store = Store.open(loaded.config().store(), loaded.baseDir())) {
-                run(Gateway.apiKeysOf(store), spec.commandLine().getOut());
-                return 0;
-            } catch (StoreException e) {
-                err.println("rampart: " + e.getMessage());
-                return 1;
-            } catch (NoSuchElementException e) {
-                err.println("rampart: no API key with that id ('rampart keys list' shows them)");
-                return 1;
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                err.println("rampart: " + e.getMessage());
-                return 2;
-            }
+        final void run(Store store, PrintWriter out) {
+            run(Gateway.apiKeysOf(store), out);
+        }
+
+        @Override
+        String notFound() {
+            return "no API key with that id ('rampart keys list' shows them)";
         }
     }
 
@@ -95,15 +65,11 @@ public final class KeysCommand implements Runnable {
         @Override
         void run(ApiKeys keys, PrintWriter out) {
             Duration lifetime = expires == null ? null : Durations.parse(expires);
-            CreatedApiKey created = keys.create(new NewApiKey(name, owner, orEmpty(roles), orEmpty(scopes),
+            CreatedApiKey created = keys.create(new NewApiKey(name, owner, StoreCommand.orEmpty(roles), StoreCommand.orEmpty(scopes),
                     cidrs == null ? List.of() : cidrs, lifetime));
             out.println(created.plaintextKeyShownOnce());
             spec.commandLine().getErr().println("API key " + created.record().id() + " created; the key above is shown once.");
         }
-    }
-
-    private static LinkedHashSet<String> orEmpty(List<String> values) {
-        return values == null ? new LinkedHashSet<>() : new LinkedHashSet<>(values);
     }
 
     /** {@code rampart keys list}: metadata only, never a key or a hash. */

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ConfigCommand.class,
             AdminCommand.class,
             KeysCommand.class,
+            ClientsCommand.class,
             VersionCommand.class,
             CommandLine.HelpCommand.class
         })

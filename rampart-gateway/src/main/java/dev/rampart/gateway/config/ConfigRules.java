@@ -6,7 +6,9 @@ import dev.rampart.core.config.HttpLimitsConfig;
 import dev.rampart.core.config.HttpListenerConfig;
 import dev.rampart.core.config.HttpsListenerConfig;
 import dev.rampart.core.config.IpFilterConfig;
+import dev.rampart.core.config.ClientCertificateAuthConfig;
 import dev.rampart.core.config.JwtIssuerConfig;
+import dev.rampart.core.config.OAuth2ServerConfig;
 import dev.rampart.core.config.RampartConfig;
 import dev.rampart.core.config.RouteConfig;
 import dev.rampart.core.config.RouteMatchConfig;
@@ -18,6 +20,7 @@ import dev.rampart.core.net.IpAddresses;
 import dev.rampart.gateway.guard.CorsGuard;
 import dev.rampart.gateway.guard.IpFilterGuard;
 import dev.rampart.gateway.guard.JwtIssuers;
+import dev.rampart.gateway.oauth2.OAuth2Endpoints;
 import dev.rampart.gateway.guard.SecurityHeadersGuard;
 import dev.rampart.gateway.guard.TrustedHostGuard;
 import dev.rampart.gateway.route.PathPattern;
@@ -51,6 +54,7 @@ final class ConfigRules {
      */
     private static final Pattern METHOD = Pattern.compile("[A-Z][A-Z0-9_-]*");
     private static final Set<String> TLS_VERSIONS = Set.of("TLSv1.2", "TLSv1.3");
+    private static final Set<String> CLIENT_AUTH = Set.of("none", "request", "required");
 
     private final RampartConfig config;
     private final Path baseDir;
@@ -77,6 +81,7 @@ final class ConfigRules {
         atLeast(config.events().queueCapacity(), 1, "events.queue-capacity");
         store(config.store());
         jwtIssuers();
+        oauth2Server();
         routes();
     }
 
@@ -95,6 +100,17 @@ final class ConfigRules {
             readableFile(https.certificate(), "listeners.https.certificate", "the certificate chain (PEM)");
             readableFile(https.privateKey(), "listeners.https.private-key", "the private key (PEM)");
             positive(https.reloadCheckInterval(), "listeners.https.reload-check-interval");
+            if (!CLIENT_AUTH.contains(https.clientAuth())) {
+                findings.error("listeners.https.client-auth", "'" + https.clientAuth() + "' is not allowed; use none, "
+                        + "request or required");
+            } else if (!"none".equals(https.clientAuth())) {
+                if (https.clientCa() == null) {
+                    findings.errorAtKey("listeners.https", "client-auth " + https.clientAuth() + " needs client-ca: the "
+                            + "PEM file of the CAs that client certificates must chain to");
+                } else {
+                    readableFile(https.clientCa(), "listeners.https.client-ca", "the client CA certificates (PEM)");
+                }
+            }
             if (http.enabled() && samePort(http.port(), https.port())) {
                 findings.error("listeners.https.port", https.port() + " is also the port of listeners.http; "
                         + "give each listener its own port");
@@ -258,6 +274,34 @@ final class ConfigRules {
         });
     }
 
+    private void clientCertificate(ClientCertificateAuthConfig certificate, String path) {
+        if (!ClientCertificateAuthConfig.IDENTITY_SOURCES.contains(certificate.principal())) {
+            findings.error(SourceMap.child(path, "principal"), "'" + certificate.principal() + "' is not an identity "
+                    + "source; allowed: " + String.join(", ", ClientCertificateAuthConfig.IDENTITY_SOURCES));
+        }
+        HttpsListenerConfig https = config.listeners().https();
+        if (https == null || "none".equals(https.clientAuth())) {
+            findings.errorAtKey(path, "no client certificate can arrive: set listeners.https.client-auth to request "
+                    + "or required, with client-ca, so the TLS listener asks for and verifies one");
+        }
+    }
+
+    private void oauth2Server() {
+        OAuth2ServerConfig server = config.oauth2Server();
+        if (server == null) {
+            return;
+        }
+        try {
+            OAuth2Endpoints.settings(server);
+        } catch (IllegalArgumentException e) {
+            findings.errorNamingItsPath(e.getMessage(), "oauth2-server");
+        }
+        if (config.jwtIssuers().containsKey(OAuth2ServerConfig.ISSUER_NAME)) {
+            findings.error(SourceMap.child("jwt-issuers", OAuth2ServerConfig.ISSUER_NAME), "'"
+                    + OAuth2ServerConfig.ISSUER_NAME + "' names the tokens of oauth2-server; give this issuer another name");
+        }
+    }
+
     /** RFC 9110 §5.6.2 token: what a header name may be. */
     private static final java.util.regex.Pattern HEADER_NAME = java.util.regex.Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
@@ -267,10 +311,14 @@ final class ConfigRules {
             findings.error(SourceMap.child(SourceMap.child(path, "api-key"), "header"), "'"
                     + authentication.apiKey().header() + "' is not a header name (RFC 9110 token), e.g. X-API-Key");
         }
+        if (authentication.clientCertificate() != null) {
+            clientCertificate(authentication.clientCertificate(), SourceMap.child(path, "client-certificate"));
+        }
         if (authentication.jwt().isEmpty()) {
-            if (authentication.apiKey() == null) {
+            if (authentication.apiKey() == null && authentication.clientCertificate() == null) {
                 findings.errorAtKey(path, "no credentials accepted: name the issuers whose tokens the route takes, "
-                        + "e.g. jwt: [corp], from jwt-issuers, or accept API keys with api-key: {}");
+                        + "e.g. jwt: [corp], from jwt-issuers, accept API keys with api-key: {}, or client "
+                        + "certificates with client-certificate: {}");
             }
             return;
         }
@@ -278,11 +326,17 @@ final class ConfigRules {
         for (int i = 0; i < authentication.jwt().size(); i++) {
             String name = authentication.jwt().get(i);
             String where = SourceMap.element(jwt, i);
+            if (name.equals(OAuth2ServerConfig.ISSUER_NAME) && config.oauth2Server() != null) {
+                continue;   // Rampart's own authorization server
+            }
             JwtIssuerConfig issuer = config.jwtIssuers().get(name);
             if (issuer == null) {
-                findings.error(where, "'" + name + "' is not one of jwt-issuers; " + (config.jwtIssuers().isEmpty()
-                        ? "define it there first (issuer, jwks-url, algorithms, audiences)"
-                        : "defined: " + String.join(", ", config.jwtIssuers().keySet())));
+                findings.error(where, name.equals(OAuth2ServerConfig.ISSUER_NAME)
+                        ? "'" + name + "' stands for the tokens of Rampart's own authorization server; configure "
+                                + "oauth2-server (issuer, audiences) to issue them"
+                        : "'" + name + "' is not one of jwt-issuers; " + (config.jwtIssuers().isEmpty()
+                                ? "define it there first (issuer, jwks-url, algorithms, audiences)"
+                                : "defined: " + String.join(", ", config.jwtIssuers().keySet())));
                 continue;
             }
             String other = byIssuer.putIfAbsent(issuer.issuer(), name);

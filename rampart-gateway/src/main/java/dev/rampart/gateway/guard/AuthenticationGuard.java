@@ -143,7 +143,8 @@ public final class AuthenticationGuard implements Guard {
         }
         List<String> values = exchange.request().headers().getAll("Authorization");
         if (values.isEmpty()) {
-            return optional ? Decision.proceedStage() : missing;
+            // a client certificate verified before this guard may already name the caller
+            return optional || exchange.principal().isPresent() ? Decision.proceedStage() : missing;
         }
         if (values.size() > 1) {
             return verifier == null ? malformedApiKey(exchange, "more than one Authorization header")

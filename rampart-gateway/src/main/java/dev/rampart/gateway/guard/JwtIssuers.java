@@ -106,14 +106,15 @@ public final class JwtIssuers {
     }
 
     /**
-     * One verifier trusting the named issuers. The clock skew is the largest of theirs, as
+     * One verifier trusting the named issuers ({@code jwt-issuers} and Rampart's own authorization
+     * server). The clock skew is the largest of theirs, as
      * rampart-auth applies one skew per verifier.
      *
      * @param names issuer names as a route lists them; each must be in {@code issuers}
      * @throws IllegalArgumentException when two names stand for the same {@code iss}
      */
     public static JwtVerifier verifier(List<String> names, Map<String, TrustedIssuer> trusted,
-            Map<String, JwtIssuerConfig> issuers) {
+            Map<String, Duration> clockSkews) {
         JwtVerifier.Builder builder = JwtVerifier.builder();
         Duration skew = Duration.ZERO;
         Set<String> seen = new LinkedHashSet<>();
@@ -126,7 +127,7 @@ public final class JwtIssuers {
                 throw new IllegalArgumentException("'" + name + "' is not one of jwt-issuers");
             }
             builder.issuer(issuer);
-            Duration own = issuers.get(name).clockSkew();
+            Duration own = clockSkews.get(name);
             skew = own.compareTo(skew) > 0 ? own : skew;
         }
         return builder.clockSkew(skew).build();

@@ -4,6 +4,12 @@ import dev.rampart.core.RequestHead;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import java.net.InetAddress;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
 
 /** {@link RequestHead} over a Vert.x request, with the client address already resolved. */
 final class GatewayRequestHead implements RequestHead {
@@ -80,6 +86,28 @@ final class GatewayRequestHead implements RequestHead {
     @Override
     public InetAddress peerAddress() {
         return peer;
+    }
+
+    @Override
+    public List<X509Certificate> clientCertificates() {
+        if (!request.isSSL()) {
+            return List.of();
+        }
+        SSLSession session = request.sslSession();
+        if (session == null) {
+            return List.of();
+        }
+        try {
+            List<X509Certificate> chain = new ArrayList<>();
+            for (Certificate c : session.getPeerCertificates()) {
+                if (c instanceof X509Certificate x509) {
+                    chain.add(x509);
+                }
+            }
+            return List.copyOf(chain);
+        } catch (SSLPeerUnverifiedException e) {
+            return List.of();   // the client sent no certificate (client-auth: request)
+        }
     }
 
     @Override

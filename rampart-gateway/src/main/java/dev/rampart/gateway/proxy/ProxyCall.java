@@ -191,6 +191,11 @@ final class ProxyCall {
             return;
         }
         String method = req.method().name();
+        LocalEndpoint local = rt.localEndpoints().get(ex.request().path());
+        if (local != null) {
+            serveLocally(local);
+            return;
+        }
         RouteTable.Result result = rt.routes().match(ex.request().host(), ex.request().path(), method);
         String preflightMethod = req.method() == HttpMethod.OPTIONS && req.getHeader("Origin") != null
                 ? req.getHeader("Access-Control-Request-Method") : null;
@@ -226,6 +231,88 @@ final class ProxyCall {
         } else {
             proxy();
         }
+    }
+
+    // ---- endpoints the gateway answers itself ---------------------------------------------------
+
+    private void serveLocally(LocalEndpoint endpoint) {
+        if (!endpoint.methods().contains(req.method().name())) {
+            deny(endpoint.name(), 405, "method-not-allowed", "This endpoint does not accept " + req.method().name() + ".",
+                    List.of(Map.entry("Allow", String.join(", ", endpoint.methods()))));
+            return;
+        }
+        if (!hasBody || endpoint.maxBodyBytes() == 0) {
+            answerLocally(endpoint, "");
+            return;
+        }
+        if (ex.request().contentLength() > endpoint.maxBodyBytes()) {
+            deny(endpoint.name(), 413, "body-too-large",
+                    "The request body is larger than the " + endpoint.maxBodyBytes() + " bytes this endpoint accepts.", List.of());
+            return;
+        }
+        sendContinueIfExpected();
+        Buffer body = Buffer.buffer();
+        req.handler(chunk -> {
+            bytesIn += chunk.length();
+            if (body.length() + chunk.length() > endpoint.maxBodyBytes()) {
+                req.pause();
+                deny(endpoint.name(), 413, "body-too-large",
+                        "The request body is larger than the " + endpoint.maxBodyBytes() + " bytes this endpoint accepts.",
+                        List.of());
+            } else if (!done) {
+                body.appendBuffer(chunk);
+            }
+        });
+        req.endHandler(v -> {
+            requestEnded = true;
+            if (!done) {
+                answerLocally(endpoint, body.toString(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        });
+        req.resume();
+    }
+
+    private void answerLocally(LocalEndpoint endpoint, String body) {
+        CompletionStage<LocalEndpoint.Answer> stage;
+        try {
+            stage = endpoint.answer(ex, body);
+        } catch (RuntimeException e) {
+            localEndpointFailed(endpoint, e);
+            return;
+        }
+        stage.whenComplete((answer, err) -> context.runOnContext(v -> {
+            if (done) {
+                return;
+            }
+            if (err != null || answer == null) {
+                localEndpointFailed(endpoint, err == null ? new IllegalStateException("no answer") : err);
+                return;
+            }
+            afterPendingEvents(() -> writeLocalAnswer(answer));
+        }));
+    }
+
+    private void localEndpointFailed(LocalEndpoint endpoint, Throwable error) {
+        log.error("endpoint failed", kv("request_id", ex.requestId()), kv("endpoint", endpoint.name()), error);
+        deny(endpoint.name(), 500, "endpoint-error", "The gateway could not answer this request.", List.of());
+    }
+
+    private void writeLocalAnswer(LocalEndpoint.Answer answer) {
+        if (done || resp.headWritten()) {
+            return;
+        }
+        done = true;
+        resp.setStatusCode(answer.status());
+        resp.putHeader(HttpHeaders.CONTENT_TYPE, answer.contentType());
+        answer.headers().forEach(resp::putHeader);
+        boolean close = mustCloseAfterAnswer();
+        if (close) {
+            resp.putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        finishHead(true);
+        Buffer body = Buffer.buffer(answer.body());
+        bytesOut = body.length();
+        endAndMaybeClose(req.method() == HttpMethod.HEAD ? null : body, close);
     }
 
     // ---- guards ------------------------------------------------------------------------------

@@ -26,6 +26,14 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.ServerSSLOptions;
 import dev.rampart.auth.apikey.ApiKeys;
+import dev.rampart.auth.oauth2.AuthorizationServer;
+import dev.rampart.auth.oauth2.AuthorizationServerSettings;
+import dev.rampart.auth.oauth2.OAuth2Clients;
+import dev.rampart.auth.oauth2.SigningKeyRing;
+import dev.rampart.auth.signature.InMemoryReplayGuard;
+import dev.rampart.core.config.OAuth2ServerConfig;
+import dev.rampart.gateway.oauth2.OAuth2Endpoints;
+import java.time.Clock;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -73,6 +81,9 @@ public final class Gateway implements AutoCloseable {
     private long tlsReloadTimer = -1;
     private long lastUsedFlushTimer = -1;
     private volatile ApiKeys apiKeys;
+    private volatile Identity identity = Identity.NONE;
+    private long keyRefreshTimer = -1;
+    private static final long SIGNING_KEY_REFRESH_MILLIS = 60_000;
 
     /** The store setting that holds the API keys' server secret (base64). */
     static final String API_KEY_SECRET_SETTING = "api-keys.server-secret";
@@ -109,9 +120,12 @@ public final class Gateway implements AutoCloseable {
         try {
             gateway.ensureAdminToken(adminTokenAnnouncer);
             gateway.apiKeys = apiKeysOf(store);
+            OAuth2ServerConfig oauth2 = loaded.config().oauth2Server();
+            gateway.identity = new Identity(gateway.apiKeys,
+                    oauth2 == null ? null : gateway.startAuthorizationServer(oauth2));
             gateway.lastUsedFlushTimer = vertx.setPeriodic(LAST_USED_FLUSH_MILLIS, t -> gateway.flushLastUsed());
             gateway.runtime = GatewayRuntime.build(vertx, loaded.config(), loaded.baseDir(), ++gateway.generation,
-                    gateway.apiKeys);
+                    gateway.identity);
             gateway.bindListeners();
             if (watchConfig && loaded.file() != null) {
                 gateway.watcher = ConfigWatcher.start(loaded.file(), java.time.Duration.ofSeconds(2), gateway::onConfigFileChanged);
@@ -134,17 +148,12 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * The server secret API keys are hashed with (HMAC-SHA256): 32 random bytes, generated on the
-     * first start and kept in the store's settings, so every gateway on the same store agrees.
-     * Kept in clear for now; rampart-crypto will wrap it at rest (envelope encryption) later.
+     * The server secret that credential secrets (API keys, OAuth2 client secrets) are hashed under
+     * with HMAC-SHA256: 32 random bytes, generated at the first start and kept in the store's
+     * settings, so every gateway on the same store, and the CLI, agree. Kept in clear for now;
+     * rampart-crypto will wrap it at rest (envelope encryption). Blocks on the store.
      */
-    /**
-     * The API-key service over {@code store}, with the server secret that keys are hashed under:
-     * generated at the first start and kept in the store's settings (the crypto module will wrap it
-     * at rest). Shared by the gateway and {@code rampart keys}, so both hash keys the same way.
-     * Blocks on the store.
-     */
-    public static ApiKeys apiKeysOf(Store store) {
+    public static byte[] credentialSecret(Store store) {
         Optional<String> existing = store.settings().get(API_KEY_SECRET_SETTING);
         if (existing.isEmpty()) {
             byte[] fresh = new byte[32];
@@ -153,7 +162,34 @@ public final class Gateway implements AutoCloseable {
             store.settings().compareAndSet(API_KEY_SECRET_SETTING, null, Base64.getEncoder().encodeToString(fresh));
             existing = store.settings().get(API_KEY_SECRET_SETTING);
         }
-        return new ApiKeys(store, Base64.getDecoder().decode(existing.orElseThrow()));
+        return Base64.getDecoder().decode(existing.orElseThrow());
+    }
+
+    /** The API-key service over {@code store}; shared by the gateway and {@code rampart keys}. Blocks. */
+    public static ApiKeys apiKeysOf(Store store) {
+        return new ApiKeys(store, credentialSecret(store));
+    }
+
+    /** The OAuth2 clients over {@code store}; shared by the gateway and {@code rampart clients}. Blocks. */
+    public static OAuth2Clients oauth2ClientsOf(Store store) {
+        return new OAuth2Clients(store, credentialSecret(store));
+    }
+
+    /**
+     * The authorization server of {@code oauth2-server}, its signing keys loaded (or the first one
+     * generated). Blocks on the store.
+     */
+    private AuthorizationServer startAuthorizationServer(OAuth2ServerConfig config) {
+        AuthorizationServerSettings settings = OAuth2Endpoints.settings(config);
+        SigningKeyRing keys = new SigningKeyRing(store, settings.keyRotation(), settings.tokenLifetime(), Clock.systemUTC());
+        keys.refresh();
+        keyRefreshTimer = vertx.setPeriodic(SIGNING_KEY_REFRESH_MILLIS, t -> vertx.executeBlocking(() -> {
+            keys.refresh();
+            return null;
+        }, false).onFailure(e -> log.warn("could not refresh the token signing keys; the current ones stay in use",
+                kv("error", e.toString()))));
+        return new AuthorizationServer(settings, oauth2ClientsOf(store), keys,
+                new InMemoryReplayGuard(Clock.systemUTC()), Clock.systemUTC());
     }
 
     /** Writes the API keys' pending last-used times on a worker thread, never on the event loop. */
@@ -292,7 +328,7 @@ public final class Gateway implements AutoCloseable {
     private ReloadResult apply(LoadedConfig next) {
         GatewayRuntime fresh;
         try {
-            fresh = GatewayRuntime.build(vertx, next.config(), next.baseDir(), generation + 1, apiKeys);
+            fresh = GatewayRuntime.build(vertx, next.config(), next.baseDir(), generation + 1, identity);
         } catch (RuntimeException e) {
             return refuse(List.of(e.getMessage() == null ? e.toString() : e.getMessage()));
         }
@@ -385,6 +421,11 @@ public final class Gateway implements AutoCloseable {
         return apiKeys;
     }
 
+    /** The OAuth2 clients, when {@code oauth2-server} is configured (blocking: call from a worker thread). */
+    public Optional<OAuth2Clients> oauth2Clients() {
+        return Optional.ofNullable(identity.authorizationServer()).map(AuthorizationServer::clients);
+    }
+
     public Store store() {
         return store;
     }
@@ -422,6 +463,9 @@ public final class Gateway implements AutoCloseable {
         }
         if (lastUsedFlushTimer >= 0) {
             vertx.cancelTimer(lastUsedFlushTimer);
+        }
+        if (keyRefreshTimer >= 0) {
+            vertx.cancelTimer(keyRefreshTimer);
         }
         for (HttpServer s : servers) {
             try {

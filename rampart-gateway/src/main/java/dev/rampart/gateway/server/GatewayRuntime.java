@@ -3,19 +3,24 @@ package dev.rampart.gateway.server;
 import dev.rampart.auth.apikey.ApiKeys;
 import dev.rampart.auth.jwt.JwtVerifier;
 import dev.rampart.auth.jwt.TrustedIssuer;
+import dev.rampart.auth.oauth2.AuthorizationServer;
 import dev.rampart.core.Guard;
 import dev.rampart.core.config.AuthenticationConfig;
 import dev.rampart.core.config.HttpLimitsConfig;
+import dev.rampart.core.config.OAuth2ServerConfig;
 import dev.rampart.core.config.RampartConfig;
 import dev.rampart.core.config.RouteConfig;
 import dev.rampart.core.config.SecurityHeadersConfig;
 import dev.rampart.core.net.CidrSet;
 import dev.rampart.gateway.guard.AuthenticationGuard;
+import dev.rampart.gateway.guard.ClientCertificateGuard;
 import dev.rampart.gateway.guard.CorsGuard;
 import dev.rampart.gateway.guard.IpFilterGuard;
 import dev.rampart.gateway.guard.JwtIssuers;
 import dev.rampart.gateway.guard.SecurityHeadersGuard;
 import dev.rampart.gateway.guard.TrustedHostGuard;
+import dev.rampart.gateway.oauth2.OAuth2Endpoints;
+import dev.rampart.gateway.proxy.LocalEndpoint;
 import dev.rampart.gateway.route.CompiledRoute;
 import dev.rampart.gateway.route.HostMatcher;
 import dev.rampart.gateway.route.PathPattern;
@@ -24,6 +29,7 @@ import dev.rampart.gateway.upstream.UpstreamPool;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,13 +52,15 @@ import java.util.TreeSet;
  * sharing issuers share the JWKS and verification caches. JWKS fetches run on a small worker pool
  * shared by all runtimes ({@value #KEY_FETCH_POOL}); each runtime that uses it holds a reference and
  * releases it when retired. API-key verifications, which may read the store, run on the same pool.
- * The {@link ApiKeys} are the gateway's, built once and shared by every runtime (their cache
- * survives reloads).
+ * The {@link ApiKeys} and the OAuth2 authorization server are the gateway's ({@link Identity}),
+ * built once and shared by every runtime (their caches and keys survive reloads); the token
+ * endpoint runs on the same worker pool.
  */
 public final class GatewayRuntime {
 
     private final RampartConfig config;
     private final RouteTable routes;
+    private final Map<String, LocalEndpoint> localEndpoints;
     private final List<Guard> globalGuards;
     private final List<Guard> unroutedResponseGuards;
     private final CidrSet trustedProxies;
@@ -63,10 +71,12 @@ public final class GatewayRuntime {
     static final String KEY_FETCH_POOL = "rampart-authentication";
     private static final int KEY_FETCH_THREADS = 4;
 
-    private GatewayRuntime(RampartConfig config, RouteTable routes, List<Guard> globalGuards,
+    private GatewayRuntime(RampartConfig config, RouteTable routes, Map<String, LocalEndpoint> localEndpoints,
+            List<Guard> globalGuards,
             List<Guard> unroutedResponseGuards, CidrSet trustedProxies, long generation, WorkerExecutor keyFetches) {
         this.config = config;
         this.routes = routes;
+        this.localEndpoints = localEndpoints;
         this.globalGuards = globalGuards;
         this.unroutedResponseGuards = unroutedResponseGuards;
         this.trustedProxies = trustedProxies;
@@ -80,25 +90,33 @@ public final class GatewayRuntime {
      * @param baseDir the config file's directory (relative file names in the config resolve against it)
      */
     public static GatewayRuntime build(Vertx vertx, RampartConfig config, Path baseDir, long generation) {
-        return build(vertx, config, baseDir, generation, null);
+        return build(vertx, config, baseDir, generation, Identity.NONE);
     }
 
     /**
      * Builds a runtime; on failure nothing is left open.
      *
      * @param baseDir the config file's directory (relative file names in the config resolve against it)
-     * @param apiKeys the gateway's API keys; required when a route accepts them
+     * @param identity the gateway's API keys (required when a route accepts them) and OAuth2
+     *     authorization server (required when {@code oauth2-server} is configured)
      */
     public static GatewayRuntime build(Vertx vertx, RampartConfig config, Path baseDir, long generation,
-            ApiKeys apiKeys) {
+            Identity identity) {
         List<Guard> global = new ArrayList<>();
         TrustedHostGuard.from(config.trustedHosts()).ifPresent(global::add);
         IpFilterGuard.from(config.ipFilter(), "ip-filter").ifPresent(global::add);
         List<UpstreamPool> opened = new ArrayList<>();
-        boolean authenticates = config.routes().stream().anyMatch(r -> r.authentication() != null);
+        AuthorizationServer authorizationServer = config.oauth2Server() == null ? null : identity.authorizationServer();
+        if (config.oauth2Server() != null && authorizationServer == null) {
+            throw new IllegalStateException("oauth2-server: the authorization server starts with the gateway; "
+                    + "restart the gateway to enable it");
+        }
+        boolean authenticates = authorizationServer != null
+                || config.routes().stream().anyMatch(r -> r.authentication() != null);
         WorkerExecutor keyFetches = authenticates ? vertx.createSharedWorkerExecutor(KEY_FETCH_POOL, KEY_FETCH_THREADS) : null;
         try {
-            Authenticators authenticators = new Authenticators(config, baseDir, keyFetches, apiKeys);
+            Authenticators authenticators = new Authenticators(config, baseDir, keyFetches, identity.apiKeys(),
+                    authorizationServer);
             List<CompiledRoute> compiled = new ArrayList<>();
             for (int i = 0; i < config.routes().size(); i++) {
                 compiled.add(compile(vertx, config.routes().get(i), "routes[" + i + "]", config, baseDir, opened,
@@ -106,7 +124,9 @@ public final class GatewayRuntime {
             }
             SecurityHeadersGuard unroutedHeaders =
                     SecurityHeadersGuard.from(config.securityHeaders(), SecurityHeadersConfig.inherit(), "security-headers");
-            return new GatewayRuntime(config, new RouteTable(compiled), List.copyOf(global),
+            Map<String, LocalEndpoint> local = authorizationServer == null ? Map.of()
+                    : OAuth2Endpoints.of(authorizationServer, keyFetches);
+            return new GatewayRuntime(config, new RouteTable(compiled), local, List.copyOf(global),
                     List.of(unroutedHeaders), CidrSet.parse(config.trustedProxies()), generation, keyFetches);
         } catch (RuntimeException e) {
             opened.forEach(p -> p.shutdown(0));
@@ -126,8 +146,12 @@ public final class GatewayRuntime {
         if (rc.cors() != null) {
             guards.add(CorsGuard.from(rc.cors(), path + ".cors"));
         }
-        if (rc.authentication() != null) {
-            guards.add(authenticators.guard(rc.authentication()));
+        AuthenticationConfig authentication = rc.authentication();
+        if (authentication != null && authentication.clientCertificate() != null) {
+            guards.add(ClientCertificateGuard.from(authentication.clientCertificate()));
+        }
+        if (authentication != null && (!authentication.jwt().isEmpty() || authentication.apiKey() != null)) {
+            guards.add(authenticators.guard(authentication));
         }
         PathPattern pattern = rc.match().path() != null ? PathPattern.path(rc.match().path())
                 : PathPattern.prefix(rc.match().pathPrefix());
@@ -149,6 +173,11 @@ public final class GatewayRuntime {
 
     public RouteTable routes() {
         return routes;
+    }
+
+    /** Endpoints the gateway answers itself (OAuth2 token, JWKS, metadata), by exact path. */
+    public Map<String, LocalEndpoint> localEndpoints() {
+        return localEndpoints;
     }
 
     /** Guards that run on every request before routing. */
@@ -188,24 +217,30 @@ public final class GatewayRuntime {
 
     /** The authentication guards of one config: each issuer built once, one verifier per issuer set. */
     private static final class Authenticators {
-        private final RampartConfig config;
         private final WorkerExecutor keyFetches;
         private final ApiKeys apiKeys;
         private final Map<String, TrustedIssuer> issuers = new LinkedHashMap<>();
+        private final Map<String, Duration> clockSkews = new HashMap<>();
         private final Map<Set<String>, JwtVerifier> verifiers = new HashMap<>();
 
-        Authenticators(RampartConfig config, Path baseDir, WorkerExecutor keyFetches, ApiKeys apiKeys) {
-            this.config = config;
+        Authenticators(RampartConfig config, Path baseDir, WorkerExecutor keyFetches, ApiKeys apiKeys,
+                AuthorizationServer authorizationServer) {
             this.keyFetches = keyFetches;
             this.apiKeys = apiKeys;
-            config.jwtIssuers().forEach((name, issuer) ->
-                    issuers.put(name, JwtIssuers.trustedIssuer(issuer, baseDir, "jwt-issuers." + name)));
+            config.jwtIssuers().forEach((name, issuer) -> {
+                issuers.put(name, JwtIssuers.trustedIssuer(issuer, baseDir, "jwt-issuers." + name));
+                clockSkews.put(name, issuer.clockSkew());
+            });
+            if (authorizationServer != null) {
+                issuers.put(OAuth2ServerConfig.ISSUER_NAME, authorizationServer.trustedIssuer());
+                clockSkews.put(OAuth2ServerConfig.ISSUER_NAME, authorizationServer.settings().clockSkew());
+            }
         }
 
         AuthenticationGuard guard(AuthenticationConfig authentication) {
             Set<String> names = new TreeSet<>(authentication.jwt());
             JwtVerifier verifier = names.isEmpty() ? null : verifiers.computeIfAbsent(names,
-                    n -> JwtIssuers.verifier(List.copyOf(n), issuers, config.jwtIssuers()));
+                    n -> JwtIssuers.verifier(List.copyOf(n), issuers, clockSkews));
             if (authentication.apiKey() == null) {
                 return AuthenticationGuard.of(verifier, authentication.optional(), keyFetches);
             }

@@ -19,6 +19,8 @@ final class RestartRequired {
         check(warnings, "events", running.events(), next.events());
         check(warnings, "access-log", running.accessLog(), next.accessLog());
         check(warnings, "limits", running.limits(), next.limits());
+        // the authorization server holds signing keys and replay memory built at start
+        check(warnings, "oauth2-server", running.oauth2Server(), next.oauth2Server());
         return warnings;
     }
 

@@ -1,9 +1,11 @@
 package dev.rampart.gateway.server;
 
 import dev.rampart.core.config.HttpsListenerConfig;
+import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.net.ServerSSLOptions;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -43,7 +45,11 @@ public final class TlsSettings {
         ServerSSLOptions ssl = new ServerSSLOptions()
                 .setKeyCertOptions(keyCert(cfg, baseDir))
                 .setEnabledSecureTransportProtocols(protocols(cfg))
-                .setUseAlpn(cfg.http2());
+                .setUseAlpn(cfg.http2())
+                .setClientAuth(clientAuth(cfg));
+        if (!"none".equals(cfg.clientAuth())) {
+            ssl.setTrustOptions(clientCa(cfg, baseDir));
+        }
         CIPHER_SUITES.forEach(ssl::addEnabledCipherSuite);
         return ssl;
     }
@@ -55,9 +61,27 @@ public final class TlsSettings {
                 .setEnabledSecureTransportProtocols(protocols(cfg))
                 .setUseAlpn(cfg.http2())
                 .setAlpnVersions(cfg.http2() ? List.of(HttpVersion.HTTP_2, HttpVersion.HTTP_1_1) : List.of(HttpVersion.HTTP_1_1))
-                .setSslHandshakeTimeout(10);
+                .setSslHandshakeTimeout(10)
+                .setClientAuth(clientAuth(cfg));
+        if (!"none".equals(cfg.clientAuth())) {
+            options.setTrustOptions(clientCa(cfg, baseDir));
+        }
         CIPHER_SUITES.forEach(options::addEnabledCipherSuite);
         return options;
+    }
+
+    /** {@code client-auth}: none, request (verify one when sent) or required (no handshake without one). */
+    static ClientAuth clientAuth(HttpsListenerConfig cfg) {
+        return switch (cfg.clientAuth()) {
+            case "request" -> ClientAuth.REQUEST;
+            case "required" -> ClientAuth.REQUIRED;
+            default -> ClientAuth.NONE;
+        };
+    }
+
+    /** The CAs client certificates must chain to: only these, never the JDK's public roots. */
+    static PemTrustOptions clientCa(HttpsListenerConfig cfg, Path baseDir) {
+        return new PemTrustOptions().addCertPath(resolve(baseDir, cfg.clientCa()).toString());
     }
 
     static PemKeyCertOptions keyCert(HttpsListenerConfig cfg, Path baseDir) {

@@ -63,7 +63,8 @@ class AuthenticationConfigTest {
     void refusesRouteAuthenticationWithoutAnyIssuer() {
         assertThat(errors(dir, config(ES256_ISSUER, "[]"))).containsExactly(
                 "rampart.yaml:11:5: routes[0].authentication: no credentials accepted: name the issuers whose tokens "
-                        + "the route takes, e.g. jwt: [corp], from jwt-issuers, or accept API keys with api-key: {}");
+                        + "the route takes, e.g. jwt: [corp], from jwt-issuers, accept API keys with api-key: {}, or client "
+                        + "certificates with client-certificate: {}");
     }
 
     @Test

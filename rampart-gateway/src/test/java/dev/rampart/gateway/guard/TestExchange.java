@@ -51,6 +51,12 @@ final class TestExchange implements Exchange {
         return get("https", host, "/");
     }
 
+    /** Over TLS with this verified client certificate chain (leaf first). */
+    TestExchange clientCertificates(List<java.security.cert.X509Certificate> chain) {
+        request.certificates = List.copyOf(chain);
+        return this;
+    }
+
     TestExchange header(String name, String value) {
         request.headers.add(name, value);
         return this;
@@ -163,6 +169,7 @@ final class TestExchange implements Exchange {
         private final String path;
         private final InetAddress client;
         private final Headers headers = new HeaderMap();
+        private List<java.security.cert.X509Certificate> certificates = List.of();
 
         Request(String method, String scheme, String host, String path, InetAddress client) {
             this.method = method;
@@ -225,6 +232,11 @@ final class TestExchange implements Exchange {
         @Override
         public long contentLength() {
             return -1;
+        }
+
+        @Override
+        public List<java.security.cert.X509Certificate> clientCertificates() {
+            return certificates;
         }
     }
 }

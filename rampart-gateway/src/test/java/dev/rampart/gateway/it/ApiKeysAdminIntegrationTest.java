@@ -136,6 +136,14 @@ class ApiKeysAdminIntegrationTest {
     }
 
     @Test
+    void oauth2ClientEndpointsSayTheServerIsNotConfigured() throws Exception {
+        HttpResponse<String> r = post("/admin/oauth2/clients", "{\"name\": \"x\"}");
+        assertThat(r.statusCode()).isEqualTo(409);
+        assertThat(new JsonObject(r.body()).getString("code")).isEqualTo("oauth2-server-not-configured");
+        assertThat(gw.get("/oauth2/token").statusCode()).isEqualTo(404);   // no token endpoint either
+    }
+
+    @Test
     void refusesBadInputWithProblemJson() throws Exception {
         for (String body : new String[] {null, "not json", "{\"owner\": \"x\"}",
                 "{\"name\": \"n\", \"owner\": \"o\", \"expires_in\": \"soon\"}",

@@ -12,14 +12,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
@@ -44,7 +42,7 @@ class TlsIntegrationTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(openssl("version").exitCode == 0, "openssl is not installed; .ci/run installs it");
+        assumeTrue(Openssl.installed(), "openssl is not installed; .ci/run installs it");
         makeCertificate("first");
         upstream = new TestUpstream("tls-up");
         gw = GatewayHarness.start(dir, """
@@ -79,10 +77,10 @@ class TlsIntegrationTest {
     }
 
     private static void makeCertificate(String cn) throws Exception {
-        Result r = openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+        Openssl.Result r = Openssl.run("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
                 "-keyout", dir.resolve("key.pem.new").toString(), "-out", dir.resolve("cert.pem.new").toString(),
                 "-days", "2", "-subj", "/CN=" + cn, "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1");
-        assertThat(r.exitCode).as(r.output).isZero();
+        assertThat(r.exitCode()).as(r.output()).isZero();
         Files.move(dir.resolve("key.pem.new"), dir.resolve("key.pem"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.move(dir.resolve("cert.pem.new"), dir.resolve("cert.pem"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
@@ -131,16 +129,16 @@ class TlsIntegrationTest {
     @Test
     void tls11IsRefusedByTheServer() throws Exception {
         // openssl can still offer TLS 1.1 at security level 0, so a failure here is the server's refusal.
-        Result r = opensslClient("-tls1_1", "-cipher", "DEFAULT:@SECLEVEL=0");
-        assertThat(r.output).contains("alert protocol version").contains("Cipher is (NONE)");
-        Result ok = opensslClient("-tls1_2");
-        assertThat(ok.output).as("the same client succeeds with TLS 1.2").contains("TLSv1.2");
+        Openssl.Result r = opensslClient("-tls1_1", "-cipher", "DEFAULT:@SECLEVEL=0");
+        assertThat(r.output()).contains("alert protocol version").contains("Cipher is (NONE)");
+        Openssl.Result ok = opensslClient("-tls1_2");
+        assertThat(ok.output()).as("the same client succeeds with TLS 1.2").contains("TLSv1.2");
     }
 
     @Test
     void cbcAndStaticRsaSuitesAreRefused() throws Exception {
-        Result cbc = opensslClient("-tls1_2", "-cipher", "ECDHE-ECDSA-AES128-SHA:ECDHE-ECDSA-AES256-SHA384:AES128-SHA");
-        assertThat(cbc.output).contains("handshake failure").doesNotContain("Cipher is ECDHE-ECDSA-AES128-SHA");
+        Openssl.Result cbc = opensslClient("-tls1_2", "-cipher", "ECDHE-ECDSA-AES128-SHA:ECDHE-ECDSA-AES256-SHA384:AES128-SHA");
+        assertThat(cbc.output()).contains("handshake failure").doesNotContain("Cipher is ECDHE-ECDSA-AES128-SHA");
     }
 
     @Test
@@ -186,7 +184,7 @@ class TlsIntegrationTest {
         assertThat(after).isEqualTo("CN=second");
     }
 
-    private static Result opensslClient(String... args) throws Exception {
+    private static Openssl.Result opensslClient(String... args) throws Exception {
         String[] all = new String[args.length + 5];
         all[0] = "s_client";
         all[1] = "-connect";
@@ -194,27 +192,6 @@ class TlsIntegrationTest {
         all[3] = "-servername";
         all[4] = "localhost";
         System.arraycopy(args, 0, all, 5, args.length);
-        return openssl(all);
-    }
-
-    private record Result(int exitCode, String output) {
-    }
-
-    private static Result openssl(String... args) throws Exception {
-        String[] cmd = new String[args.length + 1];
-        cmd[0] = "openssl";
-        System.arraycopy(args, 0, cmd, 1, args.length);
-        Process p;
-        try {
-            p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            return new Result(127, e.getMessage());
-        }
-        p.getOutputStream().close(); // s_client quits at end of input
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(20, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-        }
-        return new Result(p.exitValue(), out);
+        return Openssl.run(all);
     }
 }
