@@ -14,8 +14,8 @@ import java.util.concurrent.CompletionStage;
  * <p>Phases, in the order the gateway calls them:
  * <ol>
  *   <li>{@link #onRequest} after the request head is parsed and the route matched;</li>
- *   <li>{@link #onRequestBody} once the body is buffered, only for guards that ask for it with
- *       {@link #requestBodyInspectionLimit()};</li>
+ *   <li>{@link #onRequestBody} once the body is buffered (empty for a request without one), only
+ *       for guards that ask for it with {@link #requestBodyInspectionLimit()};</li>
  *   <li>{@link #onResponse} on every response the client gets, proxied or generated (denials
  *       included), in reverse pipeline order.</li>
  * </ol>

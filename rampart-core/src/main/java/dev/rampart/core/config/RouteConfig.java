@@ -12,7 +12,9 @@ public record RouteConfig(
         CorsConfig cors,
         @Doc("Authentication for this route: which credentials it accepts. Absent: none is checked "
                 + "(an Authorization header is passed on as is).")
-        AuthenticationConfig authentication) {
+        AuthenticationConfig authentication,
+        @Doc("Signed requests (webhooks): the signature over the body is checked before the request goes upstream.")
+        SignatureConfig signature) {
 
     public RouteConfig {
         ipFilter = ipFilter == null ? IpFilterConfig.none() : ipFilter;

@@ -20,6 +20,7 @@ import dev.rampart.core.net.IpAddresses;
 import dev.rampart.gateway.guard.CorsGuard;
 import dev.rampart.gateway.guard.IpFilterGuard;
 import dev.rampart.gateway.guard.JwtIssuers;
+import dev.rampart.gateway.guard.SignedRequestGuard;
 import dev.rampart.gateway.oauth2.OAuth2Endpoints;
 import dev.rampart.gateway.guard.SecurityHeadersGuard;
 import dev.rampart.gateway.guard.TrustedHostGuard;
@@ -266,10 +267,8 @@ final class ConfigRules {
             } catch (IllegalArgumentException e) {
                 findings.errorNamingItsPath(e.getMessage(), path);
             }
-            String secret = SourceMap.child(path, "hmac-secret");
-            if (issuer.hmacSecret() != null && !findings.source().isReferenced(secret)) {
-                findings.warning(secret, "the secret is written in the config file; reference it instead with "
-                        + "${ENV_VAR} or ${file:/run/secrets/...} so the file holds no secret");
+            if (issuer.hmacSecret() != null) {
+                warnIfWrittenInFile(SourceMap.child(path, "hmac-secret"));
             }
         });
     }
@@ -372,6 +371,28 @@ final class ConfigRules {
                     findings.errorNamingItsPath(e.getMessage(), SourceMap.child(path, "cors"));
                 }
             }
+            if (route.signature() != null) {
+                signature(route, SourceMap.child(path, "signature"));
+            }
+        }
+    }
+
+    private void signature(RouteConfig route, String path) {
+        try {
+            SignedRequestGuard.from(route.signature(), Long.MAX_VALUE, path);
+        } catch (IllegalArgumentException e) {
+            findings.errorNamingItsPath(e.getMessage(), path);
+        }
+        for (int i = 0; i < route.signature().secrets().size(); i++) {
+            warnIfWrittenInFile(SourceMap.element(SourceMap.child(path, "secrets"), i));
+        }
+    }
+
+    /** A secret's value should come from ${ENV} or ${file:…}, not sit in the config file. */
+    private void warnIfWrittenInFile(String secretPath) {
+        if (!findings.source().isReferenced(secretPath)) {
+            findings.warning(secretPath, "the secret is written in the config file; reference it instead with "
+                    + "${ENV_VAR} or ${file:/run/secrets/...} so the file holds no secret");
         }
     }
 

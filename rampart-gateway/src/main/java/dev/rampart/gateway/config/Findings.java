@@ -51,10 +51,24 @@ final class Findings {
     void errorNamingItsPath(String message, String fallbackPath) {
         String path = source.pathPrefixOf(message);
         if (path == null || !path.startsWith(fallbackPath)) {
-            error(fallbackPath, message.startsWith(fallbackPath) ? stripPath(message, fallbackPath) : message);
+            if (!message.startsWith(fallbackPath)) {
+                error(fallbackPath, message);
+                return;
+            }
+            path = fallbackPath;
+        }
+        int colon = message.indexOf(": ", path.length());
+        if (message.startsWith(path + ".") && colon > 0) {
+            // the message names a key that is not written (a missing setting): place it at the
+            // nearest written parent, keep the full path in the message
+            errorAtKey(path, message.substring(0, colon), message.substring(colon + 2).trim());
         } else {
             error(path, stripPath(message, path));
         }
+    }
+
+    private void errorAtKey(String positionPath, String namedPath, String message) {
+        errors.add(issue(source.keyPosition(positionPath), namedPath, message));
     }
 
     void warning(String path, String message) {

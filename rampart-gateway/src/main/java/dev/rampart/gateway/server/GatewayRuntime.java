@@ -18,6 +18,7 @@ import dev.rampart.gateway.guard.CorsGuard;
 import dev.rampart.gateway.guard.IpFilterGuard;
 import dev.rampart.gateway.guard.JwtIssuers;
 import dev.rampart.gateway.guard.SecurityHeadersGuard;
+import dev.rampart.gateway.guard.SignedRequestGuard;
 import dev.rampart.gateway.guard.TrustedHostGuard;
 import dev.rampart.gateway.oauth2.OAuth2Endpoints;
 import dev.rampart.gateway.proxy.LocalEndpoint;
@@ -153,10 +154,13 @@ public final class GatewayRuntime {
         if (authentication != null && (!authentication.jwt().isEmpty() || authentication.apiKey() != null)) {
             guards.add(authenticators.guard(authentication));
         }
+        long maxBody = (rc.maxBodySize() != null ? rc.maxBodySize() : config.limits().maxBodySize()).bytes();
+        if (rc.signature() != null) {
+            guards.add(SignedRequestGuard.from(rc.signature(), maxBody, path + ".signature"));
+        }
         PathPattern pattern = rc.match().path() != null ? PathPattern.path(rc.match().path())
                 : PathPattern.prefix(rc.match().pathPrefix());
         Set<String> methods = new LinkedHashSet<>(rc.match().methods());
-        long maxBody = (rc.maxBodySize() != null ? rc.maxBodySize() : config.limits().maxBodySize()).bytes();
         long inspect = 0;
         for (Guard g : guards) {
             inspect = Math.max(inspect, g.requestBodyInspectionLimit());
