@@ -14,6 +14,9 @@ public record AuthenticationConfig(
         @Doc("API keys issued through the admin API (POST /admin/api-keys), sent in a header (default X-API-Key) "
                 + "or as Authorization: Bearer rmp_...; present (e.g. api-key: {}) to accept them.")
         ApiKeyAuthConfig apiKey,
+        @Doc("Name of an introspection-endpoints entry: opaque bearer tokens (anything not shaped like a JWT when "
+                + "jwt issuers are listed too) are checked with that authorization server (RFC 7662).")
+        String introspection,
         @Doc("Client certificates (mutual TLS) verified by the TLS listener against its client-ca; the caller is "
                 + "named by the certificate. Needs listeners.https.client-auth: request or required.")
         ClientCertificateAuthConfig clientCertificate,

@@ -25,6 +25,9 @@ public record RampartConfig(
         @Doc("The access log: one JSON line per request.") AccessLogConfig accessLog,
         @Doc("JWT issuers by name, for routes to accept with authentication.jwt: [name].")
         Map<String, JwtIssuerConfig> jwtIssuers,
+        @Doc("External authorization servers' token introspection endpoints (RFC 7662) by name, for routes to "
+                + "accept opaque tokens with authentication.introspection: name.")
+        Map<String, IntrospectionEndpointConfig> introspectionEndpoints,
         @Doc("Rampart as an OAuth2 authorization server for machine clients (client-credentials grant); "
                 + "routes accept its tokens with authentication.jwt: [rampart].") OAuth2ServerConfig oauth2Server,
         @Doc("Routes, matched in order: the first route whose host, path and method match takes the request.")
@@ -43,6 +46,8 @@ public record RampartConfig(
         accessLog = accessLog == null ? AccessLogConfig.defaults() : accessLog;
         // Insertion order kept: the effective config and error messages list issuers as written.
         jwtIssuers = jwtIssuers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(jwtIssuers));
+        introspectionEndpoints = introspectionEndpoints == null ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(introspectionEndpoints));
         routes = routes == null ? List.of() : List.copyOf(routes);
     }
 }

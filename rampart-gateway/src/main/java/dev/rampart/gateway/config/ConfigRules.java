@@ -19,6 +19,7 @@ import dev.rampart.core.net.CidrSet;
 import dev.rampart.core.net.IpAddresses;
 import dev.rampart.gateway.guard.CorsGuard;
 import dev.rampart.gateway.guard.IpFilterGuard;
+import dev.rampart.gateway.guard.IntrospectionEndpoints;
 import dev.rampart.gateway.guard.JwtIssuers;
 import dev.rampart.gateway.guard.SignedRequestGuard;
 import dev.rampart.gateway.oauth2.OAuth2Endpoints;
@@ -82,6 +83,7 @@ final class ConfigRules {
         atLeast(config.events().queueCapacity(), 1, "events.queue-capacity");
         store(config.store());
         jwtIssuers();
+        introspectionEndpoints();
         oauth2Server();
         routes();
     }
@@ -285,6 +287,18 @@ final class ConfigRules {
         }
     }
 
+    private void introspectionEndpoints() {
+        config.introspectionEndpoints().forEach((name, endpoint) -> {
+            String path = SourceMap.child("introspection-endpoints", name);
+            try {
+                IntrospectionEndpoints.endpoint(endpoint, path);
+            } catch (IllegalArgumentException e) {
+                findings.errorNamingItsPath(e.getMessage(), path);
+            }
+            warnIfWrittenInFile(SourceMap.child(path, "client-secret"));
+        });
+    }
+
     private void oauth2Server() {
         OAuth2ServerConfig server = config.oauth2Server();
         if (server == null) {
@@ -313,8 +327,15 @@ final class ConfigRules {
         if (authentication.clientCertificate() != null) {
             clientCertificate(authentication.clientCertificate(), SourceMap.child(path, "client-certificate"));
         }
+        String introspection = authentication.introspection();
+        if (introspection != null && !config.introspectionEndpoints().containsKey(introspection)) {
+            findings.error(SourceMap.child(path, "introspection"), "'" + introspection + "' is not one of "
+                    + "introspection-endpoints; " + (config.introspectionEndpoints().isEmpty()
+                            ? "define it there first (url, client-id, client-secret)"
+                            : "defined: " + String.join(", ", config.introspectionEndpoints().keySet())));
+        }
         if (authentication.jwt().isEmpty()) {
-            if (authentication.apiKey() == null && authentication.clientCertificate() == null) {
+            if (authentication.apiKey() == null && authentication.clientCertificate() == null && introspection == null) {
                 findings.errorAtKey(path, "no credentials accepted: name the issuers whose tokens the route takes, "
                         + "e.g. jwt: [corp], from jwt-issuers, accept API keys with api-key: {}, or client "
                         + "certificates with client-certificate: {}");

@@ -4,6 +4,8 @@ import com.nimbusds.jose.JWSObject;
 import dev.rampart.auth.apikey.ApiKeyAuthentication;
 import dev.rampart.auth.apikey.ApiKeyRejection;
 import dev.rampart.auth.apikey.ApiKeys;
+import dev.rampart.auth.introspection.IntrospectionResult;
+import dev.rampart.auth.introspection.TokenIntrospector;
 import dev.rampart.auth.jwt.JwtRejectedException;
 import dev.rampart.auth.jwt.JwtVerifier;
 import dev.rampart.auth.jwt.RejectionReason;
@@ -72,29 +74,32 @@ public final class AuthenticationGuard implements Guard {
     private static final String API_KEY_PREFIX = "rmp_";
 
     private final JwtVerifier verifier;
+    private final TokenIntrospector introspector;
     private final ApiKeys apiKeys;
     private final String apiKeyHeader;
     private final boolean optional;
     private final WorkerExecutor keyFetches;
     private final CompletionStage<Decision> missing;
 
-    private AuthenticationGuard(JwtVerifier verifier, ApiKeys apiKeys, String apiKeyHeader, boolean optional,
-            WorkerExecutor keyFetches) {
-        if (verifier == null && apiKeys == null) {
-            throw new IllegalArgumentException("an authentication guard needs JWT issuers or API keys");
+    private AuthenticationGuard(JwtVerifier verifier, TokenIntrospector introspector, ApiKeys apiKeys,
+            String apiKeyHeader, boolean optional, WorkerExecutor keyFetches) {
+        if (verifier == null && introspector == null && apiKeys == null) {
+            throw new IllegalArgumentException("an authentication guard needs JWT issuers, introspection or API keys");
         }
         this.verifier = verifier;
+        this.introspector = introspector;
         this.apiKeys = apiKeys;
         this.apiKeyHeader = apiKeys == null ? null : Objects.requireNonNull(apiKeyHeader, "apiKeyHeader");
         this.optional = optional;
         this.keyFetches = Objects.requireNonNull(keyFetches, "keyFetches");
-        String needs = verifier == null
+        boolean tokens = verifier != null || introspector != null;
+        String needs = !tokens
                 ? "This API needs an API key: send " + apiKeyHeader + ": <key>."
                 : apiKeys == null ? "This API needs an access token: send Authorization: Bearer <token>."
                 : "This API needs an access token (Authorization: Bearer <token>) or an API key ("
                         + apiKeyHeader + ": <key>).";
         Decision d = Decision.deny(401, "missing-credentials", needs);
-        if (verifier != null) {
+        if (tokens) {
             d = d.withHeader("WWW-Authenticate", BEARER_CHALLENGE);
         }
         if (apiKeys != null) {
@@ -109,7 +114,8 @@ public final class AuthenticationGuard implements Guard {
      * @param keyFetches the worker pool for verifications that fetch a JWKS
      */
     public static AuthenticationGuard of(JwtVerifier verifier, boolean optional, WorkerExecutor keyFetches) {
-        return new AuthenticationGuard(Objects.requireNonNull(verifier, "verifier"), null, null, optional, keyFetches);
+        return new AuthenticationGuard(Objects.requireNonNull(verifier, "verifier"), null, null, null, optional,
+                keyFetches);
     }
 
     /**
@@ -121,7 +127,17 @@ public final class AuthenticationGuard implements Guard {
      */
     public static AuthenticationGuard of(JwtVerifier verifier, ApiKeys apiKeys, String apiKeyHeader, boolean optional,
             WorkerExecutor workers) {
-        return new AuthenticationGuard(verifier, apiKeys, apiKeyHeader, optional, workers);
+        return new AuthenticationGuard(verifier, null, apiKeys, apiKeyHeader, optional, workers);
+    }
+
+    /**
+     * @param introspector checks opaque bearer tokens (RFC 7662), or null; with a verifier too, a
+     *     bearer value shaped like a JWT (three dot-separated parts) goes to the verifier, any other
+     *     to the introspector
+     */
+    public static AuthenticationGuard of(JwtVerifier verifier, TokenIntrospector introspector, ApiKeys apiKeys,
+            String apiKeyHeader, boolean optional, WorkerExecutor workers) {
+        return new AuthenticationGuard(verifier, introspector, apiKeys, apiKeyHeader, optional, workers);
     }
 
     @Override
@@ -147,7 +163,7 @@ public final class AuthenticationGuard implements Guard {
             return optional || exchange.principal().isPresent() ? Decision.proceedStage() : missing;
         }
         if (values.size() > 1) {
-            return verifier == null ? malformedApiKey(exchange, "more than one Authorization header")
+            return verifier == null && introspector == null ? malformedApiKey(exchange, "more than one Authorization header")
                     : malformed(exchange, "more than one Authorization header");
         }
         String token = bearerToken(values.get(0));
@@ -155,11 +171,14 @@ public final class AuthenticationGuard implements Guard {
             exchange.request().headers().remove("Authorization");
             return apiKey(exchange, token);
         }
-        if (verifier == null) {
+        if (verifier == null && introspector == null) {
             return malformedApiKey(exchange, "Authorization is not 'Bearer rmp_...'");
         }
         if (token == null) {
             return malformed(exchange, "Authorization is not 'Bearer <token>'");
+        }
+        if (introspector != null && (verifier == null || !looksLikeJwt(token))) {
+            return introspect(exchange, token);
         }
         if (!verifier.wouldFetchKeys(token)) {
             try {
@@ -180,6 +199,45 @@ public final class AuthenticationGuard implements Guard {
             }
         });
         return decision;
+    }
+
+    /** A JWS compact serialisation has exactly three dot-separated parts (RFC 7515 §7.1). */
+    private static boolean looksLikeJwt(String token) {
+        return token.chars().filter(c -> c == '.').count() == 2;
+    }
+
+    /** Asks the authorization server, on the worker pool unless the answer is cached. */
+    private CompletionStage<Decision> introspect(Exchange exchange, String token) {
+        if (introspector.isCached(token)) {
+            return introspected(exchange, introspector.introspect(token));
+        }
+        CompletableFuture<Decision> decision = new CompletableFuture<>();
+        keyFetches.executeBlocking(() -> introspector.introspect(token), false).onComplete(result -> {
+            if (result.succeeded()) {
+                introspected(exchange, result.result()).whenComplete((d, e) -> decision.complete(d));
+            } else {
+                decision.completeExceptionally(result.cause());
+            }
+        });
+        return decision;
+    }
+
+    private static CompletionStage<Decision> introspected(Exchange exchange, IntrospectionResult result) {
+        if (result instanceof IntrospectionResult.Active active) {
+            exchange.setPrincipal(active.principal());
+            return Decision.proceedStage();
+        }
+        if (result instanceof IntrospectionResult.Inactive inactive) {
+            exchange.emit(NAME, "authentication.failed", SecurityEvent.Severity.LOW, "token-" + inactive.reason(),
+                    Map.of("reason", inactive.reason(), "authenticator", TokenIntrospector.AUTHENTICATOR));
+            return invalidToken("The access token is not active.");
+        }
+        String why = ((IntrospectionResult.Unavailable) result).reason();
+        // fail closed: a token nobody could vouch for is not let through, and the client may retry
+        exchange.emit(NAME, "authentication.unavailable", SecurityEvent.Severity.MEDIUM, "introspection-unavailable",
+                Map.of("reason", why));
+        return Decision.deny(503, "authentication-unavailable", "The access token cannot be checked right now; retry "
+                + "later.").withHeader("Retry-After", "5").toStage();
     }
 
     /** Verifies an API key on the worker pool (it may read the store); the decision comes back on the event loop. */

@@ -1,6 +1,7 @@
 package dev.rampart.gateway.server;
 
 import dev.rampart.auth.apikey.ApiKeys;
+import dev.rampart.auth.introspection.TokenIntrospector;
 import dev.rampart.auth.jwt.JwtVerifier;
 import dev.rampart.auth.jwt.TrustedIssuer;
 import dev.rampart.auth.oauth2.AuthorizationServer;
@@ -15,6 +16,7 @@ import dev.rampart.core.net.CidrSet;
 import dev.rampart.gateway.guard.AuthenticationGuard;
 import dev.rampart.gateway.guard.ClientCertificateGuard;
 import dev.rampart.gateway.guard.CorsGuard;
+import dev.rampart.gateway.guard.IntrospectionEndpoints;
 import dev.rampart.gateway.guard.IpFilterGuard;
 import dev.rampart.gateway.guard.JwtIssuers;
 import dev.rampart.gateway.guard.SecurityHeadersGuard;
@@ -30,6 +32,7 @@ import dev.rampart.gateway.upstream.UpstreamPool;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -151,7 +154,8 @@ public final class GatewayRuntime {
         if (authentication != null && authentication.clientCertificate() != null) {
             guards.add(ClientCertificateGuard.from(authentication.clientCertificate()));
         }
-        if (authentication != null && (!authentication.jwt().isEmpty() || authentication.apiKey() != null)) {
+        if (authentication != null && (!authentication.jwt().isEmpty() || authentication.apiKey() != null
+                || authentication.introspection() != null)) {
             guards.add(authenticators.guard(authentication));
         }
         long maxBody = (rc.maxBodySize() != null ? rc.maxBodySize() : config.limits().maxBodySize()).bytes();
@@ -225,6 +229,7 @@ public final class GatewayRuntime {
         private final ApiKeys apiKeys;
         private final Map<String, TrustedIssuer> issuers = new LinkedHashMap<>();
         private final Map<String, Duration> clockSkews = new HashMap<>();
+        private final Map<String, TokenIntrospector> introspectors = new HashMap<>();
         private final Map<Set<String>, JwtVerifier> verifiers = new HashMap<>();
 
         Authenticators(RampartConfig config, Path baseDir, WorkerExecutor keyFetches, ApiKeys apiKeys,
@@ -235,6 +240,8 @@ public final class GatewayRuntime {
                 issuers.put(name, JwtIssuers.trustedIssuer(issuer, baseDir, "jwt-issuers." + name));
                 clockSkews.put(name, issuer.clockSkew());
             });
+            config.introspectionEndpoints().forEach((name, endpoint) -> introspectors.put(name, new TokenIntrospector(
+                    IntrospectionEndpoints.endpoint(endpoint, "introspection-endpoints." + name), Clock.systemUTC())));
             if (authorizationServer != null) {
                 issuers.put(OAuth2ServerConfig.ISSUER_NAME, authorizationServer.trustedIssuer());
                 clockSkews.put(OAuth2ServerConfig.ISSUER_NAME, authorizationServer.settings().clockSkew());
@@ -245,13 +252,17 @@ public final class GatewayRuntime {
             Set<String> names = new TreeSet<>(authentication.jwt());
             JwtVerifier verifier = names.isEmpty() ? null : verifiers.computeIfAbsent(names,
                     n -> JwtIssuers.verifier(List.copyOf(n), issuers, clockSkews));
-            if (authentication.apiKey() == null) {
-                return AuthenticationGuard.of(verifier, authentication.optional(), keyFetches);
+            TokenIntrospector introspector = authentication.introspection() == null ? null
+                    : introspectors.get(authentication.introspection());
+            if (authentication.introspection() != null && introspector == null) {
+                throw new IllegalArgumentException("'" + authentication.introspection()
+                        + "' is not one of introspection-endpoints");
             }
-            if (apiKeys == null) {
+            if (authentication.apiKey() != null && apiKeys == null) {
                 throw new IllegalStateException("a route accepts API keys but the gateway has none (no store)");
             }
-            return AuthenticationGuard.of(verifier, apiKeys, authentication.apiKey().header(), authentication.optional(),
+            return AuthenticationGuard.of(verifier, introspector, authentication.apiKey() == null ? null : apiKeys,
+                    authentication.apiKey() == null ? null : authentication.apiKey().header(), authentication.optional(),
                     keyFetches);
         }
     }
