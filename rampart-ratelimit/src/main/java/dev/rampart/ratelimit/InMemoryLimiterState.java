@@ -1,0 +1,93 @@
+package dev.rampart.ratelimit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import dev.rampart.ratelimit.internal.ClockTimeMeter;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.local.LocalBucketBuilder;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Limiter state in this process's memory, bounded: at most {@code maxKeys} buckets and as many
+ * sliding windows, the least recently used forgotten beyond that, and each forgotten once idle for
+ * its longest window (a bucket idle that long has refilled completely, a log that long is empty, so
+ * forgetting them changes no decision). In-flight counters are kept exactly while non-zero and
+ * dropped at zero, so they need no bound beyond the requests in progress.
+ */
+public final class InMemoryLimiterState implements LimiterState {
+
+    private record Held<T>(T state, long idleNanos) {
+    }
+
+    private final TimeMeter timeMeter;
+    private final Cache<String, Held<Bucket>> buckets;
+    private final Cache<String, Held<SlidingWindowLog>> windows;
+    private final ConcurrentHashMap<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+    public InMemoryLimiterState(int maxKeys, Clock clock) {
+        if (maxKeys < 1) {
+            throw new IllegalArgumentException("rate-limits.max-keys is " + maxKeys + "; it must be at least 1 (default 100000)");
+        }
+        this.timeMeter = new ClockTimeMeter(clock);
+        this.buckets = bounded(maxKeys, timeMeter);
+        this.windows = bounded(maxKeys, timeMeter);
+    }
+
+    private static <T> Cache<String, Held<T>> bounded(int maxKeys, TimeMeter time) {
+        return Caffeine.newBuilder()
+                .maximumSize(maxKeys)
+                .ticker(time::currentTimeNanos)
+                .expireAfter(Expiry.accessing((String key, Held<T> held) -> Duration.ofNanos(held.idleNanos())))
+                .build();
+    }
+
+    @Override
+    public Bucket bucket(String key, BucketConfiguration configuration) {
+        return buckets.get(key, k -> {
+            LocalBucketBuilder builder = Bucket.builder().withCustomTimePrecision(timeMeter);
+            long longest = 0;
+            for (Bandwidth bandwidth : configuration.getBandwidths()) {
+                builder.addLimit(bandwidth);
+                longest = Math.max(longest, bandwidth.getRefillPeriodNanos());
+            }
+            return new Held<>(builder.build(), longest);
+        }).state();
+    }
+
+    @Override
+    public SlidingWindowLog slidingWindow(String key, int limit, long windowNanos) {
+        return windows.get(key, k -> new Held<>(new SlidingWindowLog(limit, windowNanos), windowNanos)).state();
+    }
+
+    @Override
+    public boolean tryEnter(String key, int max) {
+        boolean[] entered = new boolean[1];
+        inFlight.compute(key, (k, count) -> {
+            AtomicInteger c = count == null ? new AtomicInteger() : count;
+            if (c.get() < max) {
+                c.incrementAndGet();
+                entered[0] = true;
+            }
+            return c.get() == 0 ? null : c;
+        });
+        return entered[0];
+    }
+
+    @Override
+    public void exit(String key) {
+        inFlight.computeIfPresent(key, (k, count) -> count.decrementAndGet() <= 0 ? null : count);
+    }
+
+    @Override
+    public int inFlight(String key) {
+        AtomicInteger count = inFlight.get(key);
+        return count == null ? 0 : count.get();
+    }
+}
