@@ -1,0 +1,136 @@
+package dev.rampart.bench;
+
+import dev.rampart.core.BanList.Ban;
+import dev.rampart.core.HeaderMap;
+import dev.rampart.core.config.LimitConfig;
+import dev.rampart.core.config.LimitKey;
+import dev.rampart.core.config.RateLimitConfig;
+import dev.rampart.core.config.RouteRateLimitConfig;
+import dev.rampart.ratelimit.InMemoryLimiterState;
+import dev.rampart.ratelimit.RateLimitOutcome;
+import dev.rampart.ratelimit.RateLimitRequest;
+import dev.rampart.ratelimit.RateLimiter;
+import dev.rampart.ratelimit.RouteLimiter;
+import dev.rampart.ratelimit.internal.BanIndex;
+import dev.rampart.ratelimit.internal.Block;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A route's rate-limit check as the gateway makes it per request ({@link RouteLimiter#check}):
+ * two token-bucket limits keyed by client IP (a per-second burst and an hourly limit, in one
+ * Bucket4j bucket), in-memory state, the system clock, the RateLimit header values built. Limits
+ * are high enough that every request is allowed (checked in setup), so each case measures the
+ * path of an allowed request, the common one.
+ * <ul>
+ * <li>{@code oneHotKey}: the same client every time (its bucket stays in cache);
+ * <li>{@code across100kKeys}: 100,000 clients in turn, each bucket created on first use and then
+ *     found among the others (Caffeine, bounded to 200,000 keys);
+ * <li>{@code banLookupHit} / {@code banLookupMiss}: the connection-accept ban check over 10,000
+ *     bans (IPv4 addresses, IPv4 /24s, IPv6 /64s).
+ * </ul>
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Benchmark)
+public class RateLimitBenchmark {
+
+    private static final int KEYS = 100_000;
+    private static final int BANS = 10_000;
+
+    private RouteLimiter limiter;
+    private RateLimitRequest hot;
+    private RateLimitRequest[] many;
+    private int next;
+    private BanIndex bans;
+    private InetAddress banned;
+    private InetAddress notBanned;
+    private long nowMillis;
+
+    @Setup
+    public void setUp() throws UnknownHostException {
+        Clock clock = Clock.systemUTC();
+        RateLimitConfig config = RateLimitConfig.defaults();
+        limiter = RateLimiter.create(config, new InMemoryLimiterState(2 * KEYS, clock), null, clock)
+                .forRoute("orders", new RouteRateLimitConfig(false, List.of(
+                        new LimitConfig("burst", 1_000_000_000L, Duration.ofSeconds(1), LimitKey.client_ip, null, null),
+                        new LimitConfig("hourly", 1_000_000_000_000L, Duration.ofHours(1), LimitKey.client_ip, null, null)),
+                        null, null), "routes[0].rate-limit");
+        hot = new RateLimitRequest(null, InetAddress.getByName("192.0.2.7"), new HeaderMap());
+        many = new RateLimitRequest[KEYS];
+        for (int i = 0; i < KEYS; i++) {
+            byte[] address = {10, (byte) (i >>> 16), (byte) (i >>> 8), (byte) i};
+            many[i] = new RateLimitRequest(null, InetAddress.getByAddress(address), new HeaderMap());
+        }
+        for (RateLimitRequest request : List.of(hot, many[0], many[KEYS - 1])) {
+            RateLimitOutcome outcome = limiter.check(request);
+            if (!outcome.allowed() || outcome.rateLimitHeaderValue().isEmpty()) {
+                throw new IllegalStateException("setup: the benchmark must measure allowed requests, got " + outcome);
+            }
+        }
+
+        bans = new BanIndex();
+        Random random = new Random(20_261_126);
+        Instant now = Instant.now();
+        Instant until = now.plus(Duration.ofDays(1));
+        for (int i = 0; i < BANS; i++) {
+            byte[] v4 = {(byte) (1 + random.nextInt(200)), (byte) random.nextInt(256), (byte) random.nextInt(256), (byte) random.nextInt(256)};
+            byte[] v6 = new byte[16];
+            random.nextBytes(v6);
+            v6[0] = 0x20;
+            Block block = switch (i % 3) {
+                case 0 -> Block.of(InetAddress.getByAddress(v4), 32);
+                case 1 -> Block.of(InetAddress.getByAddress(v4), 24);
+                default -> Block.of(InetAddress.getByAddress(v6), 64);
+            };
+            bans.put(block, new Ban(block.text(), "bench", "bench", now, until, 1));
+        }
+        banned = InetAddress.getByName(bans.all().iterator().next().block().split("/")[0]);
+        notBanned = InetAddress.getByName("203.0.113.250");
+        nowMillis = now.toEpochMilli();
+        if (bans.find(banned, nowMillis) == null || bans.find(notBanned, nowMillis) != null) {
+            throw new IllegalStateException("setup: the ban lookups do not take the hit and miss paths");
+        }
+    }
+
+    @Benchmark
+    public RateLimitOutcome oneHotKey() {
+        return limiter.check(hot);
+    }
+
+    @Benchmark
+    public RateLimitOutcome across100kKeys() {
+        RateLimitRequest request = many[next];
+        next = next + 1 == KEYS ? 0 : next + 1;
+        return limiter.check(request);
+    }
+
+    @Benchmark
+    public Ban banLookupHit() {
+        return bans.find(banned, nowMillis);
+    }
+
+    @Benchmark
+    public Ban banLookupMiss() {
+        return bans.find(notBanned, nowMillis);
+    }
+}
