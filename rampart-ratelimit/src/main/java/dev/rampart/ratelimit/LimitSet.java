@@ -92,7 +92,7 @@ final class LimitSet {
             if (limit.algorithm() == LimitConfig.Algorithm.sliding_window) {
                 require(limit.limit() <= MAX_SLIDING_WINDOW_LIMIT, at + ".limit is " + limit.limit()
                         + "; a sliding-window limit allows at most " + MAX_SLIDING_WINDOW_LIMIT
-                        + " per window (it keeps the time of each request): use algorithm token-bucket for larger limits");
+                        + " per window (it keeps the time of each request): use algorithm token_bucket for larger limits");
                 windows.add(new Window(limit, key, scope + "|" + limit.name()));
             } else {
                 bucketLimits.computeIfAbsent(key, k -> new ArrayList<>()).add(limit);

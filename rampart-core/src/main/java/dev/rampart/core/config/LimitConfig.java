@@ -15,8 +15,8 @@ public record LimitConfig(
         @Doc("What the limit counts by: principal, api_key, client_ip, route, header or global. Default principal "
                 + "(client_ip for anonymous requests).") LimitKey key,
         @Doc("Header whose value is the key, when key is 'header'.") String header,
-        @Doc("'token-bucket' (default: the allowance refills continuously, limit/window per unit of time, "
-                + "so a client may burst up to 'limit' and then goes on at the sustained rate) or 'sliding-window' "
+        @Doc("'token_bucket' (default: the allowance refills continuously, limit/window per unit of time, "
+                + "so a client may burst up to 'limit' and then goes on at the sustained rate) or 'sliding_window' "
                 + "(exact: never more than 'limit' requests in any window-long interval; costs 8 bytes per "
                 + "allowed request per key).") Algorithm algorithm) {
 
