@@ -42,6 +42,9 @@ public final class InMemoryLimiterState implements LimiterState {
 
     private static <T> Cache<String, Held<T>> bounded(int maxKeys, TimeMeter time) {
         return Caffeine.newBuilder()
+                // maintenance (eviction, expiry) on the calling thread, in small amortised steps: no pool
+                // thread to schedule, and a bound that holds as soon as a call returns
+                .executor(Runnable::run)
                 .maximumSize(maxKeys)
                 .ticker(time::currentTimeNanos)
                 .expireAfter(Expiry.accessing((String key, Held<T> held) -> Duration.ofNanos(held.idleNanos())))
@@ -64,6 +67,13 @@ public final class InMemoryLimiterState implements LimiterState {
     @Override
     public SlidingWindowLog slidingWindow(String key, int limit, long windowNanos) {
         return windows.get(key, k -> new Held<>(new SlidingWindowLog(limit, windowNanos), windowNanos)).state();
+    }
+
+    /** Buckets and sliding windows held now, after forgetting what is due; for metrics and tests. */
+    public long heldKeys() {
+        buckets.cleanUp();
+        windows.cleanUp();
+        return buckets.estimatedSize() + windows.estimatedSize();
     }
 
     @Override

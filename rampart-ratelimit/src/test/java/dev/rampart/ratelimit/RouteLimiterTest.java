@@ -186,6 +186,17 @@ class RouteLimiterTest {
     }
 
     @Test
+    void aSlidingWindowSlotTakenByARefusedRequestIsGivenBack() {
+        RouteLimiter limiter = route(new LimitConfig("exact", 2L, Duration.ofMinutes(1), LimitKey.client_ip, null,
+                Algorithm.sliding_window), new LimitConfig("per-tenant", 1L, Duration.ofHours(1), LimitKey.header, "X-Tenant", null));
+        limiter.check(Requests.withHeader("192.0.2.7", "X-Tenant", "acme"));
+
+        assertThat(limiter.check(Requests.withHeader("192.0.2.7", "X-Tenant", "acme")).limitedBy()).isEqualTo("per-tenant");
+        assertThat(limiter.check(Requests.withHeader("192.0.2.7", "X-Tenant", "globex")).allowed())
+                .as("the window still has the slot the refused request took").isTrue();
+    }
+
+    @Test
     void slidingWindowRetryAfterIsWhenTheOldestRequestLeavesTheWindow() {
         RouteLimiter limiter = route(new LimitConfig("exact", 2L, Duration.ofSeconds(60), LimitKey.client_ip, null,
                 Algorithm.sliding_window));
