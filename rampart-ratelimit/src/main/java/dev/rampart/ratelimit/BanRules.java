@@ -85,7 +85,11 @@ public final class BanRules implements EventBus.Listener {
                 continue;
             }
             if (client == null) {
-                client = IpAddresses.parse(event.clientIp());
+                try {
+                    client = IpAddresses.parse(event.clientIp());
+                } catch (IllegalArgumentException e) {
+                    return; // not an address (an event built by hand); nothing to ban
+                }
                 if (ignored.contains(client) || bans.isBanned(client)) {
                     return;
                 }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * Rate limits, quotas and concurrency limits of one config load: the plans of
@@ -55,6 +56,11 @@ public final class RateLimiter {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(clock, "clock");
+        if (!config.plans().isEmpty() && !config.plans().containsKey(config.defaultPlan())) {
+            // a misspelt default plan would leave every caller without a plan attribute unlimited
+            throw new IllegalArgumentException("rate-limits.default-plan '" + config.defaultPlan() + "' names no plan; plans are "
+                    + new TreeSet<>(config.plans().keySet()) + " (define an empty plan to leave such callers unlimited)");
+        }
         Map<String, LimitSet> plans = new HashMap<>();
         for (Map.Entry<String, PlanConfig> e : config.plans().entrySet()) {
             PlanConfig plan = e.getValue();

@@ -297,9 +297,17 @@ class RouteLimiterTest {
     }
 
     @Test
+    void refusesADefaultPlanThatNamesNoPlan() {
+        RateLimitConfig config = new RateLimitConfig(Map.of("free", new PlanConfig(null, null, null)), "fre", null, null, null, null);
+
+        assertThatThrownBy(() -> RateLimiter.create(config, state, null, clock))
+                .hasMessageStartingWith("rate-limits.default-plan 'fre' names no plan; plans are [free]");
+    }
+
+    @Test
     void refusesARouteLimitNamedLikeALimitOfAPlanItApplies() {
         RateLimitConfig config = new RateLimitConfig(Map.of("gold", new PlanConfig(
-                List.of(limit("hourly", 3, Duration.ofHours(1), LimitKey.principal)), null, null)), null, null, null, null, null);
+                List.of(limit("hourly", 3, Duration.ofHours(1), LimitKey.principal)), null, null)), "gold", null, null, null, null);
         RateLimiter limiter = RateLimiter.create(config, state, null, clock);
 
         assertThatThrownBy(() -> limiter.forRoute("orders", new RouteRateLimitConfig(true,
