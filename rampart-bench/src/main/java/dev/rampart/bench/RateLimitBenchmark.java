@@ -36,8 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * A route's rate-limit check as the gateway makes it per request ({@link RouteLimiter#check}):
  * two token-bucket limits keyed by client IP (a per-second burst and an hourly limit, in one
  * Bucket4j bucket), in-memory state, the system clock, the RateLimit header values built. Limits
- * are high enough that every request is allowed (checked in setup), so each case measures the
- * path of an allowed request, the common one.
+ * are high enough that every request is allowed (checked in setup; the hot key's are scaled to a
+ * million requests a second), so each case measures the path of an allowed request, the common one.
  * <ul>
  * <li>{@code oneHotKey}: the same client every time (its bucket stays in cache);
  * <li>{@code across100kKeys}: 100,000 clients in turn, each bucket created on first use and then
@@ -57,6 +57,7 @@ public class RateLimitBenchmark {
     private static final int KEYS = 100_000;
     private static final int BANS = 10_000;
 
+    private RouteLimiter hotLimiter;
     private RouteLimiter limiter;
     private RateLimitRequest hot;
     private RateLimitRequest[] many;
@@ -70,19 +71,24 @@ public class RateLimitBenchmark {
     public void setUp() throws UnknownHostException {
         Clock clock = Clock.systemUTC();
         RateLimitConfig config = RateLimitConfig.defaults();
-        limiter = RateLimiter.create(config, new InMemoryLimiterState(2 * KEYS, clock), null, clock)
-                .forRoute("orders", new RouteRateLimitConfig(false, List.of(
-                        new LimitConfig("burst", 1_000_000_000L, Duration.ofSeconds(1), LimitKey.client_ip, null, null),
-                        new LimitConfig("hourly", 1_000_000_000_000L, Duration.ofHours(1), LimitKey.client_ip, null, null)),
-                        null, null), "routes[0].rate-limit");
+        RateLimiter rateLimiter = RateLimiter.create(config, new InMemoryLimiterState(2 * KEYS, clock), null, clock);
+        // one client sending a million requests a second needs limits that high to stay allowed
+        hotLimiter = rateLimiter.forRoute("hot", new RouteRateLimitConfig(false, List.of(
+                new LimitConfig("burst", 10_000_000L, Duration.ofSeconds(1), LimitKey.client_ip, null, null),
+                new LimitConfig("hourly", 36_000_000_000L, Duration.ofHours(1), LimitKey.client_ip, null, null)),
+                null, null), "routes[0].rate-limit");
+        // 100,000 clients in turn: each sends a few requests a second, under everyday limits
+        limiter = rateLimiter.forRoute("orders", new RouteRateLimitConfig(false, List.of(
+                new LimitConfig("burst", 100L, Duration.ofSeconds(1), LimitKey.client_ip, null, null),
+                new LimitConfig("hourly", 100_000L, Duration.ofHours(1), LimitKey.client_ip, null, null)),
+                null, null), "routes[1].rate-limit");
         hot = new RateLimitRequest(null, InetAddress.getByName("192.0.2.7"), new HeaderMap());
         many = new RateLimitRequest[KEYS];
         for (int i = 0; i < KEYS; i++) {
             byte[] address = {10, (byte) (i >>> 16), (byte) (i >>> 8), (byte) i};
             many[i] = new RateLimitRequest(null, InetAddress.getByAddress(address), new HeaderMap());
         }
-        for (RateLimitRequest request : List.of(hot, many[0], many[KEYS - 1])) {
-            RateLimitOutcome outcome = limiter.check(request);
+        for (RateLimitOutcome outcome : List.of(hotLimiter.check(hot), limiter.check(many[0]), limiter.check(many[KEYS - 1]))) {
             if (!outcome.allowed() || outcome.rateLimitHeaderValue().isEmpty()) {
                 throw new IllegalStateException("setup: the benchmark must measure allowed requests, got " + outcome);
             }
@@ -114,7 +120,7 @@ public class RateLimitBenchmark {
 
     @Benchmark
     public RateLimitOutcome oneHotKey() {
-        return limiter.check(hot);
+        return hotLimiter.check(hot);
     }
 
     @Benchmark

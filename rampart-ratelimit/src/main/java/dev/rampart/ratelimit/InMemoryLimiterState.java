@@ -10,7 +10,6 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.local.LocalBucketBuilder;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,6 +23,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class InMemoryLimiterState implements LimiterState {
 
     private record Held<T>(T state, long idleNanos) {
+    }
+
+    /** Forgets an entry idle for its own longest window; no allocation per access (it runs on every check). */
+    private static final class IdleExpiry<T> implements Expiry<String, Held<T>> {
+        @Override
+        public long expireAfterCreate(String key, Held<T> held, long now) {
+            return held.idleNanos();
+        }
+
+        @Override
+        public long expireAfterUpdate(String key, Held<T> held, long now, long remaining) {
+            return held.idleNanos();
+        }
+
+        @Override
+        public long expireAfterRead(String key, Held<T> held, long now, long remaining) {
+            return held.idleNanos();
+        }
     }
 
     private final TimeMeter timeMeter;
@@ -42,12 +59,9 @@ public final class InMemoryLimiterState implements LimiterState {
 
     private static <T> Cache<String, Held<T>> bounded(int maxKeys, TimeMeter time) {
         return Caffeine.newBuilder()
-                // maintenance (eviction, expiry) on the calling thread, in small amortised steps: no pool
-                // thread to schedule, and a bound that holds as soon as a call returns
-                .executor(Runnable::run)
                 .maximumSize(maxKeys)
                 .ticker(time::currentTimeNanos)
-                .expireAfter(Expiry.accessing((String key, Held<T> held) -> Duration.ofNanos(held.idleNanos())))
+                .expireAfter(new IdleExpiry<T>())
                 .build();
     }
 
