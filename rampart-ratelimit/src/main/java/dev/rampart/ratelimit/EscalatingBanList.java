@@ -63,16 +63,41 @@ public final class EscalatingBanList implements BanList, AutoCloseable {
             throw new IllegalArgumentException("bans.base-time (" + config.baseTime() + ") is longer than bans.max-time ("
                     + config.maxTime() + "); the first ban cannot be longer than the longest");
         }
+        requirePositive("bans.sync-interval", config.syncInterval());
         EscalatingBanList list = new EscalatingBanList(config, new BanRepository(store), events, clock);
+        list.adopt(list.repository.loadAll());
+        list.worker.every(Duration.ofSeconds(1), "expire bans", list::expireDue);
+        list.worker.every(config.syncInterval(), "read bans made elsewhere", list::syncFromStore);
+        return list;
+    }
+
+    /**
+     * Takes in bans made or lifted by other processes sharing the store (the {@code rampart bans}
+     * CLI, other gateways). Runs on the worker, after this list's own queued writes, so the store
+     * already holds them; no events are emitted (the process that made a change emitted them).
+     * Blocking; runs every {@code bans.sync-interval}.
+     */
+    public void syncFromStore() {
+        adopt(repository.loadAll());
+    }
+
+    // a stored row wins over the one in memory when it is a later ban, or the same ban lifted (ended earlier)
+    private synchronized void adopt(List<Ban> stored) {
         Instant now = clock.instant();
-        for (Ban ban : list.repository.loadAll()) {
-            list.history.put(ban.block(), ban);
+        for (Ban ban : stored) {
+            Ban known = history.get(ban.block());
+            boolean newer = known == null || ban.since().isAfter(known.since())
+                    || (ban.since().equals(known.since()) && ban.until().isBefore(known.until()));
+            if (!newer) {
+                continue;
+            }
+            history.put(ban.block(), ban);
             if (ban.until().isAfter(now)) {
-                list.active.put(Block.parse(ban.block()), ban);
+                active.put(Block.parse(ban.block()), ban);
+            } else {
+                active.remove(ban.block());
             }
         }
-        list.worker.every(Duration.ofSeconds(1), "expire bans", list::expireDue);
-        return list;
     }
 
     @Override

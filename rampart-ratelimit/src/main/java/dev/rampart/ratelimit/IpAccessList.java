@@ -8,9 +8,11 @@ import dev.rampart.ratelimit.internal.StoreWorker;
 import dev.rampart.store.Store;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,6 +59,8 @@ public final class IpAccessList implements AutoCloseable {
     private final Clock clock;
     private final StoreWorker worker = new StoreWorker("rampart-ip-lists");
     private final Map<String, Entry> runtime = new ConcurrentHashMap<>();
+    // keys changed here whose store write has not finished, with the number of such writes
+    private final Map<String, Integer> unwritten = new HashMap<>();
     private volatile Snapshot snapshot;
 
     private IpAccessList(IpFilterConfig config, IpListRepository repository, Clock clock) {
@@ -66,17 +70,50 @@ public final class IpAccessList implements AutoCloseable {
     }
 
     /**
-     * Loads the run-time entries (blocking: call it at start-up) and combines them with the config's lists.
+     * Loads the run-time entries (blocking: call it at start-up), combines them with the config's
+     * lists, and from then on reads entries changed by other processes sharing the store (the CLI,
+     * other gateways) every {@code syncInterval} (e.g. {@code bans.sync-interval}).
      *
      * @throws IllegalArgumentException naming {@code ip-filter.allow} or {@code ip-filter.deny} when one has an invalid block
      */
-    public static IpAccessList open(IpFilterConfig config, Store store, Clock clock) {
+    public static IpAccessList open(IpFilterConfig config, Store store, Duration syncInterval, Clock clock) {
         IpAccessList list = new IpAccessList(config, new IpListRepository(store), clock);
-        for (Entry entry : list.repository.loadAll()) {
-            list.runtime.put(key(entry.list(), entry.block()), entry);
-        }
-        list.rebuild();
+        list.syncFromStore();
+        list.worker.every(syncInterval, "read IP list entries changed elsewhere", list::syncFromStore);
         return list;
+    }
+
+    /**
+     * Takes the store's run-time entries as they are, except those this list changed and has not
+     * written yet (its own change is the later one). Blocking.
+     */
+    public void syncFromStore() {
+        List<Entry> stored = repository.loadAll();
+        synchronized (this) {
+            Map<String, Entry> fresh = new HashMap<>();
+            stored.forEach(entry -> fresh.put(key(entry.list(), entry.block()), entry));
+            for (String key : unwritten.keySet()) {
+                Entry local = runtime.get(key);
+                if (local == null) {
+                    fresh.remove(key);
+                } else {
+                    fresh.put(key, local);
+                }
+            }
+            runtime.clear();
+            runtime.putAll(fresh);
+            rebuild();
+        }
+    }
+
+    private void written(String key, Runnable write) {
+        try {
+            write.run();
+        } finally {
+            synchronized (this) {
+                unwritten.computeIfPresent(key, (k, count) -> count == 1 ? null : count - 1);
+            }
+        }
     }
 
     /** Whether a connection from {@code address} may proceed: not denied, and allowed when an allow list exists. Never blocks. */
@@ -92,11 +129,13 @@ public final class IpAccessList implements AutoCloseable {
      */
     public Entry add(Kind list, String block, String reason) {
         Entry entry = new Entry(list, canonical(block), Objects.requireNonNull(reason, "reason"), clock.instant());
+        String key = key(list, entry.block());
         synchronized (this) {
-            runtime.put(key(list, entry.block()), entry);
+            runtime.put(key, entry);
+            unwritten.merge(key, 1, Integer::sum);
             rebuild();
         }
-        worker.submit("save " + entry.block() + " in the " + list + " list", () -> repository.save(entry));
+        worker.submit("save " + entry.block() + " in the " + list + " list", () -> written(key, () -> repository.save(entry)));
         return entry;
     }
 
@@ -104,14 +143,16 @@ public final class IpAccessList implements AutoCloseable {
     public Optional<Entry> remove(Kind list, String block) {
         String text = canonical(block);
         Entry removed;
+        String key = key(list, text);
         synchronized (this) {
-            removed = runtime.remove(key(list, text));
+            removed = runtime.remove(key);
             if (removed == null) {
                 return Optional.empty();
             }
+            unwritten.merge(key, 1, Integer::sum);
             rebuild();
         }
-        worker.submit("delete " + text + " from the " + list + " list", () -> repository.delete(list, text));
+        worker.submit("delete " + text + " from the " + list + " list", () -> written(key, () -> repository.delete(list, text)));
         return Optional.of(removed);
     }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Escalating bans against a real store, on SQLite and PostgreSQL. */
 abstract class BanListBehaviourTest {
 
-    static final BansConfig CONFIG = new BansConfig(Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofDays(1), null, null);
+    static final BansConfig CONFIG = new BansConfig(Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofDays(1), null, null, null);
 
     final ManualClock clock = new ManualClock("2026-05-04T10:00:00Z");
     final RecordingEventBus events = new RecordingEventBus();
@@ -28,11 +28,15 @@ abstract class BanListBehaviourTest {
     abstract Store openStore();
 
     EscalatingBanList open() {
+        return open(events);
+    }
+
+    EscalatingBanList open(RecordingEventBus bus) {
         if (store == null) {
             store = openStore();
             opened.add(store);
         }
-        EscalatingBanList bans = EscalatingBanList.open(store, CONFIG, events, clock);
+        EscalatingBanList bans = EscalatingBanList.open(store, CONFIG, bus, clock);
         opened.add(0, bans);
         return bans;
     }
@@ -132,6 +136,25 @@ abstract class BanListBehaviourTest {
         before.close();
 
         assertThat(banned(open(), "198.51.100.7")).isFalse();
+    }
+
+    @Test
+    void takesInBansMadeAndLiftedByAnotherProcessSharingTheStore() {
+        EscalatingBanList gateway = open();
+        RecordingEventBus cliEvents = new RecordingEventBus();
+        EscalatingBanList cli = open(cliEvents);
+
+        cli.ban("198.51.100.7", "abuse report", "cli");
+        cli.awaitWrites();
+        gateway.syncFromStore();
+        assertThat(banned(gateway, "198.51.100.7")).isTrue();
+
+        cli.unban("198.51.100.7");
+        cli.awaitWrites();
+        gateway.syncFromStore();
+        assertThat(banned(gateway, "198.51.100.7")).isFalse();
+        assertThat(cliEvents.types()).containsExactly("ban.added", "ban.removed");
+        assertThat(events.events).as("the process that made the change reported it").isEmpty();
     }
 
     @Test

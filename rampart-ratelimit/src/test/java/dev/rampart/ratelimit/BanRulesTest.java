@@ -44,7 +44,7 @@ class BanRulesTest {
     }
 
     private void watch(List<String> ignore, BanRuleConfig... rules) {
-        events.subscribe(new BanRules(new BansConfig(null, null, null, ignore, List.of(rules)), bans, 1000, clock));
+        events.subscribe(new BanRules(new BansConfig(null, null, null, ignore, List.of(rules), null), bans, 1000, clock));
     }
 
     private void denial(String clientIp, String code) {

@@ -9,6 +9,10 @@ import dev.rampart.ratelimit.IpAccessList.Entry;
 import dev.rampart.ratelimit.IpAccessList.Kind;
 import dev.rampart.store.Store;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +30,7 @@ class IpAccessListTest {
         if (store == null) {
             store = TestStores.sqlite(configDir);
         }
-        return IpAccessList.open(config, store, clock);
+        return IpAccessList.open(config, store, Duration.ofHours(1), clock);
     }
 
     @AfterEach
@@ -89,6 +93,44 @@ class IpAccessListTest {
         before.close();
 
         assertThat(admits(open(IpFilterConfig.none()), "198.51.100.7")).isTrue();
+    }
+
+    @Test
+    void takesInEntriesAddedByAnotherProcessSharingTheStore() {
+        IpAccessList gateway = open(IpFilterConfig.none());
+        IpAccessList cli = open(IpFilterConfig.none());
+
+        cli.add(Kind.deny, "198.51.100.0/24", "abuse report");
+        cli.awaitWrites();
+        gateway.syncFromStore();
+
+        assertThat(admits(gateway, "198.51.100.9")).isFalse();
+        gateway.close();
+        cli.close();
+    }
+
+    @Test
+    void aSyncDoesNotUndoALocalChangeWhoseWriteIsStillWaiting() throws Exception {
+        IpAccessList list = open(IpFilterConfig.none());
+        list.add(Kind.deny, "198.51.100.7", "scanner");
+        list.awaitWrites();
+        // another process holds SQLite's write lock, so the next writes wait (busy timeout) while reads go on (WAL)
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + configDir.resolve("data/rampart.db"));
+                Statement lock = other.createStatement()) {
+            lock.execute("BEGIN IMMEDIATE");
+            list.add(Kind.deny, "198.51.100.8", "scanner");
+            list.remove(Kind.deny, "198.51.100.7");
+
+            list.syncFromStore();
+
+            assertThat(admits(list, "198.51.100.8")).as("added here, not yet in the store").isFalse();
+            assertThat(admits(list, "198.51.100.7")).as("removed here, still in the store").isTrue();
+            lock.execute("COMMIT");
+        }
+        list.awaitWrites();
+        list.syncFromStore();
+        assertThat(list.entries()).extracting(Entry::block).containsExactly("198.51.100.8");
+        list.close();
     }
 
     @Test

@@ -14,7 +14,9 @@ public record BansConfig(
         @Doc("How long a client's previous bans are remembered for escalation, from the start of its last ban. "
                 + "Default 7d.") Duration repeatWindow,
         @Doc("Addresses or CIDR blocks never banned (health checkers, office networks).") List<String> ignore,
-        @Doc("Rules that ban clients automatically.") List<BanRuleConfig> rules) {
+        @Doc("Rules that ban clients automatically.") List<BanRuleConfig> rules,
+        @Doc("How often bans made elsewhere (the CLI, other gateways sharing the store) are read from the store. "
+                + "Default 30s.") Duration syncInterval) {
 
     public BansConfig {
         baseTime = baseTime == null ? Duration.ofMinutes(10) : baseTime;
@@ -22,9 +24,10 @@ public record BansConfig(
         repeatWindow = repeatWindow == null ? Duration.ofDays(7) : repeatWindow;
         ignore = ignore == null ? List.of() : List.copyOf(ignore);
         rules = rules == null ? List.of() : List.copyOf(rules);
+        syncInterval = syncInterval == null ? Duration.ofSeconds(30) : syncInterval;
     }
 
     public static BansConfig defaults() {
-        return new BansConfig(null, null, null, null, null);
+        return new BansConfig(null, null, null, null, null, null);
     }
 }
