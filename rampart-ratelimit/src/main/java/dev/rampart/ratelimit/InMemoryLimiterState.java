@@ -2,7 +2,6 @@ package dev.rampart.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import dev.rampart.ratelimit.internal.ClockTimeMeter;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -10,43 +9,29 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.local.LocalBucketBuilder;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Limiter state in this process's memory, bounded: at most {@code maxKeys} buckets and as many
- * sliding windows, the least recently used forgotten beyond that, and each forgotten once idle for
- * its longest window (a bucket idle that long has refilled completely, a log that long is empty, so
- * forgetting them changes no decision). In-flight counters are kept exactly while non-zero and
- * dropped at zero, so they need no bound beyond the requests in progress.
+ * sliding windows, the least recently used forgotten beyond that, and each forgotten once idle
+ * for the longest window of any limit (see {@link #keepIdleKeysFor}): a bucket idle that long has
+ * refilled completely, a log that long is empty, so forgetting them changes no decision. One idle
+ * time for all keys, rather than each key's own window, keeps Caffeine on its cheapest expiry
+ * policy (an access-ordered list, no timer wheel), which matters when many keys are active.
+ * In-flight counters are kept exactly while non-zero and dropped at zero, so they need no bound
+ * beyond the requests in progress.
  */
 public final class InMemoryLimiterState implements LimiterState {
 
-    private record Held<T>(T state, long idleNanos) {
-    }
-
-    /** Forgets an entry idle for its own longest window; no allocation per access (it runs on every check). */
-    private static final class IdleExpiry<T> implements Expiry<String, Held<T>> {
-        @Override
-        public long expireAfterCreate(String key, Held<T> held, long now) {
-            return held.idleNanos();
-        }
-
-        @Override
-        public long expireAfterUpdate(String key, Held<T> held, long now, long remaining) {
-            return held.idleNanos();
-        }
-
-        @Override
-        public long expireAfterRead(String key, Held<T> held, long now, long remaining) {
-            return held.idleNanos();
-        }
-    }
+    private static final Duration INITIAL_IDLE = Duration.ofSeconds(1);
 
     private final TimeMeter timeMeter;
-    private final Cache<String, Held<Bucket>> buckets;
-    private final Cache<String, Held<SlidingWindowLog>> windows;
+    private final Cache<String, Bucket> buckets;
+    private final Cache<String, SlidingWindowLog> windows;
     private final ConcurrentHashMap<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private Duration idle = INITIAL_IDLE;
 
     public InMemoryLimiterState(int maxKeys, Clock clock) {
         if (maxKeys < 1) {
@@ -57,30 +42,38 @@ public final class InMemoryLimiterState implements LimiterState {
         this.windows = bounded(maxKeys, timeMeter);
     }
 
-    private static <T> Cache<String, Held<T>> bounded(int maxKeys, TimeMeter time) {
+    private static <T> Cache<String, T> bounded(int maxKeys, TimeMeter time) {
         return Caffeine.newBuilder()
                 .maximumSize(maxKeys)
                 .ticker(time::currentTimeNanos)
-                .expireAfter(new IdleExpiry<T>())
+                .expireAfterAccess(INITIAL_IDLE)
                 .build();
+    }
+
+    /** Lengthens the idle time after which keys are forgotten to {@code longestWindow}, never shortens it. */
+    @Override
+    public synchronized void keepIdleKeysFor(Duration longestWindow) {
+        if (longestWindow.compareTo(idle) > 0) {
+            idle = longestWindow;
+            buckets.policy().expireAfterAccess().ifPresent(p -> p.setExpiresAfter(longestWindow));
+            windows.policy().expireAfterAccess().ifPresent(p -> p.setExpiresAfter(longestWindow));
+        }
     }
 
     @Override
     public Bucket bucket(String key, BucketConfiguration configuration) {
         return buckets.get(key, k -> {
             LocalBucketBuilder builder = Bucket.builder().withCustomTimePrecision(timeMeter);
-            long longest = 0;
             for (Bandwidth bandwidth : configuration.getBandwidths()) {
                 builder.addLimit(bandwidth);
-                longest = Math.max(longest, bandwidth.getRefillPeriodNanos());
             }
-            return new Held<>(builder.build(), longest);
-        }).state();
+            return builder.build();
+        });
     }
 
     @Override
     public SlidingWindowLog slidingWindow(String key, int limit, long windowNanos) {
-        return windows.get(key, k -> new Held<>(new SlidingWindowLog(limit, windowNanos), windowNanos)).state();
+        return windows.get(key, k -> new SlidingWindowLog(limit, windowNanos));
     }
 
     /** Buckets and sliding windows held now, after forgetting what is due; for metrics and tests. */

@@ -63,8 +63,18 @@ final class LimitSet {
         this.policyHeader = policyHeader;
     }
 
-    boolean isEmpty() {
-        return buckets.isEmpty() && windows.isEmpty() && quotas.isEmpty() && concurrency.isEmpty();
+    /** The longest window of the set's rate limits (quotas and concurrency limits hold no per-key state here). */
+    Duration longestWindow() {
+        Duration longest = Duration.ZERO;
+        for (BucketGroup group : buckets) {
+            for (LimitConfig limit : group.limits()) {
+                longest = limit.window().compareTo(longest) > 0 ? limit.window() : longest;
+            }
+        }
+        for (Window window : windows) {
+            longest = window.limit().window().compareTo(longest) > 0 ? window.limit().window() : longest;
+        }
+        return longest;
     }
 
     /**

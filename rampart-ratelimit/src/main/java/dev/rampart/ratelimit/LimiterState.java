@@ -2,6 +2,7 @@ package dev.rampart.ratelimit;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import java.time.Duration;
 
 /**
  * Where the per-key counters of rate and concurrency limits live. {@link InMemoryLimiterState} is
@@ -11,6 +12,13 @@ import io.github.bucket4j.BucketConfiguration;
  * caller for I/O longer than the backend's own command timeout.
  */
 public interface LimiterState {
+
+    /**
+     * Keys idle at least this long may be forgotten (their allowance would be full again anyway);
+     * called with the longest window of the limits compiled at each config load. A backend may
+     * keep keys longer (a Redis TTL), never shorter.
+     */
+    void keepIdleKeysFor(Duration longestWindow);
 
     /**
      * The token bucket of {@code key}, created with {@code configuration} on first use. The same key

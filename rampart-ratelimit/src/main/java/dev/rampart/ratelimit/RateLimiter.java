@@ -67,6 +67,7 @@ public final class RateLimiter {
             LimitSet set = LimitSet.compile("plan:" + e.getKey(), "rate-limits.plans." + e.getKey(),
                     plan.limits(), plan.quotas(), plan.concurrency());
             requireLedger(set, quotas, "rate-limits.plans." + e.getKey());
+            state.keepIdleKeysFor(set.longestWindow());
             plans.put(e.getKey(), set);
         }
         return new RateLimiter(config, state, quotas, clock, Map.copyOf(plans));
@@ -82,6 +83,7 @@ public final class RateLimiter {
     public RouteLimiter forRoute(String routeId, RouteRateLimitConfig route, String path) {
         LimitSet own = LimitSet.compile("route:" + routeId, path, route.limits(), route.quotas(), route.concurrency());
         requireLedger(own, quotas, path);
+        state.keepIdleKeysFor(own.longestWindow());
         if (route.applyPlan()) {
             for (Map.Entry<String, LimitSet> plan : plans.entrySet()) {
                 for (String name : own.policyNames) {

@@ -27,8 +27,10 @@ class InMemoryLimiterStateTest {
     }
 
     @Test
-    void forgetsABucketIdleForItsWholeWindowAndKeepsOneStillRefilling() {
+    void forgetsABucketIdleForTheLongestWindowAndKeepsOneStillRefilling() {
         InMemoryLimiterState state = new InMemoryLimiterState(100, clock);
+        state.keepIdleKeysFor(Duration.ofMinutes(1));
+        state.keepIdleKeysFor(Duration.ofSeconds(1)); // never shortened
         state.bucket("idle", TEN_PER_MINUTE).tryConsume(10);
         clock.advance(Duration.ofSeconds(30));
         state.bucket("busy", TEN_PER_MINUTE).tryConsume(10);
