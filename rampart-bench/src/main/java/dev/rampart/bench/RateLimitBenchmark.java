@@ -40,8 +40,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * million requests a second), so each case measures the path of an allowed request, the common one.
  * <ul>
  * <li>{@code oneHotKey}: the same client every time (its bucket stays in cache);
- * <li>{@code across100kKeys}: 100,000 clients in turn, each bucket created on first use and then
- *     found among the others (Caffeine, bounded to 200,000 keys);
+ * <li>{@code across100kKeys}: 100,000 clients in turn, their buckets created in setup and found
+ *     among the others (Caffeine, bounded to 200,000 keys): cache misses, the steady state of a busy API;
+ * <li>{@code newClientEachTime}: a client never seen before every time (a flood from many
+ *     addresses): a bucket created each time and, once the bound is reached, the least recently
+ *     used one evicted; includes building the request's {@code InetAddress};
  * <li>{@code banLookupHit} / {@code banLookupMiss}: the connection-accept ban check over 10,000
  *     bans (IPv4 addresses, IPv4 /24s, IPv6 /64s).
  * </ul>
@@ -62,6 +65,7 @@ public class RateLimitBenchmark {
     private RateLimitRequest hot;
     private RateLimitRequest[] many;
     private int next;
+    private int fresh;
     private BanIndex bans;
     private InetAddress banned;
     private InetAddress notBanned;
@@ -87,6 +91,9 @@ public class RateLimitBenchmark {
         for (int i = 0; i < KEYS; i++) {
             byte[] address = {10, (byte) (i >>> 16), (byte) (i >>> 8), (byte) i};
             many[i] = new RateLimitRequest(null, InetAddress.getByAddress(address), new HeaderMap());
+        }
+        for (RateLimitRequest request : many) {
+            limiter.check(request); // every bucket exists before measuring: this case is about finding them
         }
         for (RateLimitOutcome outcome : List.of(hotLimiter.check(hot), limiter.check(many[0]), limiter.check(many[KEYS - 1]))) {
             if (!outcome.allowed() || outcome.rateLimitHeaderValue().isEmpty()) {
@@ -128,6 +135,13 @@ public class RateLimitBenchmark {
         RateLimitRequest request = many[next];
         next = next + 1 == KEYS ? 0 : next + 1;
         return limiter.check(request);
+    }
+
+    @Benchmark
+    public RateLimitOutcome newClientEachTime() throws UnknownHostException {
+        int n = ++fresh;
+        byte[] address = {(byte) (100 + (n >>> 24 & 0x3F)), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n};
+        return limiter.check(new RateLimitRequest(null, InetAddress.getByAddress(address), null));
     }
 
     @Benchmark
