@@ -41,10 +41,14 @@ public final class BanRules implements EventBus.Listener {
     private final TimeMeter time;
 
     /**
+     * @param maxClients clients tracked per rule, the least recently seen forgotten beyond it (e.g. 100,000)
      * @throws IllegalArgumentException naming the config path of an invalid rule or ignore entry
      */
     public BanRules(BansConfig config, BanList bans, int maxClients, Clock clock) {
         this.bans = Objects.requireNonNull(bans, "bans");
+        if (maxClients < 1) {
+            throw new IllegalArgumentException("ban rules must track at least 1 client per rule, got " + maxClients);
+        }
         this.time = new ClockTimeMeter(clock);
         try {
             this.ignored = CidrSet.parse(config.ignore());
