@@ -17,8 +17,15 @@ public final class ClientKeys {
 
     /** {@code 192.0.2.7} for IPv4, {@code 2001:db8:0:1::/64} for IPv6: a valid block for a {@code BanList} too. */
     public static String of(InetAddress address) {
-        return address instanceof Inet4Address
-                ? address.getHostAddress()
-                : Block.of(address, Block.IPV6_SUBSCRIBER_PREFIX).text();
+        return appendTo(new StringBuilder(24), address).toString();
+    }
+
+    /** Appends the key of {@code address} to {@code out}: the per-request path builds its state key in one string. */
+    public static StringBuilder appendTo(StringBuilder out, InetAddress address) {
+        if (address instanceof Inet4Address) {
+            byte[] a = address.getAddress();
+            return out.append(a[0] & 0xFF).append('.').append(a[1] & 0xFF).append('.').append(a[2] & 0xFF).append('.').append(a[3] & 0xFF);
+        }
+        return out.append(Block.of(address, Block.IPV6_SUBSCRIBER_PREFIX).text());
     }
 }

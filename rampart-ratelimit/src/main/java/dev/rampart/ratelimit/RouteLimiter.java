@@ -11,6 +11,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.VerboseResult;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -47,11 +48,11 @@ public final class RouteLimiter {
                 : own.policyHeader.isEmpty() ? plan.policyHeader : own.policyHeader + ", " + plan.policyHeader;
         Attempt attempt = new Attempt(request);
         if (attempt.take(own) && (plan == null || attempt.take(plan))) {
-            return new RateLimitOutcome(true, null, 0, List.copyOf(attempt.statuses), policyHeader, attempt.permit());
+            return new RateLimitOutcome(true, null, 0, Collections.unmodifiableList(attempt.statuses), policyHeader, attempt.permit());
         }
         attempt.undo();
         return new RateLimitOutcome(false, attempt.limitedBy, Math.max(1, ceilSeconds(attempt.retryAfterNanos)),
-                List.copyOf(attempt.statuses), policyHeader, Permit.NONE);
+                Collections.unmodifiableList(attempt.statuses), policyHeader, Permit.NONE);
     }
 
     public String routeId() {
@@ -92,7 +93,7 @@ public final class RouteLimiter {
                 }
             }
             for (Concurrency limit : set.concurrency) {
-                String key = limit.id() + "|" + limit.key().select(request, routeId);
+                String key = limit.key().qualified(limit.id(), request, routeId);
                 if (!state.tryEnter(key, limit.limit().maxInFlight())) {
                     return refuse(limit.limit().name(), NANOS_PER_SECOND);
                 }
@@ -105,7 +106,7 @@ public final class RouteLimiter {
         }
 
         private boolean takeToken(BucketGroup group) {
-            Bucket bucket = state.bucket(group.id() + "|" + group.key().select(request, routeId), group.configuration());
+            Bucket bucket = state.bucket(group.key().qualified(group.id(), request, routeId), group.configuration());
             VerboseResult<ConsumptionProbe> result = bucket.asVerbose().tryConsumeAndReturnRemaining(1);
             BucketState after = result.getState();
             String empty = null;
@@ -129,7 +130,7 @@ public final class RouteLimiter {
         }
 
         private boolean takeWindowSlot(Window window) {
-            SlidingWindowLog log = state.slidingWindow(window.id() + "|" + window.key().select(request, routeId),
+            SlidingWindowLog log = state.slidingWindow(window.key().qualified(window.id(), request, routeId),
                     window.limit().limit().intValue(), window.windowNanos());
             boolean acquired = log.tryAcquire(nowNanos);
             statuses.add(new PolicyStatus(window.limit().name(), window.limit().limit(), window.limit().window().getSeconds(),

@@ -19,32 +19,41 @@ public record KeySelector(LimitKey kind, String header) {
 
     /** The value of this key for {@code request} on route {@code routeId}. */
     public String select(RateLimitRequest request, String routeId) {
+        return appendTo(new StringBuilder(48), request, routeId).toString();
+    }
+
+    /** {@code prefix}, '|', and the value of this key: the name of one key's state, built with one string. */
+    public String qualified(String prefix, RateLimitRequest request, String routeId) {
+        return appendTo(new StringBuilder(prefix.length() + 48).append(prefix).append('|'), request, routeId).toString();
+    }
+
+    private StringBuilder appendTo(StringBuilder out, RateLimitRequest request, String routeId) {
         Principal principal = request.principal();
         switch (kind) {
             case principal:
                 if (principal != null) {
-                    return "p:" + principal.id();
+                    return out.append("p:").append(principal.id());
                 }
                 break;
             case api_key:
                 if (principal != null && principal.type() == Principal.Type.API_KEY) {
-                    return "k:" + principal.id();
+                    return out.append("k:").append(principal.id());
                 }
                 break;
             case header:
                 String value = request.headers() == null ? null : request.headers().get(header);
                 if (value != null) {
-                    return "h:" + HeaderValueDigest.of(value);
+                    return out.append("h:").append(HeaderValueDigest.of(value));
                 }
                 break;
             case route:
-                return "r:" + routeId;
+                return out.append("r:").append(routeId);
             case global:
-                return "*";
+                return out.append('*');
             case client_ip:
             default:
                 break;
         }
-        return "ip:" + ClientKeys.of(request.clientAddress());
+        return ClientKeys.appendTo(out.append("ip:"), request.clientAddress());
     }
 }
