@@ -99,6 +99,8 @@ final class LimitSet {
             require(limit.window() != null && limit.window().compareTo(Duration.ofSeconds(1)) >= 0 && limit.window().getNano() == 0,
                     at + ".window is " + limit.window() + "; it must be a whole number of seconds, at least 1s "
                             + "(RateLimit headers count in seconds)");
+            require(limit.limit() <= limit.window().toNanos(), at + ".limit is " + limit.limit() + " per "
+                    + limit.window().getSeconds() + "s; at most one request per nanosecond (1000000000 per second) can be counted");
             if (limit.algorithm() == LimitConfig.Algorithm.sliding_window) {
                 require(limit.limit() <= MAX_SLIDING_WINDOW_LIMIT, at + ".limit is " + limit.limit()
                         + "; a sliding-window limit allows at most " + MAX_SLIDING_WINDOW_LIMIT

@@ -290,6 +290,9 @@ class RouteLimiterTest {
                 .hasMessage("routes[0].rate-limit.limits[1].name 'a' is used twice; names must be unique within a route or plan");
         assertThatThrownBy(() -> route(new LimitConfig("huge", 1_000_000L, Duration.ofHours(1), null, null, Algorithm.sliding_window)))
                 .hasMessageContaining("limits[0].limit is 1000000; a sliding-window limit allows at most 100000");
+        assertThatThrownBy(() -> route(limit("flood", 2_000_000_000L, Duration.ofSeconds(1), LimitKey.client_ip)))
+                .hasMessage("routes[0].rate-limit.limits[0].limit is 2000000000 per 1s; at most one request per nanosecond "
+                        + "(1000000000 per second) can be counted");
         assertThatThrownBy(() -> route(new LimitConfig("tenant", 1L, Duration.ofHours(1), LimitKey.header, null, null)))
                 .hasMessageContaining("limits[0].header is missing");
         assertThatThrownBy(() -> route(limit("with space", 1, Duration.ofHours(1), LimitKey.client_ip)))
