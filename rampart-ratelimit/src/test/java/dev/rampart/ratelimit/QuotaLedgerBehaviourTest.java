@@ -3,6 +3,7 @@ package dev.rampart.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rampart.core.config.ConcurrencyLimitConfig;
 import dev.rampart.core.config.LimitKey;
 import dev.rampart.core.config.QuotaConfig;
 import dev.rampart.core.config.QuotaConfig.Period;
@@ -111,6 +112,22 @@ abstract class QuotaLedgerBehaviourTest {
         assertThat(allowedOf(limiter, 3)).as("February").isEqualTo(2);
         assertThat(limiter.check(Requests.user("alice", null)).rateLimitHeaderValue())
                 .as("28 days of February left").isEqualTo("\"monthly\";r=0;t=" + 28 * 86_400);
+    }
+
+    @Test
+    void aRequestRefusedAfterItsQuotaWasCountedIsGivenBack() throws SQLException {
+        QuotaLedger ledger = ledger("UTC");
+        RouteLimiter limiter = RateLimiter.create(RateLimitConfig.defaults(), new InMemoryLimiterState(100, clock), ledger, clock)
+                .forRoute("reports", new RouteRateLimitConfig(false, null, List.of(daily(10)),
+                        List.of(new ConcurrencyLimitConfig("in-flight", 1, LimitKey.global, null))), "routes[0].rate-limit");
+        RateLimitOutcome first = limiter.check(Requests.user("alice", null));
+
+        assertThat(limiter.check(Requests.user("alice", null)).limitedBy()).isEqualTo("in-flight");
+        first.permit().release();
+        ledger.flush();
+
+        assertThat(ledger.used("route:reports/daily", "p:alice", Period.day)).isEqualTo(1);
+        assertThat(storedUsed()).isEqualTo(1);
     }
 
     @Test
