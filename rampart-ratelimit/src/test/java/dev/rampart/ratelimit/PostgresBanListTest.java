@@ -1,0 +1,33 @@
+package dev.rampart.ratelimit;
+
+import dev.rampart.store.Store;
+import java.sql.SQLException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+/** Bans in the cluster store: a schema of this class's own on the test PostgreSQL. */
+class PostgresBanListTest extends BanListBehaviourTest {
+
+    private static TestStores.PostgresSchema schema;
+
+    @BeforeAll
+    static void createSchema() {
+        schema = TestStores.PostgresSchema.create("rampart_bans_");
+    }
+
+    @AfterAll
+    static void dropSchema() throws SQLException {
+        schema.drop();
+    }
+
+    @BeforeEach
+    void emptyTables() throws SQLException {
+        schema.truncate("bans");
+    }
+
+    @Override
+    Store openStore() {
+        return schema.open();
+    }
+}
