@@ -26,6 +26,10 @@ final class KeyEncryptionKey {
     private static final byte[] WRAPPING_INFO = "rampart-crypto wrapping key v1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CHECK_INFO = "rampart-crypto key check v1".getBytes(StandardCharsets.US_ASCII);
 
+    static {
+        TinkRegistration.ensure();
+    }
+
     private final Aead wrapping;
     private final byte[] keyCheck;
 

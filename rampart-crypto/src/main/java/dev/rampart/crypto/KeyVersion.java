@@ -17,6 +17,10 @@ import java.time.Instant;
  */
 final class KeyVersion {
 
+    static {
+        TinkRegistration.ensure();
+    }
+
     final int version;
     final Instant createdAt;
     final KeysetHandle keyset;
