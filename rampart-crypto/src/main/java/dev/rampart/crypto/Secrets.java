@@ -331,9 +331,10 @@ public final class Secrets {
     }
 
     private static void checkPath(String path) {
-        if (path == null || path.length() > 512 || !PATH.matcher(path).matches()) {
+        if (path == null || path.length() > 512 || !PATH.matcher(path).matches()
+                || ("/" + path + "/").contains("/./") || ("/" + path + "/").contains("/../")) {
             throw new CryptoException(Reason.INVALID_INPUT, "secret path '" + path + "': use segments of letters, digits,"
-                    + " '.', '_' or '-' separated by '/', at most 512 characters");
+                    + " '.', '_' or '-' (not '.' or '..' alone) separated by '/', at most 512 characters");
         }
     }
 
