@@ -20,6 +20,12 @@ import picocli.CommandLine.Command;
             ConfigCommand.class,
             AdminCommand.class,
             KeysCommand.class,
+            CryptoCommand.class,
+            EncryptCommand.class,
+            DecryptCommand.class,
+            SigningKeyCommand.class,
+            SignCommand.class,
+            VerifyCommand.class,
             VersionCommand.class,
             CommandLine.HelpCommand.class
         })
