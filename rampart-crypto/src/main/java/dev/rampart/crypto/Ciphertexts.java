@@ -46,10 +46,29 @@ final class Ciphertexts {
         } catch (IllegalArgumentException e) {
             throw malformed(what);
         }
-        if (!Base64.getEncoder().encodeToString(bytes).equals(encoded)) {
+        if (!canonical(encoded)) {
             throw malformed(what);
         }
         return new Parsed(version, bytes);
+    }
+
+    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+    /**
+     * Java's decoder accepts non-zero bits in the last character before padding, so "QQ==" and
+     * "QR==" decode alike; canonical text has those bits zero (RFC 4648 §3.5). Also requires padding.
+     */
+    private static boolean canonical(String encoded) {
+        int length = encoded.length();
+        if (length % 4 != 0) {
+            return false;
+        }
+        if (length == 0 || encoded.charAt(length - 1) != '=') {
+            return true;
+        }
+        boolean twoPads = encoded.charAt(length - 2) == '=';
+        int last = ALPHABET.indexOf(encoded.charAt(length - (twoPads ? 3 : 2)));
+        return (last & (twoPads ? 0x0F : 0x03)) == 0;
     }
 
     private static CryptoException malformed(String what) {

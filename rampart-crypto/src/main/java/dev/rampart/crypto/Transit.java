@@ -566,12 +566,10 @@ public final class Transit {
         authorize(caller, operation, target);
         try {
             T result = work.get();
-            Map<String, String> details = new HashMap<>(4);
-            details.put("key", target);
-            if (inputSha256 != null) {
-                details.put("input_sha256", inputSha256);
-            }
+            Map<String, String> details = inputSha256 == null ? Map.of("key", target)
+                    : Map.of("key", target, "input_sha256", inputSha256);
             if (resultDetails != null) {
+                details = new HashMap<>(details);
                 details.putAll(resultDetails.apply(result));
             }
             emit(caller, operation, target, "ok", Severity.INFO, details);
@@ -617,13 +615,20 @@ public final class Transit {
         return input == null ? null : HexFormat.of().formatHex(sha256().digest(input));
     }
 
+    /** A reset SHA-256 digest of this thread's own (looking one up per call costs more than hashing 1 KiB). */
     static MessageDigest sha256() {
+        MessageDigest digest = SHA256.get();
+        digest.reset();
+        return digest;
+    }
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available in this JVM", e);
         }
-    }
+    });
 
     private static byte[] utf8(String text) {
         return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
