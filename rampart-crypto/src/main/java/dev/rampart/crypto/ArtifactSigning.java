@@ -185,6 +185,9 @@ public final class ArtifactSigning {
             }
         }
         String signer = fields.get("signer");
+        if (signer == null) {
+            throw failure(signatureFile + " has no 'signer' line");
+        }
         OctetKeyPair key = trusted.stream().filter(k -> fingerprint(k).equals(signer)).findFirst().orElseThrow(() ->
                 failure(signatureFile + " is signed by key " + signer + ", which is not among the trusted keys "
                         + trusted.stream().map(ArtifactSigning::fingerprint).toList()));

@@ -1,6 +1,7 @@
 package dev.rampart.crypto;
 
 import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
@@ -74,11 +75,11 @@ final class KeyEncryptionKey {
     }
 
     byte[] encryptKeyset(KeysetHandle keyset, String context) throws GeneralSecurityException {
-        return TinkProtoKeysetFormat.serializeEncryptedKeyset(keyset, wrapping, ad(context));
+        return TinkProtoKeysetFormat.serializeEncryptedKeyset(keyset, wrapping, ad(context), RegistryConfiguration.get());
     }
 
     KeysetHandle decryptKeyset(byte[] encrypted, String context) throws GeneralSecurityException {
-        return TinkProtoKeysetFormat.parseEncryptedKeyset(encrypted, wrapping, ad(context));
+        return TinkProtoKeysetFormat.parseEncryptedKeyset(encrypted, wrapping, ad(context), RegistryConfiguration.get());
     }
 
     private static byte[] ad(String context) {

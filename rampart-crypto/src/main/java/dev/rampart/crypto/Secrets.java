@@ -163,19 +163,19 @@ public final class Secrets {
 
     /** Soft-deletes versions (none given: the current one); {@link #undelete} restores them. */
     public void delete(String path, int... versions) {
-        changeVersions("delete", path, versions,
+        changeVersions("delete", path, versions, true,
                 "UPDATE secret_versions SET deleted_at = ? WHERE path = ? AND version = ? AND deleted_at IS NULL");
     }
 
     /** Restores soft-deleted versions (none given: the current one); destroyed ones stay destroyed. */
     public void undelete(String path, int... versions) {
-        changeVersions("undelete", path, versions,
+        changeVersions("undelete", path, versions, false,
                 "UPDATE secret_versions SET deleted_at = NULL WHERE path = ? AND version = ? AND value IS NOT NULL");
     }
 
     /** Removes the values of versions for good (none given: the current one). */
     public void destroy(String path, int... versions) {
-        changeVersions("destroy", path, versions, "UPDATE secret_versions SET value = NULL WHERE path = ? AND version = ?");
+        changeVersions("destroy", path, versions, false, "UPDATE secret_versions SET value = NULL WHERE path = ? AND version = ?");
     }
 
     /** Removes the path, its metadata and every version. */
@@ -248,7 +248,8 @@ public final class Secrets {
         return metadata(path).orElseThrow();
     }
 
-    private void changeVersions(String operation, String path, int[] versions, String sql) {
+    /** Runs {@code sql} (parameters: [now,] path, version) for each version; none given: the current one. */
+    private void changeVersions(String operation, String path, int[] versions, boolean stampsTime, String sql) {
         checkPath(path);
         long now = clock.millis();
         hierarchy.write(operation + " versions of secret " + path, c -> {
@@ -257,7 +258,7 @@ public final class Secrets {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 for (int version : targets) {
                     int i = 1;
-                    if (sql.startsWith("UPDATE secret_versions SET deleted_at = ?")) {
+                    if (stampsTime) {
                         s.setLong(i++, now);
                     }
                     s.setString(i++, path);
