@@ -194,6 +194,37 @@ abstract class TransitBehaviourTest extends CryptoTestBase {
     }
 
     @Test
+    void aVersionAddedByAnotherProcessIsFoundWhenItsCiphertextArrives() {
+        transit().create(ADMIN, "shared", KeyType.AES256_GCM, KeyOptions.none());
+        Transit otherProcess = reopen(masterKey).transit();
+        assertThat(transit().encrypt(ADMIN, "shared", CARD, null)).startsWith("rampart:v1:"); // cached here at v1
+
+        otherProcess.rotate(ADMIN, "shared");
+        String v2 = otherProcess.encrypt(ADMIN, "shared", CARD, null);
+
+        assertThat(v2).startsWith("rampart:v2:");
+        assertThat(transit().decrypt(ADMIN, "shared", v2, null)).isEqualTo(CARD);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = KeyType.class, names = {"ED25519", "ECDSA_P256", "HMAC"})
+    void everyFlippedBitOfASignatureOrMacFailsVerification(KeyType type) {
+        transit().create(ADMIN, "k", type, KeyOptions.none());
+        boolean mac = type == KeyType.HMAC;
+        String tag = mac ? transit().hmac(ADMIN, "k", ORDER) : transit().sign(ADMIN, "k", ORDER);
+        byte[] raw = Base64.getDecoder().decode(tag.substring("rampart:v1:".length()));
+        for (int i = 0; i < raw.length; i++) {
+            for (int bit = 0; bit < 8; bit++) {
+                byte[] altered = raw.clone();
+                altered[i] ^= (byte) (1 << bit);
+                String text = "rampart:v1:" + Base64.getEncoder().encodeToString(altered);
+                boolean valid = mac ? transit().verifyHmac(ADMIN, "k", ORDER, text) : transit().verify(ADMIN, "k", ORDER, text);
+                assertThat(valid).as("byte %d bit %d", i, bit).isFalse();
+            }
+        }
+    }
+
+    @Test
     void hmacVerifiesOnlyTheSameMessage() {
         transit().create(ADMIN, "webhooks", KeyType.HMAC, KeyOptions.none());
         String mac = transit().hmac(ADMIN, "webhooks", ORDER);
