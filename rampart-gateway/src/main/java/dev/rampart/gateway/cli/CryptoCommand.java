@@ -81,6 +81,9 @@ public final class CryptoCommand implements Runnable {
             } catch (CryptoException e) {
                 err.println("rampart: " + e.getMessage());
                 return e.reason() == CryptoException.Reason.INVALID_INPUT ? 2 : 1;
+            } catch (IllegalArgumentException e) {
+                err.println("rampart: " + e.getMessage());
+                return 2;
             }
         }
     }

@@ -109,4 +109,31 @@ class CryptoCommandsTest {
         assertThat(err.toString()).contains("FAILED").contains("changed (SHA-256 differs): plugin.jar")
                 .contains("not in the manifest: extra.jar");
     }
+
+    @Test
+    void secretsWrittenOnTheCommandLineAreReadBackByVersionAndCasConflictsFail() throws Exception {
+        String[] common = {"-c", config.toString(), "--master-key-file", masterKey.toString()};
+        Path passwordFile = Files.writeString(dir.resolve("pw.txt"), "s3cret\n");
+        assertThat(run(concat(new String[] {"secrets", "put", "db/orders", "user=orders", "password=@" + passwordFile,
+            "--cas", "0"}, common))).isZero();
+        assertThat(out.toString()).contains("version 1").doesNotContain("s3cret");
+        assertThat(run(concat(new String[] {"secrets", "put", "db/orders", "user=orders2", "--cas", "0"}, common))).isEqualTo(1);
+        assertThat(err.toString()).contains("check-and-set failed");
+        assertThat(run(concat(new String[] {"secrets", "put", "db/orders", "user=orders2", "--ttl", "forever"}, common)))
+                .isEqualTo(2);
+
+        assertThat(run(concat(new String[] {"secrets", "get", "db/orders", "--field", "password"}, common))).isZero();
+        assertThat(out.toString()).isEqualTo("s3cret" + System.lineSeparator());
+        assertThat(run(concat(new String[] {"secrets", "list", "db/"}, common))).isZero();
+        assertThat(out.toString()).contains("db/orders").contains("v1").doesNotContain("s3cret");
+        assertThat(run(concat(new String[] {"secrets", "delete", "db/orders"}, common))).isZero();
+        assertThat(run(concat(new String[] {"secrets", "get", "db/orders"}, common))).isEqualTo(1);
+        assertThat(err.toString()).contains("no readable version");
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
 }
