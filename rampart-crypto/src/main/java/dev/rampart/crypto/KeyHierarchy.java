@@ -37,6 +37,8 @@ final class KeyHierarchy {
     private final SecureRandom random = new SecureRandom();
     /** Newest first; empty when no master key was given and the store holds no encrypted data. */
     private volatile List<KeyEncryptionKey> keys;
+    /** Set for the duration of a {@link #write} transaction on its thread. */
+    private final ThreadLocal<KeyEncryptionKey> transactionKey = new ThreadLocal<>();
 
     private KeyHierarchy(DataSource dataSource, Kind kind, Clock clock, List<KeyEncryptionKey> keys) {
         this.dataSource = dataSource;
@@ -138,7 +140,7 @@ final class KeyHierarchy {
 
     byte[] encryptKeyset(KeysetHandle keyset, String context) {
         try {
-            return current().encryptKeyset(keyset, context);
+            return encryptionKey().encryptKeyset(keyset, context);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot encrypt the keyset " + context + " under the master key", e);
         }
@@ -158,7 +160,7 @@ final class KeyHierarchy {
 
     byte[] encrypt(byte[] plaintext, String context) {
         try {
-            return current().encrypt(plaintext, context);
+            return encryptionKey().encrypt(plaintext, context);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot encrypt " + context + " under the master key", e);
         }
@@ -194,11 +196,11 @@ final class KeyHierarchy {
      * @param what what the work does, for the error message
      */
     <T> T write(String what, SqlWork<T> work) {
-        KeyEncryptionKey key = current();
+        current();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                lockAndCheck(c, key);
+                transactionKey.set(lockAndFindKey(c));
                 T result = work.run(c);
                 c.commit();
                 return result;
@@ -206,6 +208,7 @@ final class KeyHierarchy {
                 c.rollback();
                 throw e;
             } finally {
+                transactionKey.remove();
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
@@ -222,15 +225,31 @@ final class KeyHierarchy {
         }
     }
 
-    private void lockAndCheck(Connection c, KeyEncryptionKey key) throws SQLException {
+    /**
+     * Locks the master-key row and returns the key whose check value it holds: the current one, or
+     * the new one when a re-key in this process committed while this transaction waited for the lock.
+     */
+    private KeyEncryptionKey lockAndFindKey(Connection c) throws SQLException {
         // SQLite: BEGIN IMMEDIATE already holds the database's write lock; PostgreSQL: lock the row.
         String sql = "SELECT key_check FROM crypto_master WHERE id = 1" + (kind == Kind.postgresql ? " FOR UPDATE" : "");
         try (PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
-            if (!r.next() || !key.matches(r.getBytes(1))) {
-                throw new CryptoException(Reason.MASTER_KEY_WRONG, "the store's master key was changed by another process"
-                        + " (`rampart crypto rekey-master`) since this one started; restart it with the new master key");
+            if (r.next()) {
+                byte[] stored = r.getBytes(1);
+                for (KeyEncryptionKey key : keys) {
+                    if (key.matches(stored)) {
+                        return key;
+                    }
+                }
             }
+            throw new CryptoException(Reason.MASTER_KEY_WRONG, "the store's master key was changed by another process"
+                    + " (`rampart crypto rekey-master`) since this one started; restart it with the new master key");
         }
+    }
+
+    /** The key to encrypt with: inside a write transaction, the one the locked row names. */
+    private KeyEncryptionKey encryptionKey() {
+        KeyEncryptionKey key = transactionKey.get();
+        return key != null ? key : current();
     }
 
     /**

@@ -143,6 +143,33 @@ abstract class MasterKeyBehaviourTest extends CryptoTestBase {
     }
 
     @Test
+    void writesWaitingWhileThisProcessRekeysAreEncryptedUnderTheNewKey() throws Exception {
+        crypto.secrets().put("counter", Map.of("n", "0"));
+        AtomicBoolean rekeying = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        MasterKeySource last = null;
+        try {
+            Future<Integer> writer = pool.submit(() -> {
+                int writes = 0;
+                do {
+                    crypto.secrets().put("counter", Map.of("n", Integer.toString(++writes)));
+                } while (rekeying.get() || writes < 10);
+                return writes;
+            });
+            for (int i = 0; i < 3; i++) {
+                last = randomMasterKey();
+                crypto.rekeyMaster(last);
+            }
+            rekeying.set(false);
+            int writes = writer.get(60, TimeUnit.SECONDS);
+            Crypto reopened = reopen(last);
+            assertThat(reopened.secrets().get("counter").orElseThrow().data()).containsEntry("n", Integer.toString(writes));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aPassphraseDerivesTheSameKeyFromTheStoredSaltAndAWrongOneIsRejected() throws Exception {
         forgetMasterKeyRecord();
         Crypto first = reopen(MasterKeySource.passphrase("correct horse battery staple".toCharArray()));
