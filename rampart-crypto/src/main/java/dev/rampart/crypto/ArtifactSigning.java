@@ -25,6 +25,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.text.ParseException;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -228,7 +229,7 @@ public final class ArtifactSigning {
         Instant time;
         try {
             time = Instant.parse(fields.getOrDefault("time", ""));
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw failure(signatureFile + " has no valid 'time' line");
         }
         return new Verified(signer, time, digests);

@@ -1,5 +1,7 @@
 package dev.rampart.crypto;
 
+import java.util.Locale;
+
 /**
  * A crypto operation that could not be done. The {@link Reason} is stable (the admin API maps it
  * to a status and an error code); the message says what was wrong, on which key or path, and what
@@ -52,6 +54,6 @@ public final class CryptoException extends RuntimeException {
 
     /** The reason as a stable kebab-case code, e.g. {@code decryption-failed}, for events and API errors. */
     public String code() {
-        return reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return reason.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -2,6 +2,7 @@ package dev.rampart.crypto;
 
 import dev.rampart.core.Principal;
 import dev.rampart.crypto.CryptoException.Reason;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -121,7 +122,7 @@ public final class FileEncryption {
 
     private static byte[] header(String keyName, int version) {
         byte[] name = keyName.getBytes(StandardCharsets.UTF_8);
-        var bytes = new java.io.ByteArrayOutputStream();
+        var bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.write(MAGIC);
             out.writeShort(name.length);

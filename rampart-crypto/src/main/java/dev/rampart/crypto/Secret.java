@@ -2,6 +2,7 @@ package dev.rampart.crypto;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * One version of a secret, decrypted.
@@ -21,6 +22,6 @@ public record Secret(String path, int version, Map<String, String> data, Instant
     /** Names the keys, never the values, so a logged secret leaks nothing. */
     @Override
     public String toString() {
-        return "Secret[path=" + path + ", version=" + version + ", keys=" + new java.util.TreeSet<>(data.keySet()) + "]";
+        return "Secret[path=" + path + ", version=" + version + ", keys=" + new TreeSet<>(data.keySet()) + "]";
     }
 }

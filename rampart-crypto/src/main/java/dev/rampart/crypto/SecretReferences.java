@@ -2,6 +2,7 @@ package dev.rampart.crypto;
 
 import dev.rampart.crypto.CryptoException.Reason;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Resolves {@code ${secret:path#key}} references of the gateway config against the secrets
@@ -41,7 +42,7 @@ public final class SecretReferences {
         if (value == null) {
             throw new CryptoException(Reason.SECRET_NOT_FOUND, "secret reference ${secret:" + reference + "}: secret '"
                     + path + "' (version " + secret.version() + ") has no key '" + key + "'; its keys: "
-                    + new java.util.TreeSet<>(data.keySet()));
+                    + new TreeSet<>(data.keySet()));
         }
         return value;
     }

@@ -13,10 +13,12 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -256,7 +258,7 @@ public final class Transit {
             String wrapped = encryptOne(name, 0, plaintext, associatedData);
             int version = Ciphertexts.parse(wrapped, "ciphertext").version();
             if (!includePlaintext) {
-                java.util.Arrays.fill(plaintext, (byte) 0);
+                Arrays.fill(plaintext, (byte) 0);
             }
             return new DataKey(includePlaintext ? plaintext : null, wrapped, version);
         }, null);
@@ -302,7 +304,7 @@ public final class Transit {
         try {
             return encryptOne(name, 0, plaintext, associatedData);
         } finally {
-            java.util.Arrays.fill(plaintext, (byte) 0);
+            Arrays.fill(plaintext, (byte) 0);
         }
     }
 
@@ -388,7 +390,7 @@ public final class Transit {
         for (PublicKeyInfo key : publicKeys(caller, name)) {
             try {
                 jwks.add(JWK.parse(key.jwk()));
-            } catch (java.text.ParseException e) {
+            } catch (ParseException e) {
                 throw new IllegalStateException("a JWK built here did not parse", e);
             }
         }

@@ -8,6 +8,8 @@ import dev.rampart.store.Store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +60,7 @@ class FileEncryptionTest extends CryptoTestBase {
         crypto.files().encrypt(ADMIN, "files", plain, encrypted);
         byte[] whole = Files.readAllBytes(encrypted);
         for (int cut : new int[] {whole.length - 1, whole.length - 17, 1024 * 1024 + 40, 100, 30}) {
-            Path truncated = Files.write(work.resolve("cut.enc"), java.util.Arrays.copyOf(whole, cut));
+            Path truncated = Files.write(work.resolve("cut.enc"), Arrays.copyOf(whole, cut));
             Path out = work.resolve("cut.out");
 
             assertThatThrownBy(() -> crypto.files().decrypt(ADMIN, truncated, out)).as("cut at %d", cut)
@@ -99,7 +101,7 @@ class FileEncryptionTest extends CryptoTestBase {
                 .hasMessageContaining("transit:decrypt:files");
     }
 
-    private java.util.List<Path> leftovers() throws IOException {
+    private List<Path> leftovers() throws IOException {
         try (Stream<Path> files = Files.list(work)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".partial")).toList();
         }

@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rampart.crypto.CryptoException.Reason;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The versioned secrets store and config references; on both engines. */
@@ -37,6 +44,38 @@ abstract class SecretsBehaviourTest extends CryptoTestBase {
         assertThatThrownBy(() -> secrets().put("api/stripe", Map.of("key", "sk_3"), 1, null))
                 .hasMessageContaining("re-read it and retry");
         assertThat(secrets().get("api/stripe").orElseThrow().data()).containsEntry("key", "sk_2");
+    }
+
+    @Test
+    void ofConcurrentWritersWithTheSameExpectedVersionExactlyOneWins() throws Exception {
+        secrets().put("leader", Map.of("holder", "none"));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Boolean>> attempts = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String holder = "node-" + i;
+                attempts.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        secrets().put("leader", Map.of("holder", holder), 1, null);
+                        return true;
+                    } catch (CryptoException e) {
+                        assertThat(e.reason()).isEqualTo(Reason.CAS_MISMATCH);
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int wins = 0;
+            for (Future<Boolean> attempt : attempts) {
+                wins += attempt.get(60, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(wins).isEqualTo(1);
+            assertThat(secrets().get("leader").orElseThrow().version()).isEqualTo(2);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class CryptoCommandsTest {
         assertThat(run("decrypt", "-c", config.toString(), "--master-key-file", masterKey.toString(), encrypted.toString())).isZero();
         assertThat(Files.readAllBytes(plain)).isEqualTo(content);
 
-        byte[] truncated = java.util.Arrays.copyOf(Files.readAllBytes(encrypted), 700_000);
+        byte[] truncated = Arrays.copyOf(Files.readAllBytes(encrypted), 700_000);
         Path broken = Files.write(dir.resolve("broken.enc"), truncated);
         assertThat(run("decrypt", "-c", config.toString(), "--master-key-file", masterKey.toString(), broken.toString()))
                 .isEqualTo(1);
@@ -132,7 +133,7 @@ class CryptoCommandsTest {
     }
 
     private static String[] concat(String[] first, String[] second) {
-        String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        String[] all = Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, all, first.length, second.length);
         return all;
     }
