@@ -21,6 +21,13 @@ import picocli.CommandLine.Command;
             AdminCommand.class,
             KeysCommand.class,
             ClientsCommand.class,
+            CryptoCommand.class,
+            SecretsCommand.class,
+            EncryptCommand.class,
+            DecryptCommand.class,
+            SigningKeyCommand.class,
+            SignCommand.class,
+            VerifyCommand.class,
             VersionCommand.class,
             CommandLine.HelpCommand.class
         })
