@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -273,7 +274,7 @@ public final class OpenApiLoader {
     /** A JSON Pointer as a URI fragment: characters a fragment may not hold are percent-encoded (RFC 6901 §6). */
     private static String fragment(String pointer) {
         StringBuilder sb = new StringBuilder();
-        for (byte b : pointer.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        for (byte b : pointer.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
             boolean plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~/".indexOf(c) >= 0;
             if (plain) {

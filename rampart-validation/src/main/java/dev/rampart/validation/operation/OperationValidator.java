@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -126,7 +127,7 @@ public final class OperationValidator {
         if (declared == null) {
             if (!operation.responses().isEmpty()) {
                 out.add(new Violation(Violation.In.response, "status", "", "status",
-                        String.join(", ", new java.util.TreeSet<>(operation.responses().keySet())),
+                        String.join(", ", new TreeSet<>(operation.responses().keySet())),
                         "the upstream answered with a status the contract does not declare"));
             }
             return out;

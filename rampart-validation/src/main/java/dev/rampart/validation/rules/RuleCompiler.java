@@ -15,6 +15,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -121,8 +123,8 @@ public final class RuleCompiler {
         }
         if (rule.pattern() != null) {
             try {
-                java.util.regex.Pattern.compile(rule.pattern());
-            } catch (java.util.regex.PatternSyntaxException e) {
+                Pattern.compile(rule.pattern());
+            } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException(where + ".pattern is not a valid regular expression: " + e.getDescription(), e);
             }
             constrained.put("pattern", rule.pattern());
