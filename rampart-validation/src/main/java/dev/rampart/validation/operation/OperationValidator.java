@@ -79,6 +79,12 @@ public final class OperationValidator {
             }
             return;
         }
+        if (request.header("Content-Type").size() > 1) {
+            // Two media types for one body: the gateway and the service could each parse it as another.
+            out.add(Violation.parameter(Violation.In.header, "Content-Type", BodyRules.CONTENT_TYPE, "a single Content-Type",
+                    "the request has more than one Content-Type header"));
+            return;
+        }
         String contentType = request.contentType();
         MediaType actual = MediaType.parse(contentType);
         MediaContent content = null;

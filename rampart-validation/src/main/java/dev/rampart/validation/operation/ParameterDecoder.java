@@ -46,15 +46,15 @@ final class ParameterDecoder {
             case "spaceDelimited" -> " ";
             default -> ",";
         };
-        boolean repeated = spec.style().equals("form") && spec.explode();
+        boolean lenient = spec.style().equals(ParameterSpec.COMMA_OR_REPEATED);
+        boolean repeated = lenient || spec.style().equals("form") && spec.explode();
+        boolean split = lenient || !repeated;
         List<String> items = new ArrayList<>();
         for (String value : values) {
-            if (repeated) {
+            if (!split) {
                 items.add(value);
             } else if (!value.isEmpty()) {
-                for (String piece : value.split(separator, -1)) {
-                    items.add(piece);
-                }
+                items.addAll(List.of(value.split(separator, -1)));
             }
             if (!repeated) {
                 break;

@@ -52,7 +52,9 @@ public final class RuleCompiler {
             content.add(new MediaContent(type, type.isJson() ? body : null));
         }
         if (content.isEmpty() && body != null) {
+            // No accept list: any media type passes, and a JSON body meets the body rules.
             content.add(new MediaContent(MediaType.parse("application/json"), body));
+            content.add(new MediaContent(MediaType.parse("*/*"), null));
         }
         boolean bodyRequired = body != null && !config.bodyFields().isEmpty()
                 && config.bodyFields().values().stream().anyMatch(ParameterRuleConfig::required);
@@ -62,8 +64,7 @@ public final class RuleCompiler {
     private void addAll(List<ParameterSpec> out, Map<String, ParameterRuleConfig> rules, Violation.In in, String where) {
         rules.forEach((name, rule) -> {
             ObjectNode schema = schemaOf(rule, where + "." + name);
-            String style = ParameterSpec.defaultStyle(in);
-            out.add(new ParameterSpec(name, in, rule.required() || in == Violation.In.path, style, style.equals("form"), schema,
+            out.add(new ParameterSpec(name, in, rule.required() || in == Violation.In.path, ParameterSpec.COMMA_OR_REPEATED, true, schema,
                     new SchemaCheck(registry.getSchema(schema), schema, schema)));
         });
     }
