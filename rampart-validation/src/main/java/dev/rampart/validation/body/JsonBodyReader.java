@@ -41,7 +41,7 @@ public final class JsonBodyReader {
     private long fed;
     private Violation violation;
     private JsonNode root;
-    private boolean sawScalarRoot;
+    private boolean sawScalarRoot; // a complete root value that is not kept as a tree
 
     /** One open object or array: where it is, how many entries it has, which keys it has seen. */
     private static final class Frame {
@@ -175,6 +175,10 @@ public final class JsonBodyReader {
 
     private boolean onToken(JsonToken token) {
         Frame parent = frames.peek();
+        if (parent == null && (root != null || sawScalarRoot)) {
+            // RFC 8259 §2: one value per text; a second one is smuggled data.
+            return fail(syntax());
+        }
         switch (token) {
             case PROPERTY_NAME -> {
                 String name = parser.currentName();
@@ -211,6 +215,8 @@ public final class JsonBodyReader {
                 Frame done = frames.pop();
                 if (buildTree) {
                     attach(frames.peek(), done.object ? done.objectNode : done.arrayNode);
+                } else if (frames.isEmpty()) {
+                    sawScalarRoot = true; // the root container is complete (no tree to hold it)
                 }
                 return true;
             }

@@ -16,10 +16,16 @@ final class LimitedInputStream extends FilterInputStream {
 
     private final long max;
     private long count;
+    private boolean exceeded;
 
     LimitedInputStream(InputStream in, long max) {
         super(in);
         this.max = max;
+    }
+
+    /** Whether the limit was passed; parsers may wrap or replace the exception, the flag stays. */
+    boolean exceeded() {
+        return exceeded;
     }
 
     @Override
@@ -50,6 +56,7 @@ final class LimitedInputStream extends FilterInputStream {
     private void count(long n) throws LimitExceededException {
         count += n;
         if (count > max) {
+            exceeded = true;
             throw new LimitExceededException(max);
         }
     }

@@ -41,7 +41,8 @@ public final class MultipartBodyScanner {
         long maxSize = limits.maxSize().bytes();
         int index = 0;
         String field = null;
-        try (InputStream in = new LimitedInputStream(body, maxSize)) {
+        LimitedInputStream limited = new LimitedInputStream(body, maxSize);
+        try (InputStream in = limited) {
             MultipartStream stream = new MultipartStream(in, boundary.getBytes(StandardCharsets.ISO_8859_1), 8192, null);
             boolean next = stream.skipPreamble();
             while (next) {
@@ -74,10 +75,11 @@ public final class MultipartBodyScanner {
                 next = stream.readBoundary();
             }
             return null;
-        } catch (LimitedInputStream.LimitExceededException e) {
-            return new Violation(Violation.In.body, null, "", BodyRules.MAX_SIZE, maxSize + " bytes",
-                    "the multipart body is larger than " + maxSize + " bytes");
         } catch (IOException e) {
+            if (limited.exceeded()) {
+                return new Violation(Violation.In.body, null, "", BodyRules.MAX_SIZE, maxSize + " bytes",
+                        "the multipart body is larger than " + maxSize + " bytes");
+            }
             return new Violation(Violation.In.body, field, "/" + index, BodyRules.SYNTAX, "multipart/form-data (RFC 7578)",
                     "the body is not well-formed multipart/form-data");
         }

@@ -44,7 +44,8 @@ public final class XmlBodyScanner {
         int maxText = limits.maxTextLength().bytesAsInt();
         XMLStreamReader reader = null;
         ElementPath path = new ElementPath();
-        try (InputStream in = new LimitedInputStream(body, maxSize)) {
+        LimitedInputStream limited = new LimitedInputStream(body, maxSize);
+        try (InputStream in = limited) {
             reader = factory.createXMLStreamReader(in);
             int elements = 0;
             long text = 0;
@@ -94,17 +95,12 @@ public final class XmlBodyScanner {
                 }
             }
             return null;
-        } catch (LimitedInputStream.LimitExceededException e) {
-            return violation(new ElementPath(), BodyRules.MAX_SIZE, maxSize + " bytes",
-                    "the XML body is larger than " + maxSize + " bytes");
-        } catch (XMLStreamException e) {
-            if (e.getNestedException() instanceof LimitedInputStream.LimitExceededException) {
+        } catch (XMLStreamException | IOException e) {
+            if (limited.exceeded()) {
                 return violation(new ElementPath(), BodyRules.MAX_SIZE, maxSize + " bytes",
                         "the XML body is larger than " + maxSize + " bytes");
             }
-            return violation(path, BodyRules.SYNTAX, "well-formed XML without DTD", "the body is not acceptable XML");
-        } catch (IOException e) {
-            return violation(path, BodyRules.SYNTAX, "well-formed XML", "the body could not be read");
+            return violation(path, BodyRules.SYNTAX, "well-formed XML without DTD", "the body is not well-formed XML");
         } finally {
             close(reader);
         }
