@@ -6,7 +6,9 @@ import dev.rampart.validation.Violation;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -30,6 +32,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Not thread-safe: one reader per body.
  */
 public final class JsonBodyReader {
+
+    /** A factory is costly to build (symbol tables, buffer recyclers) and thread-safe: one per set of limits. */
+    private static final Map<JsonLimitsConfig, JsonFactory> FACTORIES = new ConcurrentHashMap<>();
 
     private final JsonLimitsConfig limits;
     private final long maxSize;
@@ -75,20 +80,27 @@ public final class JsonBodyReader {
         this.maxSize = limits.maxSize().bytes();
         this.maxString = limits.maxStringLength().bytesAsInt();
         this.buildTree = buildTree;
-        // Jackson's own constraints stop a token from growing past our limits while it is still being
-        // accumulated (a 100 MB string is cut off at max-string-length, not buffered whole); depth and
-        // size are checked here first, with Jackson's as a backstop one step further.
-        JsonFactory factory = JsonFactory.builder()
+        JsonFactory factory = FACTORIES.computeIfAbsent(limits, JsonBodyReader::factoryFor);
+        this.parser = factory.createNonBlockingByteArrayParser(ObjectReadContext.empty());
+        this.feeder = (ByteArrayFeeder) parser.nonBlockingInputFeeder();
+    }
+
+    /**
+     * Jackson's own constraints stop a token from growing past our limits while it is still being
+     * accumulated (a 100 MB string is cut off at max-string-length, not buffered whole); depth and
+     * size are checked here first, with Jackson's as a backstop one step further.
+     */
+    private static JsonFactory factoryFor(JsonLimitsConfig limits) {
+        int maxString = limits.maxStringLength().bytesAsInt();
+        return JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(limits.maxDepth() + 1)
                         .maxStringLength(maxString)
                         .maxNameLength(maxString)
                         .maxNumberLength(Math.min(1000, maxString))
-                        .maxDocumentLength(maxSize + 1)
+                        .maxDocumentLength(limits.maxSize().bytes() + 1)
                         .build())
                 .build();
-        this.parser = factory.createNonBlockingByteArrayParser(ObjectReadContext.empty());
-        this.feeder = (ByteArrayFeeder) parser.nonBlockingInputFeeder();
     }
 
     /** Convenience for a body already in memory: reads it whole. */
