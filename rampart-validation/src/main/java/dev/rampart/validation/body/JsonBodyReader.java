@@ -48,26 +48,39 @@ public final class JsonBodyReader {
     private JsonNode root;
     private boolean sawScalarRoot; // a complete root value that is not kept as a tree
 
-    /** One open object or array: where it is, how many entries it has, which keys it has seen. */
+    /** One open object or array: its parent, how many entries it has, which keys it has seen. */
     private static final class Frame {
-        final String pointer;
+        final Frame parent;
+        final String nameInParent;  // set when the parent is an object
+        final int indexInParent;    // set when the parent is an array
         final boolean object;
         final ObjectNode objectNode;
         final ArrayNode arrayNode;
-        final Set<String> keys;
+        final Set<String> keys;     // only without a tree: the object node detects duplicates itself
         int count;
         String name;
 
-        Frame(String pointer, boolean object, boolean buildTree) {
-            this.pointer = pointer;
+        Frame(Frame parent, boolean object, boolean buildTree) {
+            this.parent = parent;
+            this.nameInParent = parent != null && parent.object ? parent.name : null;
+            this.indexInParent = parent != null && !parent.object ? parent.count - 1 : -1;
             this.object = object;
             this.objectNode = object && buildTree ? JsonNodeFactory.instance.objectNode() : null;
             this.arrayNode = !object && buildTree ? JsonNodeFactory.instance.arrayNode() : null;
-            this.keys = object ? new HashSet<>() : null;
+            this.keys = object && !buildTree ? new HashSet<>() : null;
         }
 
+        /** This container's JSON Pointer, built only when a violation needs it. */
+        String pointer() {
+            if (parent == null) {
+                return "";
+            }
+            return parent.pointer() + "/" + (nameInParent != null ? escape(nameInParent) : Integer.toString(indexInParent));
+        }
+
+        /** The pointer of the entry being read in this container. */
         String childPointer() {
-            return pointer + "/" + (object ? escape(name) : Integer.toString(count - 1));
+            return pointer() + "/" + (object ? escape(name) : Integer.toString(count - 1));
         }
     }
 
@@ -195,13 +208,14 @@ public final class JsonBodyReader {
             case PROPERTY_NAME -> {
                 String name = parser.currentName();
                 if (parent.count >= limits.maxKeysPerObject()) {
-                    return fail(Violation.body(parent.pointer, BodyRules.MAX_KEYS, Integer.toString(limits.maxKeysPerObject()),
+                    return fail(Violation.body(parent.pointer(), BodyRules.MAX_KEYS, Integer.toString(limits.maxKeysPerObject()),
                             "an object has more than " + limits.maxKeysPerObject() + " keys"));
                 }
                 // RFC 8259 §4 leaves duplicate names undefined; parsers disagree on which wins, which
                 // lets a payload pass the gateway with one value and reach the service with another.
-                if (!parent.keys.add(name)) {
-                    return fail(Violation.body(parent.pointer + "/" + escape(name), BodyRules.DUPLICATE_KEY, "unique keys",
+                boolean duplicate = parent.keys != null ? !parent.keys.add(name) : parent.objectNode.has(name);
+                if (duplicate) {
+                    return fail(Violation.body(parent.pointer() + "/" + escape(name), BodyRules.DUPLICATE_KEY, "unique keys",
                             "an object has the same key twice"));
                 }
                 parent.count++;
@@ -209,18 +223,14 @@ public final class JsonBodyReader {
                 return true;
             }
             case START_OBJECT, START_ARRAY -> {
-                String pointer = "";
                 if (parent != null && !countArrayItem(parent)) {
                     return false;
                 }
-                if (parent != null) {
-                    pointer = parent.childPointer();
-                }
                 if (frames.size() >= limits.maxDepth()) {
-                    return fail(Violation.body(pointer, BodyRules.MAX_DEPTH, Integer.toString(limits.maxDepth()),
-                            "objects and arrays are nested deeper than " + limits.maxDepth()));
+                    return fail(Violation.body(parent == null ? "" : parent.childPointer(), BodyRules.MAX_DEPTH,
+                            Integer.toString(limits.maxDepth()), "objects and arrays are nested deeper than " + limits.maxDepth()));
                 }
-                frames.push(new Frame(pointer, token == JsonToken.START_OBJECT, buildTree));
+                frames.push(new Frame(parent, token == JsonToken.START_OBJECT, buildTree));
                 return true;
             }
             case END_OBJECT, END_ARRAY -> {
@@ -251,7 +261,7 @@ public final class JsonBodyReader {
             return true;
         }
         if (parent.count >= limits.maxArrayLength()) {
-            return fail(Violation.body(parent.pointer, BodyRules.MAX_ARRAY_LENGTH, Integer.toString(limits.maxArrayLength()),
+            return fail(Violation.body(parent.pointer(), BodyRules.MAX_ARRAY_LENGTH, Integer.toString(limits.maxArrayLength()),
                     "an array has more than " + limits.maxArrayLength() + " items"));
         }
         parent.count++;
@@ -287,7 +297,7 @@ public final class JsonBodyReader {
 
     private Violation constraintViolation(StreamConstraintsException e) {
         String message = String.valueOf(e.getOriginalMessage());
-        String at = frames.isEmpty() ? "" : frames.peek().pointer;
+        String at = frames.isEmpty() ? "" : frames.peek().pointer();
         if (message.contains("Number")) {
             return Violation.body(at, BodyRules.MAX_NUMBER_LENGTH, "1000 digits", "a number has too many digits");
         }
@@ -303,7 +313,7 @@ public final class JsonBodyReader {
     }
 
     private Violation syntax() {
-        return Violation.body(frames.isEmpty() ? "" : frames.peek().pointer, BodyRules.SYNTAX, "JSON (RFC 8259)",
+        return Violation.body(frames.isEmpty() ? "" : frames.peek().pointer(), BodyRules.SYNTAX, "JSON (RFC 8259)",
                 "the body is not well-formed JSON");
     }
 
