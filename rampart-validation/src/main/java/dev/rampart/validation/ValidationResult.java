@@ -1,6 +1,7 @@
 package dev.rampart.validation;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outcome of validating one request or response: no violation, or the violations and the
@@ -70,6 +71,22 @@ public record ValidationResult(int status, List<Violation> violations) {
         }
         return violations.stream().anyMatch(v -> BodyRules.isLimit(v.rule()))
                 ? ValidationEvents.BODY_LIMIT_EXCEEDED : ValidationEvents.REQUEST_REJECTED;
+    }
+
+    /**
+     * Details for the {@code SecurityEvent} of a rejection: the first violation's {@code rule} and
+     * {@code location} ({@code body /items/0/qty}, cut to 200 characters) and the number of
+     * {@code violations}; no value from the request. Empty when valid.
+     */
+    public Map<String, String> eventDetails() {
+        if (violations.isEmpty()) {
+            return Map.of();
+        }
+        Violation first = violations.get(0);
+        String location = first.location();
+        return Map.of("rule", first.rule(),
+                "location", location.length() <= 200 ? location : location.substring(0, 200),
+                "violations", Integer.toString(violations.size()));
     }
 
     private static int statusOf(List<Violation> violations) {

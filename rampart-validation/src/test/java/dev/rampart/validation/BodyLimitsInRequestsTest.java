@@ -24,6 +24,8 @@ class BodyLimitsInRequestsTest {
         assertThat(result.status()).isEqualTo(400);
         assertThat(result.violations()).extracting(Violation::rule).containsExactly(BodyRules.MAX_DEPTH);
         assertThat(result.eventType()).isEqualTo(ValidationEvents.BODY_LIMIT_EXCEEDED);
+        assertThat(result.eventDetails()).containsEntry("rule", BodyRules.MAX_DEPTH).containsEntry("violations", "1")
+                .containsKey("location");
     }
 
     @Test

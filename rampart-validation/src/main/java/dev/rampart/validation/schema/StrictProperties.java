@@ -34,13 +34,38 @@ public final class StrictProperties {
     private StrictProperties() {
     }
 
-    static void check(JsonNode instance, JsonNode schema, JsonNode document, Violation.In in, String name,
-            List<Violation> out) {
-        walk(instance, List.of(schema), document, "", in, name, out);
+    private static final String[] COMPOSITIONS = {"allOf", "anyOf", "oneOf"};
+
+    /** Where in the instance the walk is; the JSON Pointer text is built only for a violation. */
+    private record Location(Location parent, String key, int index) {
+        static final Location ROOT = new Location(null, null, -1);
+
+        Location property(String name) {
+            return new Location(this, name, -1);
+        }
+
+        Location item(int i) {
+            return new Location(this, null, i);
+        }
+
+        String pointer() {
+            if (parent == null) {
+                return "";
+            }
+            return parent.pointer() + "/" + (key != null ? JsonBodyReader.escape(key) : Integer.toString(index));
+        }
     }
 
-    private static void walk(JsonNode instance, List<JsonNode> schemas, JsonNode document, String pointer,
+    static void check(JsonNode instance, JsonNode schema, JsonNode document, Violation.In in, String name,
+            List<Violation> out) {
+        walk(instance, List.of(schema), document, Location.ROOT, in, name, out);
+    }
+
+    private static void walk(JsonNode instance, List<JsonNode> schemas, JsonNode document, Location pointer,
             Violation.In in, String name, List<Violation> out) {
+        if (!instance.isContainer()) {
+            return; // only objects can carry undeclared properties, only arrays can hold objects
+        }
         List<JsonNode> expanded = new ArrayList<>();
         for (JsonNode s : schemas) {
             expand(s, document, expanded, 0);
@@ -65,13 +90,13 @@ public final class StrictProperties {
                     }
                 }
                 if (!itemSchemas.isEmpty()) {
-                    walk(instance.get(i), itemSchemas, document, pointer + "/" + i, in, name, out);
+                    walk(instance.get(i), itemSchemas, document, pointer.item(i), in, name, out);
                 }
             }
         }
     }
 
-    private static void walkObject(JsonNode instance, List<JsonNode> expanded, JsonNode document, String pointer,
+    private static void walkObject(JsonNode instance, List<JsonNode> expanded, JsonNode document, Location pointer,
             Violation.In in, String name, List<Violation> out) {
         Set<String> declared = new LinkedHashSet<>();
         List<Pattern> patterns = new ArrayList<>();
@@ -107,7 +132,7 @@ public final class StrictProperties {
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             String key = field.getKey();
-            String child = pointer + "/" + JsonBodyReader.escape(key);
+            Location child = pointer.property(key);
             List<JsonNode> childSchemas = new ArrayList<>();
             for (JsonNode s : expanded) {
                 JsonNode properties = s.get("properties");
@@ -123,18 +148,27 @@ public final class StrictProperties {
                     }
                 }
             }
-            boolean known = declared.contains(key) || patterns.stream().anyMatch(p -> p.matcher(key).find());
+            boolean known = declared.contains(key) || matchesAny(patterns, key);
             if (!known) {
                 if (open) {
                     childSchemas.addAll(additional);
                 } else if (declaresAny) {
-                    out.add(new Violation(in, name, child, "additionalProperties", "one of " + declared,
+                    out.add(new Violation(in, name, child.pointer(), "additionalProperties", "one of " + declared,
                             "is not a property the schema declares"));
                     continue;
                 }
             }
             walk(field.getValue(), childSchemas, document, child, in, name, out);
         }
+    }
+
+    private static boolean matchesAny(List<Pattern> patterns, String key) {
+        for (Pattern p : patterns) {
+            if (p.matcher(key).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean matches(String regex, String key) {
@@ -161,7 +195,7 @@ public final class StrictProperties {
             expand(target, document, out, hops + 1);
         }
         out.add(schema);
-        for (String keyword : new String[] {"allOf", "anyOf", "oneOf"}) {
+        for (String keyword : COMPOSITIONS) {
             JsonNode members = schema.get(keyword);
             if (members != null && members.isArray()) {
                 for (JsonNode member : members) {
