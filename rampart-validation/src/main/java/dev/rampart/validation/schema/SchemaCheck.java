@@ -20,7 +20,7 @@ public final class SchemaCheck {
 
     private final Schema schema;
     private final JsonNode schemaNode;
-    private final JsonNode document;
+    private final StrictProperties strictProperties;
 
     /**
      * @param schema the compiled schema
@@ -30,7 +30,7 @@ public final class SchemaCheck {
     public SchemaCheck(Schema schema, JsonNode schemaNode, JsonNode document) {
         this.schema = schema;
         this.schemaNode = schemaNode;
-        this.document = document;
+        this.strictProperties = new StrictProperties(document);
     }
 
     /**
@@ -43,7 +43,7 @@ public final class SchemaCheck {
             found.add(toViolation(error, in, name));
         }
         if (strict) {
-            StrictProperties.check(instance, schemaNode, document, in, name, found);
+            strictProperties.check(instance, schemaNode, in, name, found);
         }
         // A schema with its own additionalProperties: false reports the same property strict mode does.
         Map<String, Violation> unique = new LinkedHashMap<>();

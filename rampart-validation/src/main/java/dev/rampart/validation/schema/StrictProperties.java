@@ -8,10 +8,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * Strict mode: every object property of an instance must be declared by its schema, as if each
@@ -31,7 +33,12 @@ public final class StrictProperties {
     private static final int MAX_REF_HOPS = 32;
     private static final JsonNode OPEN = JsonNodeFactory.instance.objectNode().put("additionalProperties", true);
 
-    private StrictProperties() {
+    private final JsonNode document;
+    /** Resolved local references: the same {@code $ref} is met once per array item otherwise. */
+    private final Map<String, JsonNode> refs = new ConcurrentHashMap<>();
+
+    StrictProperties(JsonNode document) {
+        this.document = document;
     }
 
     private static final String[] COMPOSITIONS = {"allOf", "anyOf", "oneOf"};
@@ -56,25 +63,24 @@ public final class StrictProperties {
         }
     }
 
-    static void check(JsonNode instance, JsonNode schema, JsonNode document, Violation.In in, String name,
-            List<Violation> out) {
-        walk(instance, List.of(schema), document, Location.ROOT, in, name, out);
+    void check(JsonNode instance, JsonNode schema, Violation.In in, String name, List<Violation> out) {
+        walk(instance, List.of(schema), Location.ROOT, in, name, out);
     }
 
-    private static void walk(JsonNode instance, List<JsonNode> schemas, JsonNode document, Location pointer,
+    private void walk(JsonNode instance, List<JsonNode> schemas, Location pointer,
             Violation.In in, String name, List<Violation> out) {
         if (!instance.isContainer()) {
             return; // only objects can carry undeclared properties, only arrays can hold objects
         }
         List<JsonNode> expanded = new ArrayList<>();
         for (JsonNode s : schemas) {
-            expand(s, document, expanded, 0);
+            expand(s, expanded, 0);
         }
         if (expanded.isEmpty()) {
             return;
         }
         if (instance.isObject()) {
-            walkObject(instance, expanded, document, pointer, in, name, out);
+            walkObject(instance, expanded, pointer, in, name, out);
         } else if (instance.isArray()) {
             for (int i = 0; i < instance.size(); i++) {
                 List<JsonNode> itemSchemas = new ArrayList<>();
@@ -90,13 +96,13 @@ public final class StrictProperties {
                     }
                 }
                 if (!itemSchemas.isEmpty()) {
-                    walk(instance.get(i), itemSchemas, document, pointer.item(i), in, name, out);
+                    walk(instance.get(i), itemSchemas, pointer.item(i), in, name, out);
                 }
             }
         }
     }
 
-    private static void walkObject(JsonNode instance, List<JsonNode> expanded, JsonNode document, Location pointer,
+    private void walkObject(JsonNode instance, List<JsonNode> expanded, Location pointer,
             Violation.In in, String name, List<Violation> out) {
         Set<String> declared = new LinkedHashSet<>();
         List<Pattern> patterns = new ArrayList<>();
@@ -158,7 +164,7 @@ public final class StrictProperties {
                     continue;
                 }
             }
-            walk(field.getValue(), childSchemas, document, child, in, name, out);
+            walk(field.getValue(), childSchemas, child, in, name, out);
         }
     }
 
@@ -180,26 +186,29 @@ public final class StrictProperties {
     }
 
     /** Adds {@code schema} with its local {@code $ref} followed and its composition members, recursively. */
-    private static void expand(JsonNode schema, JsonNode document, List<JsonNode> out, int hops) {
+    private void expand(JsonNode schema, List<JsonNode> out, int hops) {
         if (schema == null || !schema.isObject() || hops > MAX_REF_HOPS) {
             return;
         }
         JsonNode ref = schema.get("$ref");
         if (ref != null && ref.isString()) {
-            JsonNode target = LocalRefs.resolve(ref.asString(), document);
-            if (target == null) {
+            JsonNode target = refs.computeIfAbsent(ref.asString(), r -> {
+                JsonNode resolved = LocalRefs.resolve(r, document);
+                return resolved == null ? MissingNode.getInstance() : resolved;
+            });
+            if (target.isMissingNode()) {
                 // A reference strict mode cannot follow: treat the object as open rather than guess.
                 out.add(OPEN);
                 return;
             }
-            expand(target, document, out, hops + 1);
+            expand(target, out, hops + 1);
         }
         out.add(schema);
         for (String keyword : COMPOSITIONS) {
             JsonNode members = schema.get(keyword);
             if (members != null && members.isArray()) {
                 for (JsonNode member : members) {
-                    expand(member, document, out, hops + 1);
+                    expand(member, out, hops + 1);
                 }
             }
         }
