@@ -74,7 +74,7 @@ public final class UrlPolicy {
         if (!raw.allowed()) {
             return raw;
         }
-        String decoded = Encoding.decodeHtml(url);
+        String decoded = Encoding.decodeHtml(url, true); // as in an attribute value, where links live
         return decoded.equals(url) ? raw : checkText(decoded);
     }
 
