@@ -11,6 +11,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Validates requests (and optionally responses) against an OpenAPI 3.0/3.1 document or against a
@@ -27,6 +28,9 @@ import java.util.List;
  * }</pre>
  */
 public final class RequestValidator {
+
+    /** What a request no operation describes is still held to when it passes: the body limits. */
+    private static final Operation LIMITS_ONLY = new Operation("unknown", List.of(), false, List.of(), Map.of());
 
     private final OperationIndex index;     // null in rules mode
     private final Operation rules;          // null in OpenAPI mode
@@ -85,7 +89,7 @@ public final class RequestValidator {
         OperationIndex.Lookup lookup = find(request);
         if (lookup == null || lookup.operation() == null) {
             if (!rejectUnknown) {
-                return ValidationResult.valid();
+                return ValidationResult.ofRequest(operations.validate(request, LIMITS_ONLY, Map.of()));
             }
             List<String> allowed = lookup == null ? List.of() : lookup.allowedMethods();
             Violation v = allowed.isEmpty()

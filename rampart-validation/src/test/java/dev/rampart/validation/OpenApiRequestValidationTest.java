@@ -68,6 +68,10 @@ class OpenApiRequestValidationTest {
         RequestValidator lenient = OrdersApi.validator(ValidationOptions.defaults().withRejectUnknownOperations(false));
         assertThat(lenient.validate(ValidationRequest.builder("GET", "/v1/invoices").build()).isValid()).isTrue();
         assertThat(lenient.validate(ValidationRequest.builder("PUT", "/v1/orders/ord_AB12cd34").build()).isValid()).isTrue();
+        // Passing is not a way around the body limits, which hold for every JSON body.
+        ValidationResult bomb = lenient.validate(ValidationRequest.builder("POST", "/v1/invoices").header("Content-Type", "application/json")
+                .body("[".repeat(1000).getBytes(StandardCharsets.UTF_8)).build());
+        assertThat(only(bomb).rule()).isEqualTo(BodyRules.MAX_DEPTH);
     }
 
     @Test
