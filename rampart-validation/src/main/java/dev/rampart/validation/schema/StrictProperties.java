@@ -28,10 +28,11 @@ import tools.jackson.databind.node.MissingNode;
  * allows more ({@code additionalProperties: true} or a schema, {@code patternProperties}) is honoured.
  * An object schema that declares no properties at all is a free-form map and is left alone.
  */
-public final class StrictProperties {
+final class StrictProperties {
 
     private static final int MAX_REF_HOPS = 32;
     private static final JsonNode OPEN = JsonNodeFactory.instance.objectNode().put("additionalProperties", true);
+    private static final String[] COMPOSITIONS = {"allOf", "anyOf", "oneOf"};
 
     private final JsonNode document;
     /** Resolved local references: the same {@code $ref} is met once per array item otherwise. */
@@ -40,8 +41,6 @@ public final class StrictProperties {
     StrictProperties(JsonNode document) {
         this.document = document;
     }
-
-    private static final String[] COMPOSITIONS = {"allOf", "anyOf", "oneOf"};
 
     /** Where in the instance the walk is; the JSON Pointer text is built only for a violation. */
     private record Location(Location parent, String key, int index) {
