@@ -89,13 +89,23 @@ public final class JsonBodyReader {
      * open containers' keys is kept), true also builds the tree {@link #tree()} returns.
      */
     public JsonBodyReader(JsonLimitsConfig limits, boolean buildTree) {
+        this(limits, buildTree, null);
+    }
+
+    /** With {@code whole} null: fed in chunks (non-blocking parser); else reads {@code whole} (blocking parser, faster). */
+    private JsonBodyReader(JsonLimitsConfig limits, boolean buildTree, byte[] whole) {
         this.limits = limits;
         this.maxSize = limits.maxSize().bytes();
         this.maxString = limits.maxStringLength().bytesAsInt();
         this.buildTree = buildTree;
         JsonFactory factory = FACTORIES.computeIfAbsent(limits, JsonBodyReader::factoryFor);
-        this.parser = factory.createNonBlockingByteArrayParser(ObjectReadContext.empty());
-        this.feeder = (ByteArrayFeeder) parser.nonBlockingInputFeeder();
+        if (whole == null) {
+            this.parser = factory.createNonBlockingByteArrayParser(ObjectReadContext.empty());
+            this.feeder = (ByteArrayFeeder) parser.nonBlockingInputFeeder();
+        } else {
+            this.parser = factory.createParser(ObjectReadContext.empty(), whole);
+            this.feeder = null;
+        }
     }
 
     /**
@@ -118,10 +128,15 @@ public final class JsonBodyReader {
 
     /** Convenience for a body already in memory: reads it whole. */
     public static JsonBodyReader read(JsonLimitsConfig limits, byte[] body, boolean buildTree) {
-        JsonBodyReader reader = new JsonBodyReader(limits, buildTree);
-        if (reader.feed(body, 0, body.length)) {
-            reader.finish();
+        if (body.length > limits.maxSize().bytes()) {
+            JsonBodyReader refused = new JsonBodyReader(limits, buildTree);
+            refused.fed = body.length;
+            refused.fail(refused.tooLarge());
+            return refused;
         }
+        JsonBodyReader reader = new JsonBodyReader(limits, buildTree, body);
+        reader.fed = body.length;
+        reader.finish();
         return reader;
     }
 
@@ -136,8 +151,7 @@ public final class JsonBodyReader {
         }
         fed += length;
         if (fed > maxSize) {
-            return fail(Violation.body("", BodyRules.MAX_SIZE, maxSize + " bytes",
-                    "the JSON body is larger than " + maxSize + " bytes"));
+            return fail(tooLarge());
         }
         try {
             feeder.feedInput(chunk, offset, offset + length);
@@ -155,7 +169,9 @@ public final class JsonBodyReader {
             return false;
         }
         try {
-            feeder.endOfInput();
+            if (feeder != null) {
+                feeder.endOfInput();
+            }
             if (!drain()) {
                 return false;
             }
@@ -306,10 +322,14 @@ public final class JsonBodyReader {
                     "objects and arrays are nested deeper than " + limits.maxDepth());
         }
         if (message.contains("Document")) {
-            return Violation.body("", BodyRules.MAX_SIZE, maxSize + " bytes", "the JSON body is larger than " + maxSize + " bytes");
+            return tooLarge();
         }
         return Violation.body(at, BodyRules.MAX_STRING_LENGTH, maxString + " characters",
                 "a string or key is longer than " + maxString + " characters");
+    }
+
+    private Violation tooLarge() {
+        return Violation.body("", BodyRules.MAX_SIZE, maxSize + " bytes", "the JSON body is larger than " + maxSize + " bytes");
     }
 
     private Violation syntax() {
