@@ -17,7 +17,9 @@ import java.util.concurrent.CompletionStage;
  *   <li>{@link #onRequestBody} once the body is buffered (empty for a request without one), only
  *       for guards that ask for it with {@link #requestBodyInspectionLimit()};</li>
  *   <li>{@link #onResponse} on every response the client gets, proxied or generated (denials
- *       included), in reverse pipeline order.</li>
+ *       included), in reverse pipeline order;</li>
+ *   <li>{@link #onComplete} once the exchange is over (response sent, or the connection gone),
+ *       for every guard of the route, to release what a request held (a concurrency slot).</li>
  * </ol>
  */
 public interface Guard {
@@ -48,5 +50,9 @@ public interface Guard {
 
     /** Adjusts the response head (status known, headers mutable) before it is sent. */
     default void onResponse(Exchange exchange, ResponseHead response) {
+    }
+
+    /** The exchange is over: the response was sent or the connection closed. Must not throw or block. */
+    default void onComplete(Exchange exchange) {
     }
 }

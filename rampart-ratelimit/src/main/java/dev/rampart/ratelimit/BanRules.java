@@ -50,12 +50,32 @@ public final class BanRules implements EventBus.Listener {
             throw new IllegalArgumentException("ban rules must track at least 1 client per rule, got " + maxClients);
         }
         this.time = new ClockTimeMeter(clock);
+        check(config);
+        this.ignored = CidrSet.parse(config.ignore());
+        List<Rule> compiled = new ArrayList<>();
+        for (BanRuleConfig rule : config.rules()) {
+            Cache<String, SlidingWindowLog> clients = Caffeine.newBuilder()
+                    .maximumSize(maxClients)
+                    .ticker(time::currentTimeNanos)
+                    .expireAfterAccess(rule.window())
+                    .build();
+            compiled.add(new Rule(rule, Set.copyOf(rule.events()), Set.copyOf(rule.codes()), clients));
+        }
+        this.rules = List.copyOf(compiled);
+    }
+
+    /**
+     * Checks {@code bans.ignore} and {@code bans.rules} without building anything (the config
+     * loader calls it).
+     *
+     * @throws IllegalArgumentException naming the config path of an invalid rule or ignore entry
+     */
+    public static void check(BansConfig config) {
         try {
-            this.ignored = CidrSet.parse(config.ignore());
+            CidrSet.parse(config.ignore());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("bans.ignore: " + e.getMessage(), e);
         }
-        List<Rule> compiled = new ArrayList<>();
         for (int i = 0; i < config.rules().size(); i++) {
             BanRuleConfig rule = config.rules().get(i);
             String at = "bans.rules[" + i + "]";
@@ -68,14 +88,7 @@ public final class BanRules implements EventBus.Listener {
             if (rule.window() == null || rule.window().isNegative() || rule.window().isZero()) {
                 throw new IllegalArgumentException(at + ".window is " + rule.window() + "; it must be positive, e.g. 1m");
             }
-            Cache<String, SlidingWindowLog> clients = Caffeine.newBuilder()
-                    .maximumSize(maxClients)
-                    .ticker(time::currentTimeNanos)
-                    .expireAfterAccess(rule.window())
-                    .build();
-            compiled.add(new Rule(rule, Set.copyOf(rule.events()), Set.copyOf(rule.codes()), clients));
         }
-        this.rules = List.copyOf(compiled);
     }
 
     @Override

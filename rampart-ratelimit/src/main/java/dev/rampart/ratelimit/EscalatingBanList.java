@@ -56,6 +56,20 @@ public final class EscalatingBanList implements BanList, AutoCloseable {
      * @throws IllegalArgumentException when the config's times are not positive or base-time exceeds max-time
      */
     public static EscalatingBanList open(Store store, BansConfig config, EventBus events, Clock clock) {
+        check(config);
+        EscalatingBanList list = new EscalatingBanList(config, new BanRepository(store), events, clock);
+        list.adopt(list.repository.loadAll());
+        list.worker.every(Duration.ofSeconds(1), "expire bans", list::expireDue);
+        list.worker.every(config.syncInterval(), "read bans made elsewhere", list::syncFromStore);
+        return list;
+    }
+
+    /**
+     * Checks the times of {@code bans:} without opening anything (the config loader calls it).
+     *
+     * @throws IllegalArgumentException naming the setting that is wrong
+     */
+    public static void check(BansConfig config) {
         requirePositive("bans.base-time", config.baseTime());
         requirePositive("bans.max-time", config.maxTime());
         requirePositive("bans.repeat-window", config.repeatWindow());
@@ -64,11 +78,6 @@ public final class EscalatingBanList implements BanList, AutoCloseable {
                     + config.maxTime() + "); the first ban cannot be longer than the longest");
         }
         requirePositive("bans.sync-interval", config.syncInterval());
-        EscalatingBanList list = new EscalatingBanList(config, new BanRepository(store), events, clock);
-        list.adopt(list.repository.loadAll());
-        list.worker.every(Duration.ofSeconds(1), "expire bans", list::expireDue);
-        list.worker.every(config.syncInterval(), "read bans made elsewhere", list::syncFromStore);
-        return list;
     }
 
     /**

@@ -30,6 +30,10 @@ public record RampartConfig(
         Map<String, IntrospectionEndpointConfig> introspectionEndpoints,
         @Doc("Rampart as an OAuth2 authorization server for machine clients (client-credentials grant); "
                 + "routes accept its tokens with authentication.jwt: [rampart].") OAuth2ServerConfig oauth2Server,
+        @Doc("Rate-limit plans and the limits' shared settings; routes apply them with rate-limit.")
+        RateLimitConfig rateLimits,
+        @Doc("Escalating bans of client addresses: ban times, and rules that ban clients with too many denials.")
+        BansConfig bans,
         @Doc("Routes, matched in order: the first route whose host, path and method match takes the request.")
         List<RouteConfig> routes) {
 
@@ -48,6 +52,8 @@ public record RampartConfig(
         jwtIssuers = jwtIssuers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(jwtIssuers));
         introspectionEndpoints = introspectionEndpoints == null ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(introspectionEndpoints));
+        rateLimits = rateLimits == null ? RateLimitConfig.defaults() : rateLimits;
+        bans = bans == null ? BansConfig.defaults() : bans;
         routes = routes == null ? List.of() : List.copyOf(routes);
     }
 }

@@ -14,7 +14,9 @@ public record RouteConfig(
                 + "(an Authorization header is passed on as is).")
         AuthenticationConfig authentication,
         @Doc("Signed requests (webhooks): the signature over the body is checked before the request goes upstream.")
-        SignatureConfig signature) {
+        SignatureConfig signature,
+        @Doc("Rate limits, quotas and concurrency limits of this route, and whether the caller's plan applies. "
+                + "Absent: none.") RouteRateLimitConfig rateLimit) {
 
     public RouteConfig {
         ipFilter = ipFilter == null ? IpFilterConfig.none() : ipFilter;

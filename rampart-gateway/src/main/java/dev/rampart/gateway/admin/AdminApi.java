@@ -33,7 +33,7 @@ public final class AdminApi {
 
     private static final Logger log = LoggerFactory.getLogger(AdminApi.class);
 
-    private static final long CREDENTIAL_BODY_LIMIT = 64 * 1024;
+    private static final long ADMIN_BODY_LIMIT = 64 * 1024;
 
     private final Gateway gateway;
     private final Buffer openApi;
@@ -54,8 +54,10 @@ public final class AdminApi {
         Router router = Router.router(gateway.vertx());
         router.route().handler(this::secureHeaders);
         // Before the (asynchronous) admin-token check, so the body is read while the token is looked up.
-        router.route("/admin/api-keys*").handler(BodyHandler.create(false).setBodyLimit(CREDENTIAL_BODY_LIMIT));
-        router.route("/admin/oauth2/clients*").handler(BodyHandler.create(false).setBodyLimit(CREDENTIAL_BODY_LIMIT));
+        router.route("/admin/api-keys*").handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT));
+        router.route("/admin/oauth2/clients*").handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT));
+        router.route("/admin/bans*").handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT));
+        router.route("/admin/ip-lists*").handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT));
         router.route().handler(this::authenticate);
         router.get("/admin/health").handler(this::health);
         router.get("/admin/config").handler(this::config);
@@ -71,6 +73,13 @@ public final class AdminApi {
         router.get("/admin/oauth2/clients").handler(clients::list);
         router.post("/admin/oauth2/clients/:id/revoke").handler(clients::revoke);
         router.post("/admin/oauth2/clients/:id/rotate-secret").handler(clients::rotateSecret);
+        TrafficAdmin traffic = new TrafficAdmin(gateway, AdminApi::problem);
+        router.get("/admin/bans").handler(traffic::listBans);
+        router.post("/admin/bans").handler(traffic::addBan);
+        router.post("/admin/bans/remove").handler(traffic::removeBan);
+        router.get("/admin/ip-lists").handler(traffic::listIpEntries);
+        router.post("/admin/ip-lists").handler(traffic::addIpEntry);
+        router.post("/admin/ip-lists/remove").handler(traffic::removeIpEntry);
         router.get("/admin/openapi.json").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/json").end(openApi));
         router.get("/metrics").handler(this::metrics);
@@ -81,7 +90,7 @@ public final class AdminApi {
                 return;
             }
             if (ctx.statusCode() == 413) {
-                problem(ctx, 413, "body-too-large", "The request body is over " + CREDENTIAL_BODY_LIMIT + " bytes.");
+                problem(ctx, 413, "body-too-large", "The request body is over " + ADMIN_BODY_LIMIT + " bytes.");
                 return;
             }
             log.error("admin request failed", kv("request_id", requestId(ctx)), ctx.failure());

@@ -7,6 +7,7 @@ import dev.rampart.auth.oauth2.OAuth2Client;
 import dev.rampart.auth.oauth2.OAuth2Clients;
 import dev.rampart.auth.oauth2.RegisteredOAuth2Client;
 import dev.rampart.core.config.Durations;
+import dev.rampart.core.config.RampartConfig;
 import dev.rampart.gateway.server.Gateway;
 import dev.rampart.store.Store;
 import java.io.IOException;
@@ -45,7 +46,7 @@ public final class ClientsCommand implements Runnable {
         abstract void run(OAuth2Clients clients, PrintWriter out);
 
         @Override
-        final void run(Store store, PrintWriter out) {
+        final void run(Store store, RampartConfig config, PrintWriter out) {
             run(Gateway.oauth2ClientsOf(store), out);
         }
 

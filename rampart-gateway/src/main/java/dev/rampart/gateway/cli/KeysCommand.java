@@ -5,6 +5,7 @@ import dev.rampart.auth.apikey.ApiKeys;
 import dev.rampart.auth.apikey.CreatedApiKey;
 import dev.rampart.auth.apikey.NewApiKey;
 import dev.rampart.core.config.Durations;
+import dev.rampart.core.config.RampartConfig;
 import dev.rampart.gateway.server.Gateway;
 import dev.rampart.store.Store;
 import java.io.PrintWriter;
@@ -39,7 +40,7 @@ public final class KeysCommand implements Runnable {
         abstract void run(ApiKeys keys, PrintWriter out);
 
         @Override
-        final void run(Store store, PrintWriter out) {
+        final void run(Store store, RampartConfig config, PrintWriter out) {
             run(Gateway.apiKeysOf(store), out);
         }
 

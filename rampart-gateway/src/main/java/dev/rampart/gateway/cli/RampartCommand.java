@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             AdminCommand.class,
             KeysCommand.class,
             ClientsCommand.class,
+            BansCommand.class,
             CryptoCommand.class,
             SecretsCommand.class,
             EncryptCommand.class,

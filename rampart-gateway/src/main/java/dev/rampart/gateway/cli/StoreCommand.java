@@ -1,5 +1,6 @@
 package dev.rampart.gateway.cli;
 
+import dev.rampart.core.config.RampartConfig;
 import dev.rampart.gateway.config.ConfigException;
 import dev.rampart.gateway.config.ConfigLoader;
 import dev.rampart.gateway.config.LoadedConfig;
@@ -28,7 +29,7 @@ abstract class StoreCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    abstract void run(Store store, PrintWriter out);
+    abstract void run(Store store, RampartConfig config, PrintWriter out);
 
     /** What to say when the id given names nothing, e.g. which command lists the ids. */
     abstract String notFound();
@@ -44,7 +45,7 @@ abstract class StoreCommand implements Callable<Integer> {
             return 1;
         }
         try (Store store = Store.open(loaded.config().store(), loaded.baseDir())) {
-            run(store, spec.commandLine().getOut());
+            run(store, loaded.config(), spec.commandLine().getOut());
             return 0;
         } catch (StoreException e) {
             err.println("rampart: " + e.getMessage());

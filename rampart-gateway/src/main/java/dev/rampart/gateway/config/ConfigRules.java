@@ -20,6 +20,11 @@ import dev.rampart.core.net.IpAddresses;
 import dev.rampart.gateway.guard.CorsGuard;
 import dev.rampart.gateway.guard.IpFilterGuard;
 import dev.rampart.gateway.guard.IntrospectionEndpoints;
+import dev.rampart.ratelimit.BanRules;
+import dev.rampart.ratelimit.EscalatingBanList;
+import dev.rampart.ratelimit.InMemoryLimiterState;
+import dev.rampart.ratelimit.RateLimiter;
+import java.time.Clock;
 import dev.rampart.gateway.guard.JwtIssuers;
 import dev.rampart.gateway.guard.SignedRequestGuard;
 import dev.rampart.gateway.oauth2.OAuth2Endpoints;
@@ -85,7 +90,9 @@ final class ConfigRules {
         jwtIssuers();
         introspectionEndpoints();
         oauth2Server();
+        bans();
         routes();
+        rateLimits();
     }
 
     // ---- listeners and admin ------------------------------------------------------------------
@@ -297,6 +304,48 @@ final class ConfigRules {
             }
             warnIfWrittenInFile(SourceMap.child(path, "client-secret"));
         });
+    }
+
+    private void bans() {
+        try {
+            EscalatingBanList.check(config.bans());
+            BanRules.check(config.bans());
+        } catch (IllegalArgumentException e) {
+            findings.errorNamingItsPath(e.getMessage(), "bans");
+        }
+    }
+
+    /** Compiles plans and route limits as the gateway will, against throw-away state. */
+    private void rateLimits() {
+        Clock clock = Clock.systemUTC();
+        RateLimiter limiter;
+        try {
+            limiter = RateLimiter.create(config.rateLimits(), new InMemoryLimiterState(1, clock), null, clock);
+        } catch (IllegalArgumentException e) {
+            if (!needsQuotaStore(e)) {
+                findings.errorNamingItsPath(e.getMessage(), "rate-limits");
+            }
+            return;
+        }
+        for (int i = 0; i < config.routes().size(); i++) {
+            RouteConfig route = config.routes().get(i);
+            if (route.rateLimit() == null) {
+                continue;
+            }
+            String path = SourceMap.child(SourceMap.element("routes", i), "rate-limit");
+            try {
+                limiter.forRoute(route.id(), route.rateLimit(), path);
+            } catch (IllegalArgumentException e) {
+                if (!needsQuotaStore(e)) {
+                    findings.errorNamingItsPath(e.getMessage(), path);
+                }
+            }
+        }
+    }
+
+    /** Quotas are counted in the store, which config checks do not open: that refusal is not a config error. */
+    private static boolean needsQuotaStore(IllegalArgumentException e) {
+        return e.getMessage() != null && e.getMessage().endsWith("quotas need the store");
     }
 
     private void oauth2Server() {

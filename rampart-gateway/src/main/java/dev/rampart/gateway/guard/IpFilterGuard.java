@@ -87,4 +87,9 @@ public final class IpFilterGuard implements Guard {
         }
         return Decision.proceedStage();
     }
+
+    /** Whether {@code address} passes both lists (connection accept uses it for direct peers). */
+    public boolean admits(InetAddress address) {
+        return !deny.contains(address) && (allow.isEmpty() || allow.contains(address));
+    }
 }

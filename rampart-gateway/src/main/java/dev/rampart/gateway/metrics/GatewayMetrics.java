@@ -77,6 +77,14 @@ public final class GatewayMetrics {
                 .increment();
     }
 
+    /** A connection closed at accept: its peer is banned or denied by the IP lists. */
+    public void recordRefusedConnection() {
+        Counter.builder("rampart.connections.refused")
+                .description("Connections closed at accept because the peer is banned or denied")
+                .register(registry)
+                .increment();
+    }
+
     /** A config reload attempt. */
     public void recordReload(boolean success) {
         Counter.builder("rampart.config.reloads")

@@ -786,6 +786,15 @@ final class ProxyCall {
         }
         logged = true;
         done = true;
+        if (route != null) {
+            for (Guard g : route.guards()) {
+                try {
+                    g.onComplete(ex);
+                } catch (RuntimeException e) {
+                    log.error("guard failed at completion", kv("request_id", ex.requestId()), kv("guard", g.name()), e);
+                }
+            }
+        }
         long nanos = System.nanoTime() - startNanos;
         int status = resp.getStatusCode();
         String routeId = route == null ? null : route.id();

@@ -34,6 +34,8 @@ import dev.rampart.auth.signature.InMemoryReplayGuard;
 import dev.rampart.core.config.OAuth2ServerConfig;
 import dev.rampart.gateway.oauth2.OAuth2Endpoints;
 import java.time.Clock;
+import java.net.InetAddress;
+import dev.rampart.core.net.IpAddresses;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -82,6 +84,7 @@ public final class Gateway implements AutoCloseable {
     private long lastUsedFlushTimer = -1;
     private volatile ApiKeys apiKeys;
     private volatile Identity identity = Identity.NONE;
+    private volatile TrafficControl traffic;
     private long keyRefreshTimer = -1;
     private static final long SIGNING_KEY_REFRESH_MILLIS = 60_000;
 
@@ -124,8 +127,9 @@ public final class Gateway implements AutoCloseable {
             gateway.identity = new Identity(gateway.apiKeys,
                     oauth2 == null ? null : gateway.startAuthorizationServer(oauth2));
             gateway.lastUsedFlushTimer = vertx.setPeriodic(LAST_USED_FLUSH_MILLIS, t -> gateway.flushLastUsed());
+            gateway.traffic = TrafficControl.open(loaded.config(), store, gateway.events);
             gateway.runtime = GatewayRuntime.build(vertx, loaded.config(), loaded.baseDir(), ++gateway.generation,
-                    gateway.identity);
+                    gateway.identity, gateway.traffic);
             gateway.bindListeners();
             if (watchConfig && loaded.file() != null) {
                 gateway.watcher = ConfigWatcher.start(loaded.file(), java.time.Duration.ofSeconds(2), gateway::onConfigFileChanged);
@@ -267,6 +271,14 @@ public final class Gateway implements AutoCloseable {
                         rejection.code(), Map.of("status", Integer.toString(rejection.status()),
                                 "client_ip", rejection.remoteAddress())));
             });
+            server.connectionHandler(connection -> {
+                // banned and denied peers are dropped before a byte of their request is read
+                InetAddress peer = IpAddresses.parse(connection.remoteAddress().hostAddress());
+                if (!runtime.admitsConnection(peer)) {
+                    metrics.recordRefusedConnection();
+                    connection.close();
+                }
+            });
             server.requestHandler(handler);
             servers.add(server);
             // A server serves on the context it listens from; each deployment gets a context on the
@@ -328,7 +340,7 @@ public final class Gateway implements AutoCloseable {
     private ReloadResult apply(LoadedConfig next) {
         GatewayRuntime fresh;
         try {
-            fresh = GatewayRuntime.build(vertx, next.config(), next.baseDir(), generation + 1, identity);
+            fresh = GatewayRuntime.build(vertx, next.config(), next.baseDir(), generation + 1, identity, traffic);
         } catch (RuntimeException e) {
             return refuse(List.of(e.getMessage() == null ? e.toString() : e.getMessage()));
         }
@@ -426,6 +438,11 @@ public final class Gateway implements AutoCloseable {
         return Optional.ofNullable(identity.authorizationServer()).map(AuthorizationServer::clients);
     }
 
+    /** Rate-limit state, bans and run-time IP lists. */
+    public TrafficControl traffic() {
+        return traffic;
+    }
+
     public Store store() {
         return store;
     }
@@ -483,6 +500,13 @@ public final class Gateway implements AutoCloseable {
             log.warn("Vert.x did not close cleanly", kv("error", e.toString()));
         }
         events.close(2_000);
+        if (traffic != null) {
+            try {
+                traffic.close();   // quota counts, bans and IP-list changes not yet written
+            } catch (RuntimeException e) {
+                log.warn("could not write the last rate-limit and ban changes", kv("error", e.toString()));
+            }
+        }
         if (apiKeys != null) {
             try {
                 apiKeys.flushLastUsed();   // the last 10 s of use; requests have stopped

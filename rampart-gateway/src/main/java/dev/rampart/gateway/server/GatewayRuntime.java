@@ -14,6 +14,8 @@ import dev.rampart.core.config.RouteConfig;
 import dev.rampart.core.config.SecurityHeadersConfig;
 import dev.rampart.core.net.CidrSet;
 import dev.rampart.gateway.guard.AuthenticationGuard;
+import dev.rampart.gateway.guard.ClientBlockGuard;
+import dev.rampart.gateway.guard.RateLimitGuard;
 import dev.rampart.gateway.guard.ClientCertificateGuard;
 import dev.rampart.gateway.guard.CorsGuard;
 import dev.rampart.gateway.guard.IntrospectionEndpoints;
@@ -31,6 +33,8 @@ import dev.rampart.gateway.route.RouteTable;
 import dev.rampart.gateway.upstream.UpstreamPool;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import dev.rampart.ratelimit.RateLimiter;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -70,6 +75,8 @@ public final class GatewayRuntime {
     private final CidrSet trustedProxies;
     private final long generation;
     private final WorkerExecutor keyFetches;
+    private final IpFilterGuard ipFilter;
+    private final TrafficControl traffic;
 
     /** The worker pool where authentication waits for I/O: JWKS fetches and API-key lookups. */
     static final String KEY_FETCH_POOL = "rampart-authentication";
@@ -77,7 +84,8 @@ public final class GatewayRuntime {
 
     private GatewayRuntime(RampartConfig config, RouteTable routes, Map<String, LocalEndpoint> localEndpoints,
             List<Guard> globalGuards,
-            List<Guard> unroutedResponseGuards, CidrSet trustedProxies, long generation, WorkerExecutor keyFetches) {
+            List<Guard> unroutedResponseGuards, CidrSet trustedProxies, long generation, WorkerExecutor keyFetches,
+            IpFilterGuard ipFilter, TrafficControl traffic) {
         this.config = config;
         this.routes = routes;
         this.localEndpoints = localEndpoints;
@@ -86,6 +94,8 @@ public final class GatewayRuntime {
         this.trustedProxies = trustedProxies;
         this.generation = generation;
         this.keyFetches = keyFetches;
+        this.ipFilter = ipFilter;
+        this.traffic = traffic;
     }
 
     /**
@@ -94,7 +104,7 @@ public final class GatewayRuntime {
      * @param baseDir the config file's directory (relative file names in the config resolve against it)
      */
     public static GatewayRuntime build(Vertx vertx, RampartConfig config, Path baseDir, long generation) {
-        return build(vertx, config, baseDir, generation, Identity.NONE);
+        return build(vertx, config, baseDir, generation, Identity.NONE, null);
     }
 
     /**
@@ -103,12 +113,20 @@ public final class GatewayRuntime {
      * @param baseDir the config file's directory (relative file names in the config resolve against it)
      * @param identity the gateway's API keys (required when a route accepts them) and OAuth2
      *     authorization server (required when {@code oauth2-server} is configured)
+     * @param traffic rate-limit state, bans and run-time IP lists; required when a route has
+     *     {@code rate-limit}, null for runtimes built without a gateway (tests, tools)
      */
     public static GatewayRuntime build(Vertx vertx, RampartConfig config, Path baseDir, long generation,
-            Identity identity) {
+            Identity identity, TrafficControl traffic) {
         List<Guard> global = new ArrayList<>();
         TrustedHostGuard.from(config.trustedHosts()).ifPresent(global::add);
-        IpFilterGuard.from(config.ipFilter(), "ip-filter").ifPresent(global::add);
+        Optional<IpFilterGuard> ipFilter = IpFilterGuard.from(config.ipFilter(), "ip-filter");
+        ipFilter.ifPresent(global::add);
+        if (traffic != null) {
+            global.add(new ClientBlockGuard(traffic.bans(), traffic.ipLists()));
+        }
+        RateLimiter rateLimiter = traffic == null ? null
+                : RateLimiter.create(config.rateLimits(), traffic.limiterState(), traffic.quotas(), traffic.clock());
         List<UpstreamPool> opened = new ArrayList<>();
         AuthorizationServer authorizationServer = config.oauth2Server() == null ? null : identity.authorizationServer();
         if (config.oauth2Server() != null && authorizationServer == null) {
@@ -124,14 +142,15 @@ public final class GatewayRuntime {
             List<CompiledRoute> compiled = new ArrayList<>();
             for (int i = 0; i < config.routes().size(); i++) {
                 compiled.add(compile(vertx, config.routes().get(i), "routes[" + i + "]", config, baseDir, opened,
-                        authenticators));
+                        authenticators, rateLimiter));
             }
             SecurityHeadersGuard unroutedHeaders =
                     SecurityHeadersGuard.from(config.securityHeaders(), SecurityHeadersConfig.inherit(), "security-headers");
             Map<String, LocalEndpoint> local = authorizationServer == null ? Map.of()
                     : OAuth2Endpoints.of(authorizationServer, keyFetches);
             return new GatewayRuntime(config, new RouteTable(compiled), local, List.copyOf(global),
-                    List.of(unroutedHeaders), CidrSet.parse(config.trustedProxies()), generation, keyFetches);
+                    List.of(unroutedHeaders), CidrSet.parse(config.trustedProxies()), generation, keyFetches,
+                    ipFilter.orElse(null), traffic);
         } catch (RuntimeException e) {
             opened.forEach(p -> p.shutdown(0));
             if (keyFetches != null) {
@@ -142,7 +161,7 @@ public final class GatewayRuntime {
     }
 
     private static CompiledRoute compile(Vertx vertx, RouteConfig rc, String path, RampartConfig config, Path baseDir,
-            List<UpstreamPool> opened, Authenticators authenticators) {
+            List<UpstreamPool> opened, Authenticators authenticators, RateLimiter rateLimiter) {
         List<Guard> guards = new ArrayList<>();
         // First in the chain, so that its onResponse (run in reverse order) has the last word.
         guards.add(SecurityHeadersGuard.from(config.securityHeaders(), rc.securityHeaders(), path + ".security-headers"));
@@ -157,6 +176,12 @@ public final class GatewayRuntime {
         if (authentication != null && (!authentication.jwt().isEmpty() || authentication.apiKey() != null
                 || authentication.introspection() != null)) {
             guards.add(authenticators.guard(authentication));
+        }
+        if (rc.rateLimit() != null) {
+            if (rateLimiter == null) {
+                throw new IllegalStateException(path + ".rate-limit: rate limits need the gateway's traffic state");
+            }
+            guards.add(new RateLimitGuard(rateLimiter.forRoute(rc.id(), rc.rateLimit(), path + ".rate-limit")));
         }
         long maxBody = (rc.maxBodySize() != null ? rc.maxBodySize() : config.limits().maxBodySize()).bytes();
         if (rc.signature() != null) {
@@ -200,6 +225,18 @@ public final class GatewayRuntime {
 
     public CidrSet trustedProxies() {
         return trustedProxies;
+    }
+
+    /**
+     * Whether a new connection from {@code peer} may be served: a trusted proxy always (its
+     * clients are checked per request), anyone else only when not banned and admitted by the IP
+     * lists (the config's and those added at run time). In memory; called on every accept.
+     */
+    public boolean admitsConnection(InetAddress peer) {
+        if (trustedProxies.contains(peer)) {
+            return true;
+        }
+        return (ipFilter == null || ipFilter.admits(peer)) && (traffic == null || traffic.admits(peer));
     }
 
     public HttpLimitsConfig limits() {

@@ -21,6 +21,8 @@ final class RestartRequired {
         check(warnings, "limits", running.limits(), next.limits());
         // the authorization server holds signing keys and replay memory built at start
         check(warnings, "oauth2-server", running.oauth2Server(), next.oauth2Server());
+        // ban durations and rules live in the ban list opened at start
+        check(warnings, "bans", running.bans(), next.bans());
         return warnings;
     }
 
