@@ -175,6 +175,10 @@ public final class RuleDefinition {
         return line;
     }
 
+    public String messageText() {
+        return message;
+    }
+
     public List<String> tags() {
         return tags;
     }
