@@ -45,7 +45,8 @@ public final class DangerousMarkup {
 
     private static Optional<String> assess(String element, HtmlAttribute attribute, boolean strictHandlers) {
         String name = attribute.name();
-        if (EventHandlers.isHandler(name, strictHandlers) && attribute.hasValue()) {
+        if (EventHandlers.isHandler(name, strictHandlers) && attribute.hasValue()
+                && ScriptCode.looksLikeCode(CharacterReferences.decode(attribute.value()))) {
             return Optional.of("handler:" + EventHandlers.label(name));
         }
         if (!attribute.hasValue()) {
@@ -65,6 +66,11 @@ public final class DangerousMarkup {
             case "action" -> {
                 if ("form".equals(element) || "isindex".equals(element)) {
                     return Optional.of("attribute:action"); // a form posting the page's input elsewhere
+                }
+            }
+            case "rel" -> {
+                if ("link".equals(element) && value.toLowerCase(java.util.Locale.ROOT).contains("import")) {
+                    return Optional.of("attribute:rel-import"); // HTML imports load a foreign document with script
                 }
             }
             case "http-equiv" -> {

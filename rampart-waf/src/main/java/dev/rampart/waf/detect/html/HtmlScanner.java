@@ -8,7 +8,8 @@ import java.util.Locale;
  * Reads the start tags an HTML parser would build from text written at an {@link HtmlContext},
  * following the WHATWG tokenizer states that matter for script execution: data, tag open, tag
  * name, attribute name and value (quoted and unquoted), comments, bogus comments and the raw text
- * of {@code <style>}. End tags are skipped; text between tags carries no markup.
+ * of {@code <style>} (also scanned for tags, see {@link #startTag}). End tags are skipped; text
+ * between tags carries no markup.
  *
  * <p>From an attribute-value context the scanner first reads to the end of that value. If the
  * input closes it, what follows is read as more attributes of the application's tag and, after
@@ -106,15 +107,22 @@ public final class HtmlScanner {
         while (pos < length && !isTagSpace(input.charAt(pos)) && input.charAt(pos) != '/' && input.charAt(pos) != '>') {
             pos++;
         }
+        int nested = input.indexOf('<', nameStart);
+        if (nested >= 0 && nested < pos) {
+            // "<scr<script>ipt>": a browser reads one odd tag name, but a filter that deletes the
+            // inner tag leaves "<script>"; read from the inner '<' so that neither reading escapes.
+            pos = nested;
+            return;
+        }
         String name = input.substring(nameStart, pos).toLowerCase(Locale.ROOT);
         List<HtmlAttribute> attributes = new ArrayList<>();
         attributes(attributes);
         String content = "";
         if (name.equals("style")) {
+            // Checked as CSS, and still scanned for tags: inside <svg> or <math> a <style> element
+            // is not raw text, the namespace confusion mutation-XSS relies on.
             int close = input.toLowerCase(Locale.ROOT).indexOf("</style", pos);
-            int end = close < 0 ? length : close;
-            content = input.substring(pos, end);
-            pos = end;
+            content = input.substring(pos, close < 0 ? length : close);
         }
         tags.add(new HtmlTag(name, attributes, content));
     }

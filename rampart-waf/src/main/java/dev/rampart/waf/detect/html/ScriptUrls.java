@@ -55,22 +55,8 @@ public final class ScriptUrls {
             return scheme;
         }
         String decoded = CharacterReferences.decode(text);
-        String body = decoded.substring(decoded.indexOf(':') + 1).stripLeading();
-        if (body.startsWith("//")) {
-            int newline = body.indexOf('\n');
-            body = newline < 0 ? "" : body.substring(newline + 1).stripLeading(); // a JS line comment hides nothing after it
-        }
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (c == '(' || c == '`' || c == '=') {
-                return scheme;
-            }
-            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '.' || c == '[' || c == ']'
-                    || c == '\'' || c == '"' || c == '\\' || c == '/' || c == '!' || c == '+' || c == '-')) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
+        String body = ScriptCode.withoutLeadingComments(decoded.substring(decoded.indexOf(':') + 1));
+        return ScriptCode.startsWithCall(body) ? scheme : Optional.empty();
     }
 
     private static String normalise(String value) {

@@ -36,6 +36,7 @@ public final class SqlFragmentParser {
     private static final int T_BOOLEAN_LITERAL = 1 << 5;
     private static final int T_VARIABLE = 1 << 6;
     private static final int T_NUMERIC_STRING = 1 << 7;
+    private static final int T_ARITHMETIC = 1 << 8;
 
     private static final int DECISIVE_ANYWHERE = T_COMPARISON | T_FUNCTION | T_ATTACK_FUNCTION | T_SUBQUERY
             | T_BOOLEAN_LITERAL | T_VARIABLE;
@@ -98,7 +99,9 @@ public final class SqlFragmentParser {
         }
         if (context != QuoteContext.NONE) {
             // Leaving the literal at all is the attack; what follows only has to be valid SQL.
+            // ''-'' and ''*'' compare a column with 0, which every non-numeric string equals in MySQL.
             return constructs.contains(SqlConstruct.COMMENT) || constructs.contains(SqlConstruct.COMPARISON)
+                    || constructs.contains(SqlConstruct.ARITHMETIC)
                     || constructs.contains(SqlConstruct.FUNCTION) || constructs.contains(SqlConstruct.WEAK_CLAUSE);
         }
         return constructs.contains(SqlConstruct.COMMENT)
@@ -203,7 +206,7 @@ public final class SqlFragmentParser {
         if (!expression(false)) {
             return false;
         }
-        int decisive = DECISIVE_ANYWHERE | (context == QuoteContext.NONE ? 0 : T_NUMBER | T_NUMERIC_STRING);
+        int decisive = DECISIVE_ANYWHERE | (context == QuoteContext.NONE ? 0 : T_NUMBER | T_NUMERIC_STRING | T_ARITHMETIC);
         found.add((traits & decisive) != 0 ? SqlConstruct.BOOLEAN : SqlConstruct.WEAK_LOGIC);
         noteCalls(traits);
         traits |= before;
@@ -241,8 +244,17 @@ public final class SqlFragmentParser {
         }
         if (token.is(SqlWord.HAVING)) {
             pos++;
-            found.add(SqlConstruct.CLAUSE);
-            return expression(true);
+            int before = traits;
+            traits = 0;
+            boolean parsed = expression(true);
+            found.add((traits & T_COMPARISON) != 0 ? SqlConstruct.CLAUSE : SqlConstruct.WEAK_CLAUSE);
+            traits |= before;
+            return parsed;
+        }
+        if (token.is(SqlWord.FROM) || token.is(SqlWord.WHERE)) {
+            // the rest of a SELECT whose column list the input ends (`col` FROM users WHERE 1=1 --)
+            found.add(SqlConstruct.WEAK_CLAUSE);
+            return selectClauses();
         }
         if (token.is(SqlWord.LIMIT)) {
             pos++;
@@ -303,6 +315,7 @@ public final class SqlFragmentParser {
             operator = next();
         }
         if (operator.type() == SqlTokenType.ARITHMETIC || operator.is(SqlWord.DIV) || operator.is(SqlWord.MOD)) {
+            traits |= T_ARITHMETIC;
             return operand();
         }
         traits |= T_COMPARISON;
@@ -557,6 +570,10 @@ public final class SqlFragmentParser {
                 return false;
             }
         } while (accept(COMMA));
+        return selectClauses();
+    }
+
+    private boolean selectClauses() {
         if (accept(SqlWord.INTO) && !into()) {
             return false;
         }
@@ -707,6 +724,9 @@ public final class SqlFragmentParser {
         SqlToken keyword = next();
         if (keyword.type() != WORD) {
             return false;
+        }
+        if (keyword.end() - keyword.start() == 2 && input.regionMatches(true, keyword.start(), "if", 0, 2)) {
+            return expression(true) && !atEnd() && statement(); // T-SQL: IF (condition) WAITFOR DELAY …
         }
         switch (keyword.word()) {
             case SELECT -> {
