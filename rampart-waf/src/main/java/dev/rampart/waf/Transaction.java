@@ -135,15 +135,7 @@ public final class Transaction {
         byte[] body = state.requestBodyBytes();
         String contentType = state.requestHeaders().first("Content-Type");
         String processor = state.reqbodyProcessor();
-        if (processor == null && contentType != null) {
-            String type = contentType.toLowerCase(Locale.ROOT).trim();
-            if (type.startsWith("multipart/form-data")) {
-                processor = "MULTIPART";
-            } else if (type.startsWith("application/x-www-form-urlencoded")) {
-                processor = "URLENCODED";
-            }
-        }
-        if (processor == null && state.forceRequestBodyVariable()) {
+        if (processor.isEmpty() && state.forceRequestBodyVariable()) {
             processor = "URLENCODED";
         }
         long limit = "MULTIPART".equals(processor) ? rules.config().requestBodyLimit()
@@ -153,7 +145,7 @@ public final class Transaction {
             body = Arrays.copyOf(body, (int) limit);
         }
         state.requestBody(ByteStrings.of(body));
-        if (processor == null) {
+        if (processor.isEmpty()) {
             return;
         }
         state.reqbodyProcessor(processor);

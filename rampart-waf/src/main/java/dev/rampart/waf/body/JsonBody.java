@@ -20,6 +20,9 @@ public final class JsonBody {
 
     static final int MAX_DEPTH = 512;
 
+    /** Marks an object level in the index stack (array levels hold their next index). */
+    private static final int OBJECT = -1;
+
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
     private JsonBody() {}
@@ -39,7 +42,7 @@ public final class JsonBody {
                     case START_OBJECT:
                     case START_ARRAY:
                         path.addLast(path.isEmpty() ? "json" : childName(path, arrayIndexes, pendingName));
-                        arrayIndexes.addLast(token == JsonToken.START_ARRAY ? new int[] {0} : null);
+                        arrayIndexes.addLast(new int[] {token == JsonToken.START_ARRAY ? 0 : OBJECT});
                         if (path.size() > MAX_DEPTH) {
                             tx.reqbodyError("JSON nesting deeper than " + MAX_DEPTH + " levels");
                             return;
@@ -67,7 +70,7 @@ public final class JsonBody {
     private static String childName(Deque<String> path, Deque<int[]> arrayIndexes, String propertyName) {
         int[] index = arrayIndexes.peekLast();
         String parent = path.peekLast();
-        if (index != null) {
+        if (index != null && index[0] != OBJECT) {
             return parent + "." + index[0]++;
         }
         return parent + "." + ByteText.ofUtf8(propertyName == null ? "" : propertyName);

@@ -172,7 +172,8 @@ public final class FtwRunner {
             try {
                 failure = runStage(input, expectation(output));
             } catch (RuntimeException e) {
-                failure = "engine error: " + e;
+                failure = "engine error: " + e + " at " + java.util.Arrays.stream(e.getStackTrace()).limit(4)
+                        .map(StackTraceElement::toString).toList();
             }
             if (failure != null) {
                 return new CaseResult(id, false, "stage " + stageNumber + ": " + failure);

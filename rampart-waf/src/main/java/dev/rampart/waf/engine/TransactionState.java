@@ -66,7 +66,7 @@ public final class TransactionState implements MatchContext {
     private boolean inboundDataError;
     private boolean outboundDataError;
     private String reqbodyErrorMessage = "";
-    private String reqbodyProcessor;
+    private String reqbodyProcessor = "";
     private String multipartFilename;
     private String multipartName;
     private String xmlTextContent;
@@ -126,12 +126,32 @@ public final class TransactionState implements MatchContext {
                 Cookies.parse(value, requestCookies);
             }
         }
+        this.reqbodyProcessor = processorFor(requestHeaders.first("Content-Type"));
         if (UrlEncoded.parse(queryString, (name, value) -> {
             argsGet.add(name, value);
             args.add(name, value);
         })) {
             urlencodedError = true;
         }
+    }
+
+    /**
+     * The body processor ModSecurity picks from the Content-Type before phase 1, so phase-1 rules
+     * see REQBODY_PROCESSOR and may override it with {@code ctl:requestBodyProcessor}; JSON and XML
+     * are only chosen by such rules.
+     */
+    private static String processorFor(String contentType) {
+        if (contentType == null) {
+            return "";
+        }
+        String type = contentType.toLowerCase(Locale.ROOT).trim();
+        if (type.startsWith("multipart/form-data")) {
+            return "MULTIPART";
+        }
+        if (type.startsWith("application/x-www-form-urlencoded")) {
+            return "URLENCODED";
+        }
+        return "";
     }
 
     /** {@code /a?b} from {@code http://host/a?b}; other targets unchanged. */
@@ -312,7 +332,7 @@ public final class TransactionState implements MatchContext {
         return reqbodyErrorMessage;
     }
 
-    /** The body processor in use, or null before one is chosen (REQBODY_PROCESSOR is then absent). */
+    /** The body processor in use, empty when none. */
     public String reqbodyProcessor() {
         return reqbodyProcessor;
     }
@@ -330,7 +350,7 @@ public final class TransactionState implements MatchContext {
     }
 
     public String multipartFlag(String name) {
-        if (reqbodyProcessor == null || !reqbodyProcessor.equals("MULTIPART")) {
+        if (!reqbodyProcessor.equals("MULTIPART")) {
             return null;
         }
         return multipartFlags.getOrDefault(name, "0");

@@ -23,6 +23,6 @@ final class MatchedVars implements Variable {
 
     @Override
     public List<VariableValue> values(TransactionState tx) {
-        return tx.matchedVars();
+        return List.copyOf(tx.matchedVars());
     }
 }
