@@ -144,9 +144,13 @@ public final class Transaction {
             state.inboundDataError(true);
             body = Arrays.copyOf(body, (int) limit);
         }
-        state.requestBody(ByteStrings.of(body));
         if (processor.isEmpty()) {
             return;
+        }
+        if (processor.equals("URLENCODED") || state.forceRequestBodyVariable()) {
+            // As ModSecurity: REQUEST_BODY holds the raw body only for URL-encoded or forced bodies, so
+            // rules inspect parsed JSON/XML/multipart through ARGS, FILES and XML instead.
+            state.requestBody(ByteStrings.of(body));
         }
         state.reqbodyProcessor(processor);
         switch (processor) {

@@ -236,7 +236,7 @@ public final class MultipartBody {
                 boolean closed = false;
                 while (i < text.length()) {
                     char c = text.charAt(i);
-                    if (c == '\\' && i + 1 < text.length()) {
+                    if (c == '\\' && i + 1 < text.length() && (text.charAt(i + 1) == '"' || text.charAt(i + 1) == '\\')) {
                         parameterValue.append(text.charAt(i + 1));
                         i += 2;
                     } else if (c == '"') {

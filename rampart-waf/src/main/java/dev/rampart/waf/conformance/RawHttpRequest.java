@@ -48,12 +48,13 @@ final class RawHttpRequest {
         }
         String method = parts[0];
         String target = parts[1];
-        String version = parts[2];
+        // A request line without version is an HTTP/0.9 simple request (RFC 1945 section 4.1).
+        String version = parts[2].isEmpty() ? "HTTP/0.9" : parts[2];
         if (!TOKEN.matcher(method).matches()) {
             return rejected("method is not a token");
         }
         java.util.regex.Matcher versionMatch = VERSION.matcher(version);
-        if (!versionMatch.matches() || versionMatch.group(1).equals("0")) {
+        if (!versionMatch.matches() || (versionMatch.group(1).equals("0") && !parts[2].isEmpty())) {
             return rejected("unsupported HTTP version");
         }
         String targetRejection = checkTarget(method, target);
@@ -77,13 +78,15 @@ final class RawHttpRequest {
             headers.add(new HttpRequest.Header(line.substring(0, colon), value));
         }
         String host = first(headers, "Host");
-        if (host != null && !HOST.matcher(host).matches()) {
+        if (host != null && !HOST.matcher(host).matches() && !(host.isEmpty() && !version.equals("HTTP/1.1"))) {
             return rejected("invalid Host");
         }
         byte[] body = rest;
         String transferEncoding = first(headers, "Transfer-Encoding");
         String contentLength = first(headers, "Content-Length");
         if (transferEncoding != null && transferEncoding.toLowerCase(Locale.ROOT).contains("chunked")) {
+            // RFC 9112 section 6.3: Transfer-Encoding overrides Content-Length, which the server drops.
+            headers.removeIf(h -> h.name().equalsIgnoreCase("Content-Length"));
             body = dechunk(rest);
             if (body == null) {
                 return rejected("malformed chunked body");
@@ -96,8 +99,32 @@ final class RawHttpRequest {
             if (length < body.length) {
                 body = java.util.Arrays.copyOf(body, (int) length);
             }
+        } else {
+            body = new byte[0];
         }
-        return new Parsed(new HttpRequest(method, target, version, headers, body, "127.0.0.1", 40000), null);
+        return new Parsed(new HttpRequest(method, target, version, combined(headers), body, "127.0.0.1", 40000), null);
+    }
+
+    /**
+     * Repeated fields combined into one, comma-separated, as RFC 9110 section 5.3 lets a recipient
+     * do and Apache httpd (the reference server of the CRS tests) does; cookies stay apart.
+     */
+    private static List<HttpRequest.Header> combined(List<HttpRequest.Header> headers) {
+        java.util.Map<String, HttpRequest.Header> byName = new java.util.LinkedHashMap<>();
+        List<HttpRequest.Header> result = new ArrayList<>();
+        for (HttpRequest.Header header : headers) {
+            String key = header.name().toLowerCase(Locale.ROOT);
+            HttpRequest.Header previous = byName.get(key);
+            if (previous == null || key.equals("cookie")) {
+                byName.putIfAbsent(key, header);
+                result.add(header);
+            } else {
+                HttpRequest.Header merged = new HttpRequest.Header(previous.name(), previous.value() + ", " + header.value());
+                result.set(result.indexOf(previous), merged);
+                byName.put(key, merged);
+            }
+        }
+        return result;
     }
 
     private static String checkTarget(String method, String target) {
@@ -106,7 +133,7 @@ final class RawHttpRequest {
         }
         for (int i = 0; i < target.length(); i++) {
             char c = target.charAt(i);
-            if (c <= ' ' || c == 0x7F || c == '#' || c == '\\') {
+            if (c <= ' ' || c == 0x7F || c == '#') {
                 return "invalid character in request target";
             }
         }

@@ -114,7 +114,8 @@ public final class TransactionState implements MatchContext {
         int fragment = requestUri.indexOf('#');
         String withoutFragment = fragment < 0 ? requestUri : requestUri.substring(0, fragment);
         int question = withoutFragment.indexOf('?');
-        this.requestFilename = question < 0 ? withoutFragment : withoutFragment.substring(0, question);
+        // REQUEST_FILENAME is the percent-decoded path, as Coraza and ModSecurity give it ('+' stays).
+        this.requestFilename = UrlEncoded.decodePercent(question < 0 ? withoutFragment : withoutFragment.substring(0, question));
         this.queryString = question < 0 ? "" : withoutFragment.substring(question + 1);
         int slash = requestFilename.lastIndexOf('/');
         this.requestBasename = slash < 0 ? requestFilename : requestFilename.substring(slash + 1);

@@ -38,13 +38,22 @@ public final class UrlEncoded {
 
     /** {@code text} with {@code +} as space and valid {@code %XX} escapes decoded to byte chars. */
     public static String decode(String text) {
-        if (text.indexOf('%') < 0 && text.indexOf('+') < 0) {
+        return decode(text, true);
+    }
+
+    /** {@code text} with valid {@code %XX} escapes decoded to byte chars; {@code +} stays (URI paths). */
+    public static String decodePercent(String text) {
+        return decode(text, false);
+    }
+
+    private static String decode(String text, boolean plusIsSpace) {
+        if (text.indexOf('%') < 0 && (!plusIsSpace || text.indexOf('+') < 0)) {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '+') {
+            if (c == '+' && plusIsSpace) {
                 out.append(' ');
             } else if (c == '%' && i + 2 < text.length() && hex(text.charAt(i + 1)) >= 0
                     && hex(text.charAt(i + 2)) >= 0) {
