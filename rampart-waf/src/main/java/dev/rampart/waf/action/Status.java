@@ -11,7 +11,7 @@ final class Status implements RuleAction {
     private final int status;
 
     Status(String argument) {
-        this.status = Arguments.integer("status", argument);
+        this.status = Arguments.integerInRange("status", argument, 100, 599);
     }
 
     @Override

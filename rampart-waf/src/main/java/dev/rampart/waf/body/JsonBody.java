@@ -13,7 +13,7 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * The JSON request body processor ({@code ctl:requestBodyProcessor=JSON}): every scalar becomes a
  * request-body argument named by its path as ModSecurity and Coraza name it — {@code json.user.name},
- * {@code json.items.0} — read with a streaming parser so a large body is never held as a tree.
+ * {@code json.items.0}, and {@code json.items} holding the array's length — read with a streaming parser so a large body is never held as a tree.
  * Nesting deeper than {@link #MAX_DEPTH} is a body error, as in ModSecurity's JSON depth limit.
  */
 public final class JsonBody {
@@ -50,9 +50,13 @@ public final class JsonBody {
                         pendingName = null;
                         break;
                     case END_OBJECT:
-                    case END_ARRAY:
                         path.removeLast();
                         arrayIndexes.removeLast();
+                        break;
+                    case END_ARRAY:
+                        // As Coraza: the array itself is an argument holding its length, so ARGS_NAMES
+                        // has the key that holds a list ({"roles__in": [...]}) and not only its items.
+                        tx.addPostArgument(path.removeLast(), Integer.toString(arrayIndexes.removeLast()[0]));
                         break;
                     default:
                         String name = path.isEmpty() ? "json" : childName(path, arrayIndexes, pendingName);

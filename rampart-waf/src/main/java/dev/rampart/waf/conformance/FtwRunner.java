@@ -238,8 +238,8 @@ public final class FtwRunner {
         StringBuilder log = new StringBuilder();
         for (RuleMatch match : matches) {
             logged.add(match.ruleId());
-            log.append("[id \"").append(match.ruleId()).append("\"] [msg \"").append(match.message())
-                    .append("\"] [data \"").append(match.data()).append("\"]\n");
+            log.append("[id \"").append(match.ruleId()).append("\"] [msg \"").append(escape(match.message()))
+                    .append("\"] [data \"").append(escape(match.data())).append("\"]\n");
         }
         List<String> problems = new ArrayList<>();
         for (int id : expected.expectIds()) {
@@ -267,6 +267,20 @@ public final class FtwRunner {
             }
         }
         return problems.isEmpty() ? null : String.join("; ", problems) + " (matched: " + logged + ")";
+    }
+
+    /** Log text as ModSecurity writes it: bytes outside printable ASCII as {@code \\xHH}, one match per line. */
+    private static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7E) {
+                out.append(String.format("\\x%02x", (int) c & 0xFF));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** The bytes go-ftw sends for a stage: {@code encoded_request} as is, else built from its parts. */

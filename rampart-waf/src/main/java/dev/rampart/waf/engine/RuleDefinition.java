@@ -127,9 +127,6 @@ public final class RuleDefinition {
     }
 
     public void status(int httpStatus) {
-        if (httpStatus < 100 || httpStatus > 599) {
-            throw new IllegalArgumentException("status must be an HTTP status code 100-599, got " + httpStatus);
-        }
         this.status = httpStatus;
     }
 
