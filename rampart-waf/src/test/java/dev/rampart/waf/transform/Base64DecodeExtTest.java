@@ -20,6 +20,12 @@ class Base64DecodeExtTest {
     }
 
     @Test
+    void readsTheUrlSafeAlphabet() {
+        assertThat(decode.apply("-_8")).isEqualTo(new Base64Decode().apply("+/8"));
+        assertThat(decode.apply("-_8")).isEqualTo("\u00fb\u00ff");
+    }
+
+    @Test
     void decodesNothingFromNoise() {
         assertThat(decode.apply("!!!")).isEmpty();
     }
