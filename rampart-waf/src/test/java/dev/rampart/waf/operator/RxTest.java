@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rampart.waf.transform.ByteText;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class RxTest {
 
@@ -102,10 +104,60 @@ class RxTest {
     }
 
     @Test
-    void rejectsPcreOnlySyntaxAtLoad() {
-        assertThatThrownBy(() -> new Rx("(a)\\1")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("RE2").hasMessageContaining("(a)\\1");
-        assertThatThrownBy(() -> new Rx("a(?!b)")).isInstanceOf(IllegalArgumentException.class);
+    void rejectsPatternThatIsNoRegexNamingIt() {
+        assertThatThrownBy(() -> new Rx("a(b")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a(b");
+    }
+
+    @Test
+    void makesPossessiveQuantifiersGreedyAndKeepsLinearTime() {
+        Rx possessive = new Rx("^a++b?+c*+d{2}+$");
+        assertThat(possessive.linearTime()).isTrue();
+        assertThat(possessive.matches("aaabccdd", RecordingContext.plain())).isTrue();
+        // Escaped quantifier characters are literals: "\*+" is one or more '*'.
+        assertThat(rx("^\\*+$", "***")).isTrue();
+        assertThat(rx("^x{2}+$", "xx")).isTrue();
+        assertThat(rx("^a}+$", "a}}")).isTrue();
+    }
+
+    @Test
+    void runsLookAroundAndBackReferencesOnTheBudgetedFallback() {
+        Rx phpOpenTag = new Rx("<\\?(?!xml)");
+        assertThat(phpOpenTag.linearTime()).isFalse();
+        assertThat(phpOpenTag.matches("<?php echo 1;", RecordingContext.plain())).isTrue();
+        assertThat(phpOpenTag.matches("<?xml version=1?>", RecordingContext.plain())).isFalse();
+
+        Rx tautology = new Rx("(\\w+)\\s*=\\s*\\1\\b");
+        assertThat(tautology.matches("1 or abc = abc", RecordingContext.plain())).isTrue();
+        assertThat(tautology.matches("1 or abc = abd", RecordingContext.plain())).isFalse();
+    }
+
+    @Test
+    void fallbackKeepsTheSameSemantics() {
+        // Multi-line '$' before a trailing newline, vertical tab as whitespace, ASCII-only \b.
+        assertThat(rx("^(?=x)x\\d+$", "x123\n")).isTrue();
+        assertThat(rx("(?=u)union\\s+select", "union\u000bselect")).isTrue();
+        assertThat(rx("(?=c)\\bcaf\\b", ByteText.ofUtf8("caf\u00e9"))).isTrue();
+        assertThat(rx("(?i)(?=s)SELECT", "select")).isTrue();
+        assertThat(rx("(?=a)a.b", "a\nb")).isTrue();
+    }
+
+    @Test
+    void fallbackCapturesGroups() {
+        RecordingContext context = RecordingContext.withCapture();
+        assertThat(new Rx("(?<=id=)(\\d+)").matches("?id=42", context)).isTrue();
+        assertThat(context.captures).containsEntry(0, "42").containsEntry(1, "42");
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void stopsCatastrophicBacktrackingWithABudgetError() {
+        // Exponential in a backtracking engine: (a|a)* tries 2^n ways before the back-reference fails.
+        Rx catastrophic = new Rx("^(a|a)*\\1$");
+        String value = "a".repeat(64) + "!";
+        assertThatThrownBy(() -> catastrophic.matches(value, RecordingContext.plain()))
+                .isInstanceOf(RegexBudgetExceededException.class)
+                .hasMessageContaining("65-byte value")
+                .hasMessageNotContaining("aaaa!");
     }
 
     @Test
