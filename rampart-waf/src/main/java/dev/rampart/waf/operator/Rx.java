@@ -2,6 +2,8 @@ package dev.rampart.waf.operator;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code @rx}: matches when the regular expression finds a match anywhere in the value; with the
@@ -37,6 +39,15 @@ public final class Rx implements Operator {
     @Override
     public boolean matches(String value, MatchContext context) {
         return regex(context).find(value, context);
+    }
+
+    /**
+     * Literals (lowercase) one of which every match contains, for a pattern without macros from
+     * which they can be told: a value holding none of them cannot match. The engine may scan a
+     * value once for the literals of all its rules and skip the rules whose literals are absent.
+     */
+    public Optional<Set<String>> requiredLiterals() {
+        return fixed == null ? Optional.empty() : fixed.requiredLiterals();
     }
 
     /** Whether the (fixed) pattern runs in linear time on RE2 rather than on the budgeted fallback. */

@@ -1,7 +1,10 @@
 package dev.rampart.waf.operator;
 
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.regex.PatternSyntaxException;
+import org.ahocorasick.trie.Trie;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +27,9 @@ import org.slf4j.LoggerFactory;
  *       3.3) runs on {@code java.util.regex} with a budget of character reads proportional to the
  *       value's length; past it the evaluation stops with {@link RegexBudgetExceededException}.</li>
  * </ul>
+ * A pattern from which {@link RequiredLiterals} can tell literals every match must hold is only
+ * run on values holding one of them (found in one pass by an Aho–Corasick automaton): most
+ * benign values never reach the regex engine.
  */
 final class SecLangRegex {
 
@@ -43,11 +49,16 @@ final class SecLangRegex {
     private final String source;
     private final com.google.re2j.Pattern linear;
     private final java.util.regex.Pattern backtracking;
+    private final Set<String> requiredLiterals;
+    private final Trie prefilter;
 
-    private SecLangRegex(String source, com.google.re2j.Pattern linear, java.util.regex.Pattern backtracking) {
+    private SecLangRegex(String source, com.google.re2j.Pattern linear, java.util.regex.Pattern backtracking,
+            Set<String> requiredLiterals) {
         this.source = source;
         this.linear = linear;
         this.backtracking = backtracking;
+        this.requiredLiterals = requiredLiterals;
+        this.prefilter = requiredLiterals == null ? null : Trie.builder().ignoreCase().addKeywords(requiredLiterals).build();
     }
 
     /** @throws IllegalArgumentException when the pattern is not a valid regular expression */
@@ -55,7 +66,8 @@ final class SecLangRegex {
         String translated = translate(pattern);
         try {
             int flags = com.google.re2j.Pattern.DOTALL | com.google.re2j.Pattern.MULTILINE;
-            return new SecLangRegex(pattern, com.google.re2j.Pattern.compile(translated, flags), null);
+            com.google.re2j.Pattern compiled = com.google.re2j.Pattern.compile(translated, flags);
+            return new SecLangRegex(pattern, compiled, null, RequiredLiterals.of(translated).orElse(null));
         } catch (com.google.re2j.PatternSyntaxException re2Error) {
             java.util.regex.Pattern fallback;
             try {
@@ -68,7 +80,7 @@ final class SecLangRegex {
             }
             LOG.warn("@rx pattern uses syntax RE2 lacks ({}); it runs on java.util.regex under a backtracking budget: {}",
                     re2Error.getDescription(), pattern);
-            return new SecLangRegex(pattern, null, fallback);
+            return new SecLangRegex(pattern, null, fallback, null);
         }
     }
 
@@ -77,11 +89,19 @@ final class SecLangRegex {
         return linear != null;
     }
 
+    /** Literals (lowercase) one of which every match holds, when the pattern has such; see {@link RequiredLiterals}. */
+    Optional<Set<String>> requiredLiterals() {
+        return Optional.ofNullable(requiredLiterals);
+    }
+
     /**
      * Whether the pattern matches somewhere in {@code value}; on a match with the {@code capture}
      * action, records TX:0 (whole match) to TX:9 (groups; empty for a group that took no part).
      */
     boolean find(String value, MatchContext context) {
+        if (prefilter != null && lacksRequiredLiteral(value)) {
+            return false;
+        }
         if (linear != null) {
             com.google.re2j.Matcher matcher = linear.matcher(value);
             if (!matcher.find()) {
@@ -103,6 +123,17 @@ final class SecLangRegex {
         }
         captureGroups(matcher.groupCount(), matcher::group, context);
         return true;
+    }
+
+    private boolean lacksRequiredLiteral(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) > 0xff) {
+                // Not a byte string: case folding beyond Latin-1 (U+212A KELVIN SIGN ~ k) is the
+                // regex's to judge.
+                return false;
+            }
+        }
+        return !prefilter.containsMatch(value);
     }
 
     private static void captureGroups(int groupCount, IntFunction<String> group, MatchContext context) {

@@ -16,9 +16,11 @@ import java.util.stream.Stream;
  */
 final class CrsRuleScanner {
 
-    /** One rule's operator: its file, name (without {@code @}), argument and whether negated. */
-    record CrsOperator(String file, String name, String argument) {
+    /** One rule's operator: its file, rule id (the chain's for a chained rule), name (without {@code @}) and argument. */
+    record CrsOperator(String file, String ruleId, String name, String argument) {
     }
+
+    private static final java.util.regex.Pattern RULE_ID = java.util.regex.Pattern.compile("[\"',\\s]id:'?(\\d+)");
 
     private CrsRuleScanner() {
     }
@@ -28,10 +30,13 @@ final class CrsRuleScanner {
         try (Stream<Path> files = Files.list(rulesDirectory)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".conf")).sorted().toList()) {
                 String text = Files.readString(file, StandardCharsets.ISO_8859_1).replace("\\\n", "");
+                String chainId = "";
                 for (String line : text.split("\n")) {
                     String rule = line.strip();
                     if (rule.startsWith("SecRule ")) {
-                        CrsOperator operator = operatorOf(file.getFileName().toString(), rule);
+                        java.util.regex.Matcher id = RULE_ID.matcher(rule);
+                        chainId = id.find() ? id.group(1) : chainId;
+                        CrsOperator operator = operatorOf(file.getFileName().toString(), chainId, rule);
                         if (operator != null) {
                             found.add(operator);
                         }
@@ -44,7 +49,7 @@ final class CrsRuleScanner {
         return found;
     }
 
-    private static CrsOperator operatorOf(String file, String rule) {
+    private static CrsOperator operatorOf(String file, String ruleId, String rule) {
         int i = "SecRule ".length();
         while (i < rule.length() && rule.charAt(i) == ' ') {
             i++;
@@ -73,10 +78,10 @@ final class CrsRuleScanner {
             text = text.substring(1);
         }
         if (!text.startsWith("@")) {
-            return new CrsOperator(file, "rx", text);
+            return new CrsOperator(file, ruleId, "rx", text);
         }
         int space = text.indexOf(' ');
-        return space < 0 ? new CrsOperator(file, text.substring(1), "")
-                : new CrsOperator(file, text.substring(1, space), text.substring(space + 1));
+        return space < 0 ? new CrsOperator(file, ruleId, text.substring(1), "")
+                : new CrsOperator(file, ruleId, text.substring(1, space), text.substring(space + 1));
     }
 }
