@@ -44,6 +44,8 @@ public final class Operators {
         register("validateByteRange", (argument, dir) -> new ValidateByteRange(argument));
         register("validateUrlEncoding", (argument, dir) -> new ValidateUrlEncoding());
         register("validateUtf8Encoding", (argument, dir) -> new ValidateUtf8Encoding());
+        register("geoLookup", (argument, dir) -> new GeoLookup());
+        register("rbl", (argument, dir) -> new Rbl(argument));
     }
 
     private Operators() {

@@ -1,26 +1,27 @@
 package dev.rampart.waf.operator;
 
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code @rx}: matches when the regular expression finds a match anywhere in the value; with the
  * {@code capture} action, {@code TX:0} gets the whole match and {@code TX:1}..{@code TX:9} the
  * groups (empty for a group that did not take part). Patterns run on RE2/J in linear time; see
- * {@link SecLangRegex} for how PCRE meaning is kept. A pattern with {@code %{macros}} is expanded
- * and compiled per evaluation, through a small cache since the expanded text rarely changes.
+ * {@link SecLangRegex} for how PCRE meaning is kept and for the budgeted fallback that may throw
+ * {@link RegexBudgetExceededException}. A pattern with {@code %{macros}} is expanded and compiled
+ * per evaluation, through a small cache since the expanded text rarely changes; an expansion that
+ * does not compile throws {@link IllegalArgumentException} from {@link #matches}.
  * <pre>SecRule REQUEST_HEADERS:Content-Length "!@rx ^\d+$" "id:1,phase:1,deny"</pre>
  */
 public final class Rx implements Operator {
 
-    private static final int MAX_GROUP_CAPTURED = 9;
     private static final int EXPANDED_CACHE_SIZE = 32;
 
     private final MacroText source;
-    private final Pattern fixed;
-    private final Map<String, Pattern> expanded;
+    private final SecLangRegex fixed;
+    private final Map<String, SecLangRegex> expanded;
 
     public Rx(String pattern) {
         this.source = new MacroText(pattern);
@@ -29,7 +30,7 @@ public final class Rx implements Operator {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Pattern> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, SecLangRegex> eldest) {
                 return size() > EXPANDED_CACHE_SIZE;
             }
         } : null;
@@ -37,27 +38,30 @@ public final class Rx implements Operator {
 
     @Override
     public boolean matches(String value, MatchContext context) {
-        Matcher matcher = pattern(context).matcher(value);
-        if (!matcher.find()) {
-            return false;
-        }
-        if (context.capturing()) {
-            int groups = Math.min(matcher.groupCount(), MAX_GROUP_CAPTURED);
-            for (int group = 0; group <= groups; group++) {
-                String text = matcher.group(group);
-                context.capture(group, text == null ? "" : text);
-            }
-        }
-        return true;
+        return regex(context).find(value, context);
     }
 
-    private Pattern pattern(MatchContext context) {
+    /**
+     * Literals (lowercase) one of which every match contains, for a pattern without macros from
+     * which they can be told: a value holding none of them cannot match. The engine may scan a
+     * value once for the literals of all its rules and skip the rules whose literals are absent.
+     */
+    public Optional<Set<String>> requiredLiterals() {
+        return fixed == null ? Optional.empty() : fixed.requiredLiterals();
+    }
+
+    /** Whether the (fixed) pattern runs in linear time on RE2 rather than on the budgeted fallback. */
+    boolean linearTime() {
+        return fixed == null || fixed.linearTime();
+    }
+
+    private SecLangRegex regex(MatchContext context) {
         if (fixed != null) {
             return fixed;
         }
         String text = source.resolve(context);
         synchronized (expanded) {
-            Pattern pattern = expanded.get(text);
+            SecLangRegex pattern = expanded.get(text);
             if (pattern == null) {
                 pattern = SecLangRegex.compile(text);
                 expanded.put(text, pattern);
