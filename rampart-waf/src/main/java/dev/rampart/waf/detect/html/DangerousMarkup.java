@@ -21,7 +21,7 @@ public final class DangerousMarkup {
 
     /** What is dangerous about {@code tag}, if anything. */
     public static Optional<String> assess(HtmlTag tag) {
-        String name = tag.name();
+        String name = localName(tag.name());
         if (name != null) {
             if (ACTIVE_ELEMENTS.contains(name)) {
                 return Optional.of("element:" + name);
@@ -41,6 +41,11 @@ public final class DangerousMarkup {
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code script} for {@code x:script}: XHTML and SVG documents bind any prefix to the HTML namespace. */
+    private static String localName(String qualified) {
+        return qualified == null ? null : qualified.substring(qualified.indexOf(':') + 1);
     }
 
     private static Optional<String> assess(String element, HtmlAttribute attribute, boolean strictHandlers) {

@@ -74,7 +74,12 @@ public final class SqlFragmentParser {
             }
             SqlFragmentParser parser = new SqlFragmentParser(input, tokens, context);
             parser.pos = 1;
-            return parser.tail() && parser.endsWhereQueryResumes() ? parser.found : Set.of();
+            if (parser.tail() && (parser.endsWhereQueryResumes() || parser.hasStrongConstruct())) {
+                // A strong construct counts even when the application's closing quote would then
+                // dangle: probes like "x' AND 526=527" are sent exactly so, and the error tells too.
+                return parser.found;
+            }
+            return delayCallAfterBreakOut(tokens) ? Set.of(SqlConstruct.ATTACK_FUNCTION) : Set.of();
         }
         SqlFragmentParser asValue = new SqlFragmentParser(input, tokens, context);
         if (asValue.leadingValue() && asValue.tail()) {
@@ -87,14 +92,42 @@ public final class SqlFragmentParser {
         return Set.of();
     }
 
+    private boolean hasStrongConstruct() {
+        for (SqlConstruct construct : found) {
+            if (isStrong(construct)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isStrong(SqlConstruct construct) {
+        return switch (construct) {
+            case BOOLEAN, UNION, STACKED, TIME_DELAY, CLAUSE, ATTACK_FUNCTION, SUBQUERY -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * A delay function called with a number anywhere after a break-out ({@code x" sleep(10) "}):
+     * blind-injection probes that are not valid SQL in the guessed context still state their
+     * intent, and no everyday text calls {@code sleep(10)} after an unbalanced quote.
+     */
+    private static boolean delayCallAfterBreakOut(List<SqlToken> tokens) {
+        for (int i = 1; i + 2 < tokens.size(); i++) {
+            SqlToken token = tokens.get(i);
+            if (token.is(SqlWord.DELAY_FUNCTION) && tokens.get(i + 1).type() == OPEN_PAREN && tokens.get(i + 2).type() == SqlTokenType.NUMBER) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code constructs}, found in {@code context}, change the structure of the query. */
     public static boolean changesQueryStructure(Set<SqlConstruct> constructs, QuoteContext context) {
         for (SqlConstruct construct : constructs) {
-            switch (construct) {
-                case BOOLEAN, UNION, STACKED, TIME_DELAY, CLAUSE, ATTACK_FUNCTION, SUBQUERY -> {
-                    return true;
-                }
-                default -> { }
+            if (isStrong(construct)) {
+                return true;
             }
         }
         if (context != QuoteContext.NONE) {
@@ -392,8 +425,8 @@ public final class SqlFragmentParser {
 
     private boolean wordOperand(SqlToken token) {
         SqlWord word = token.word();
-        if (word == SqlWord.FUNCTION || word == SqlWord.ATTACK_FUNCTION) {
-            traits |= word == SqlWord.ATTACK_FUNCTION ? T_ATTACK_FUNCTION | T_FUNCTION : T_FUNCTION;
+        if (word.kind() == SqlWord.Kind.FUNCTION) {
+            traits |= word.isAttackFunction() ? T_ATTACK_FUNCTION | T_FUNCTION : T_FUNCTION;
             return callArguments();
         }
         if (word == SqlWord.NONE || NAME_LIKE_KEYWORDS.contains(word)) {
@@ -425,7 +458,7 @@ public final class SqlFragmentParser {
             }
             SqlToken part = next();
             if (part.type() == WORD && part.word().kind() == SqlWord.Kind.FUNCTION) {
-                traits |= part.word() == SqlWord.ATTACK_FUNCTION ? T_ATTACK_FUNCTION | T_FUNCTION : T_FUNCTION;
+                traits |= part.word().isAttackFunction() ? T_ATTACK_FUNCTION | T_FUNCTION : T_FUNCTION;
                 return callArguments();
             }
             if (part.type() != WORD && part.type() != IDENTIFIER && !isStar(part)) {
@@ -463,14 +496,16 @@ public final class SqlFragmentParser {
                 }
                 case STRING -> {
                     if (!token.closed()) {
-                        return false;
+                        // only the application's closing quote can end it; what was injected up to
+                        // here (a subquery, an extraction call) is already in the traits
+                        return token.quote() == context.quote() && atEnd();
                     }
                 }
                 case VARIABLE -> traits |= T_VARIABLE;
                 case WORD -> {
                     if (token.word() == SqlWord.SELECT) {
                         traits |= T_SUBQUERY;
-                    } else if (token.word() == SqlWord.ATTACK_FUNCTION) {
+                    } else if (token.word().isAttackFunction()) {
                         traits |= T_ATTACK_FUNCTION;
                     }
                 }

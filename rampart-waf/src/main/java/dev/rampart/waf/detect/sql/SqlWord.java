@@ -7,10 +7,10 @@ import java.util.Set;
 
 /**
  * The words the fragment grammar needs to tell apart, across the MySQL, PostgreSQL, SQL Server,
- * Oracle and SQLite dialects. Function names are grouped into two entries rather than listed one
- * by one: {@link #ATTACK_FUNCTION} for the calls that only an attacker makes from a value
- * position (delays, error-message extraction, file and catalogue access), {@link #FUNCTION} for
- * the everyday ones an injected expression is built from.
+ * Oracle and SQLite dialects. Function names are grouped into entries rather than listed one by
+ * one: {@link #DELAY_FUNCTION} and {@link #ATTACK_FUNCTION} for the calls that only an attacker
+ * makes from a value position (delays, error-message extraction, file and catalogue access),
+ * {@link #FUNCTION} for the everyday ones an injected expression is built from.
  */
 public enum SqlWord {
     NONE(Kind.NOT_A_KEYWORD),
@@ -42,7 +42,9 @@ public enum SqlWord {
     CASE(Kind.KEYWORD), WHEN(Kind.KEYWORD), THEN(Kind.KEYWORD), ELSE(Kind.KEYWORD), END(Kind.KEYWORD),
     EXISTS(Kind.KEYWORD), BINARY(Kind.KEYWORD), INTERVAL(Kind.KEYWORD),
     FUNCTION(Kind.FUNCTION),
-    ATTACK_FUNCTION(Kind.FUNCTION);
+    ATTACK_FUNCTION(Kind.FUNCTION),
+    /** The attack functions that make the database wait: the probes of time-based blind injection. */
+    DELAY_FUNCTION(Kind.FUNCTION);
 
     /** What a word does in the grammar; the signature is its fingerprint letter. */
     public enum Kind {
@@ -64,11 +66,14 @@ public enum SqlWord {
      * Calls with no business in a value an API client sends: time delays (blind injection),
      * functions that leak data through error messages, file, network and catalogue access.
      */
+    private static final Set<String> DELAY_FUNCTIONS = Set.of(
+            "sleep", "benchmark", "pg_sleep", "pg_sleep_for", "randomblob", "receive_message");
+
     private static final Set<String> ATTACK_FUNCTIONS = Set.of(
-            "sleep", "benchmark", "pg_sleep", "pg_sleep_for", "randomblob", "extractvalue", "updatexml",
+            "extractvalue", "updatexml",
             "load_file", "version", "database", "user", "current_user", "system_user", "session_user",
             "schema_name", "sqlite_version", "pg_read_file", "pg_ls_dir", "lo_import", "lo_export",
-            "xp_cmdshell", "xp_dirtree", "sp_executesql", "receive_message", "get_host_name",
+            "xp_cmdshell", "xp_dirtree", "sp_executesql", "get_host_name",
             "get_host_address", "request", "name_const", "gtid_subset", "json_keys", "exp",
             "geometrycollection", "multipoint", "polygon", "multipolygon", "linestring", "multilinestring",
             "db_name", "user_name", "suser_name", "has_dbaccess", "is_srvrolemember", "host_name",
@@ -120,6 +125,11 @@ public enum SqlWord {
         return kind;
     }
 
+    /** Whether this is a function only attackers call from a value position. */
+    public boolean isAttackFunction() {
+        return this == ATTACK_FUNCTION || this == DELAY_FUNCTION;
+    }
+
     /**
      * The keyword {@code lowercaseWord} is, else the function group it belongs to, else {@link #NONE}.
      * A keyword that is also a function name ({@code user}, {@code left}, {@code replace}) is the
@@ -127,6 +137,9 @@ public enum SqlWord {
      */
     static SqlWord classify(String lowercaseWord, boolean followedByParen) {
         if (followedByParen) {
+            if (DELAY_FUNCTIONS.contains(lowercaseWord)) {
+                return DELAY_FUNCTION;
+            }
             if (ATTACK_FUNCTIONS.contains(lowercaseWord)) {
                 return ATTACK_FUNCTION;
             }
