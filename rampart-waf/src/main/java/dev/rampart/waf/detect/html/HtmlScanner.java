@@ -127,7 +127,11 @@ public final class HtmlScanner {
         tags.add(new HtmlTag(name, attributes, content));
     }
 
-    /** Attributes up to and including the tag's {@code >}, or to the end of the input. */
+    /**
+     * Attributes with a value, up to and including the tag's {@code >} or to the end of the
+     * input. Attributes without one ({@code autofocus}, {@code open}) are passed over: they carry
+     * no script themselves, and prose read as a tag is mostly such words.
+     */
     private void attributes(List<HtmlAttribute> into) {
         while (pos < length) {
             char c = input.charAt(pos);
@@ -148,15 +152,14 @@ public final class HtmlScanner {
                 }
                 pos++;
             }
-            String name = input.substring(nameStart, pos).toLowerCase(Locale.ROOT);
+            int nameEnd = pos;
             skipTagSpace();
-            String value = null;
             if (pos < length && input.charAt(pos) == '=') {
                 pos++;
                 skipTagSpace();
-                value = attributeValue();
+                String value = attributeValue();
+                into.add(new HtmlAttribute(input.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT), value));
             }
-            into.add(new HtmlAttribute(name, value));
         }
     }
 

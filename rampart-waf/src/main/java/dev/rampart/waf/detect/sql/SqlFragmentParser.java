@@ -12,7 +12,7 @@ import static dev.rampart.waf.detect.sql.SqlTokenType.VARIABLE;
 import static dev.rampart.waf.detect.sql.SqlTokenType.WORD;
 
 import java.util.EnumSet;
-import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -50,14 +50,14 @@ public final class SqlFragmentParser {
             SqlWord.SCHEMA, SqlWord.TIME, SqlWord.LEFT, SqlWord.RIGHT, SqlWord.VIEW, SqlWord.INDEX, SqlWord.LOGIN,
             SqlWord.ROLE, SqlWord.TABLE, SqlWord.TRIGGER, SqlWord.DELAY, SqlWord.TOP);
 
-    private final List<SqlToken> tokens;
+    private final SqlTokens tokens;
     private final String input;
     private final QuoteContext context;
     private final EnumSet<SqlConstruct> found = EnumSet.noneOf(SqlConstruct.class);
     private int pos;
     private int traits;
 
-    private SqlFragmentParser(String input, List<SqlToken> tokens, QuoteContext context) {
+    private SqlFragmentParser(String input, SqlTokens tokens, QuoteContext context) {
         this.input = input;
         this.tokens = tokens;
         this.context = context;
@@ -67,9 +67,9 @@ public final class SqlFragmentParser {
      * The constructs {@code tokens} (lexed from {@code input} in {@code context}) adds to a query,
      * or an empty set when they do not form a fragment that the query could contain.
      */
-    public static Set<SqlConstruct> constructs(String input, List<SqlToken> tokens, QuoteContext context) {
+    public static Set<SqlConstruct> constructs(String input, SqlTokens tokens, QuoteContext context) {
         if (context != QuoteContext.NONE) {
-            if (tokens.isEmpty() || !tokens.get(0).closed()) {
+            if (!tokens.has(0) || !tokens.get(0).closed()) {
                 return Set.of(); // the input never leaves the literal
             }
             SqlFragmentParser parser = new SqlFragmentParser(input, tokens, context);
@@ -79,7 +79,7 @@ public final class SqlFragmentParser {
                 // dangle: probes like "x' AND 526=527" are sent exactly so, and the error tells too.
                 return parser.found;
             }
-            return delayCallAfterBreakOut(tokens) ? Set.of(SqlConstruct.ATTACK_FUNCTION) : Set.of();
+            return delayCallAfter(input, tokens.get(0).end()) ? Set.of(SqlConstruct.ATTACK_FUNCTION) : Set.of();
         }
         SqlFragmentParser asValue = new SqlFragmentParser(input, tokens, context);
         if (asValue.leadingValue() && asValue.tail()) {
@@ -113,10 +113,24 @@ public final class SqlFragmentParser {
      * blind-injection probes that are not valid SQL in the guessed context still state their
      * intent, and no everyday text calls {@code sleep(10)} after an unbalanced quote.
      */
-    private static boolean delayCallAfterBreakOut(List<SqlToken> tokens) {
-        for (int i = 1; i + 2 < tokens.size(); i++) {
-            SqlToken token = tokens.get(i);
-            if (token.is(SqlWord.DELAY_FUNCTION) && tokens.get(i + 1).type() == OPEN_PAREN && tokens.get(i + 2).type() == SqlTokenType.NUMBER) {
+    private static boolean delayCallAfter(String input, int breakOut) {
+        for (int open = input.indexOf('(', breakOut); open >= 0; open = input.indexOf('(', open + 1)) {
+            int nameEnd = open;
+            while (nameEnd > breakOut && SqlLexer.isSpace(input.charAt(nameEnd - 1))) {
+                nameEnd--;
+            }
+            int nameStart = nameEnd;
+            while (nameStart > breakOut && Character.isLetterOrDigit(input.charAt(nameStart - 1))
+                    || nameStart > breakOut && input.charAt(nameStart - 1) == '_') {
+                nameStart--;
+            }
+            int argument = open + 1;
+            while (argument < input.length() && SqlLexer.isSpace(input.charAt(argument))) {
+                argument++;
+            }
+            if (nameStart < nameEnd && argument < input.length() && Character.isDigit(input.charAt(argument))
+                    && SqlWord.classify(input.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT), true)
+                        == SqlWord.DELAY_FUNCTION) {
                 return true;
             }
         }
@@ -174,10 +188,11 @@ public final class SqlFragmentParser {
     }
 
     private boolean endsWhereQueryResumes() {
-        SqlToken last = tokens.get(tokens.size() - 1);
+        int count = tokens.count();
+        SqlToken last = tokens.get(count - 1);
         return switch (last.type()) {
             case TRUNCATING_COMMENT, SEMICOLON -> true;
-            case STRING -> !last.closed() && tokens.size() > 1;
+            case STRING -> !last.closed() && count > 1;
             default -> false;
         };
     }
@@ -839,7 +854,7 @@ public final class SqlFragmentParser {
     // ---- token access -----------------------------------------------------------------------
 
     private boolean atEnd() {
-        return pos >= tokens.size();
+        return !tokens.has(pos);
     }
 
     private SqlToken peek() {
@@ -847,7 +862,7 @@ public final class SqlFragmentParser {
     }
 
     private SqlToken peekAt(int index) {
-        return index < tokens.size() ? tokens.get(index) : null;
+        return tokens.has(index) ? tokens.get(index) : null;
     }
 
     private SqlToken next() {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class SqlFragmentParserTest {
 
     private static Set<SqlConstruct> constructs(String input, QuoteContext context) {
-        return SqlFragmentParser.constructs(input, SqlLexer.tokenize(input, context), context);
+        return SqlFragmentParser.constructs(input, SqlLexer.lazily(input, context), context);
     }
 
     @Test
