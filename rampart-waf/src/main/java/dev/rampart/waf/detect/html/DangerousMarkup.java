@@ -14,7 +14,7 @@ public final class DangerousMarkup {
     /** Elements that run script, embed active content, or re-target every link and form of the page. */
     private static final Set<String> ACTIVE_ELEMENTS = Set.of(
             "script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal", "import",
-            "xml", "xss", "isindex", "handler", "listener");
+            "xml", "xss", "isindex", "handler", "listener", "vmlframe");
 
     private DangerousMarkup() {
     }
@@ -78,9 +78,10 @@ public final class DangerousMarkup {
                     return Optional.of("attribute:rel-import"); // HTML imports load a foreign document with script
                 }
             }
-            case "http-equiv" -> {
+            case "http-equiv", "charset" -> {
                 if ("meta".equals(element)) {
-                    return Optional.of("attribute:http-equiv"); // refresh to a script URL, cookie setting
+                    // refresh to a script URL, cookie setting, or a charset (UTF-7) that re-reads the page
+                    return Optional.of("attribute:" + name);
                 }
             }
             case "attributename" -> {

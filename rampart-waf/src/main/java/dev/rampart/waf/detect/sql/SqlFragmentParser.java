@@ -79,7 +79,7 @@ public final class SqlFragmentParser {
                 // dangle: probes like "x' AND 526=527" are sent exactly so, and the error tells too.
                 return parser.found;
             }
-            return delayCallAfter(input, tokens.get(0).end()) ? Set.of(SqlConstruct.ATTACK_FUNCTION) : Set.of();
+            return attackCallAfter(input, tokens.get(0).end()) ? Set.of(SqlConstruct.ATTACK_FUNCTION) : Set.of();
         }
         SqlFragmentParser asValue = new SqlFragmentParser(input, tokens, context);
         if (asValue.leadingValue() && asValue.tail()) {
@@ -109,11 +109,11 @@ public final class SqlFragmentParser {
     }
 
     /**
-     * A delay function called with a number anywhere after a break-out ({@code x" sleep(10) "}):
-     * blind-injection probes that are not valid SQL in the guessed context still state their
-     * intent, and no everyday text calls {@code sleep(10)} after an unbalanced quote.
+     * A call to an unmistakable attack function anywhere after a break-out
+     * ({@code x" sleep(10) "}, {@code f' (select load_file('…'))}): probes that are not valid SQL
+     * in the guessed context still state their intent.
      */
-    private static boolean delayCallAfter(String input, int breakOut) {
+    private static boolean attackCallAfter(String input, int breakOut) {
         for (int open = input.indexOf('(', breakOut); open >= 0; open = input.indexOf('(', open + 1)) {
             int nameEnd = open;
             while (nameEnd > breakOut && SqlLexer.isSpace(input.charAt(nameEnd - 1))) {
@@ -124,13 +124,8 @@ public final class SqlFragmentParser {
                     || nameStart > breakOut && input.charAt(nameStart - 1) == '_') {
                 nameStart--;
             }
-            int argument = open + 1;
-            while (argument < input.length() && SqlLexer.isSpace(input.charAt(argument))) {
-                argument++;
-            }
-            if (nameStart < nameEnd && argument < input.length() && Character.isDigit(input.charAt(argument))
-                    && SqlWord.classify(input.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT), true)
-                        == SqlWord.DELAY_FUNCTION) {
+            if (nameStart < nameEnd && SqlWord.isUnmistakableAttackFunction(
+                    input.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT))) {
                 return true;
             }
         }
@@ -165,7 +160,13 @@ public final class SqlFragmentParser {
         }
         SqlToken first = peek();
         if (first.type() == WORD && first.word() == SqlWord.NONE) {
-            return false;
+            // prose starts with a word; a column name only counts before what ends a value list
+            // or adds to the query ("test)); DECLARE …", "x UNION SELECT …", "x INTO OUTFILE …")
+            SqlToken second = peekAt(pos + 1);
+            if (second == null || !(second.type() == CLOSE_PAREN || second.type() == SEMICOLON
+                    || second.isWordOf(SqlWord.Kind.UNION) || second.is(SqlWord.INTO))) {
+                return false;
+            }
         }
         traits = 0;
         if (!expression(false)) {
@@ -239,6 +240,15 @@ public final class SqlFragmentParser {
                 if (!waitfor()) {
                     return false;
                 }
+            } else if (token.type() == COMMA) {
+                pos++; // the next item of the application's VALUES (…) or argument list
+                int before = traits;
+                traits = 0;
+                if (!expression(true)) {
+                    return false;
+                }
+                noteCalls(traits);
+                traits |= before;
             } else if (token.type() == CLOSE_PAREN) {
                 pos++; // closes a parenthesis the application opened
             } else if (!clause()) {
@@ -367,6 +377,16 @@ public final class SqlFragmentParser {
             return operand();
         }
         traits |= T_COMPARISON;
+        if (operator.is(SqlWord.NOTNULL) || operator.is(SqlWord.ISNULL)) {
+            return true; // PostgreSQL and SQLite postfix tests
+        }
+        if (operator.is(SqlWord.SIMILAR) && !accept(SqlWord.TO)) {
+            return false;
+        }
+        if (operator.type() == SqlTokenType.COMPARISON && (accept(SqlWord.ALL) || accept(SqlWord.ANY)
+                || accept(SqlWord.SOME))) {
+            return operand(); // = ALL (SELECT …)
+        }
         if (operator.is(SqlWord.IS)) {
             accept(SqlWord.NOT);
             if (accept(SqlWord.DISTINCT)) {

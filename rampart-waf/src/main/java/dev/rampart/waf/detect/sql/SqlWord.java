@@ -38,6 +38,8 @@ public enum SqlWord {
     LIKE(Kind.OPERATOR), RLIKE(Kind.OPERATOR), ILIKE(Kind.OPERATOR), REGEXP(Kind.OPERATOR),
     SOUNDS(Kind.OPERATOR), IN(Kind.OPERATOR), BETWEEN(Kind.OPERATOR), IS(Kind.OPERATOR),
     DIV(Kind.OPERATOR), MOD(Kind.OPERATOR), COLLATE(Kind.OPERATOR), ESCAPE(Kind.OPERATOR),
+    GLOB(Kind.OPERATOR), MATCH(Kind.OPERATOR), SIMILAR(Kind.OPERATOR), NOTNULL(Kind.OPERATOR),
+    ISNULL(Kind.OPERATOR), ANY(Kind.KEYWORD), SOME(Kind.KEYWORD), TO(Kind.KEYWORD),
     NULL(Kind.VALUE), TRUE(Kind.VALUE), FALSE(Kind.VALUE), UNKNOWN(Kind.VALUE),
     CASE(Kind.KEYWORD), WHEN(Kind.KEYWORD), THEN(Kind.KEYWORD), ELSE(Kind.KEYWORD), END(Kind.KEYWORD),
     EXISTS(Kind.KEYWORD), BINARY(Kind.KEYWORD), INTERVAL(Kind.KEYWORD),
@@ -82,9 +84,20 @@ public enum SqlWord {
             "load_extension", "sqlite_compileoption_used", "pg_client_encoding",
             "inet_server_addr", "current_database", "current_schema", "query_to_xml", "dblink");
 
+    /**
+     * Attack functions whose names never occur in prose, so that a call to one after a quote is
+     * an attack even where the rest does not parse.
+     */
+    private static final Set<String> UNMISTAKABLE_FUNCTIONS = Set.of(
+            "sleep", "benchmark", "pg_sleep", "pg_sleep_for", "randomblob", "receive_message", "extractvalue",
+            "updatexml", "load_file", "xp_cmdshell", "xp_dirtree", "sp_executesql", "pg_read_file", "pg_ls_dir",
+            "lo_import", "lo_export", "get_host_name", "get_host_address", "name_const", "gtid_subset",
+            "load_extension", "query_to_xml", "dblink", "openrowset", "opendatasource", "sqlite_version",
+            "dbms_xmlgen", "drithsx");
+
     /** Ordinary SQL functions; known so that an injected call to them can be told from prose. */
     private static final Set<String> FUNCTIONS = Set.of(
-            "ascii", "ord", "char", "chr", "nchar", "unicode", "concat", "concat_ws", "group_concat",
+            "mod", "ascii", "ord", "char", "chr", "nchar", "unicode", "concat", "concat_ws", "group_concat",
             "string_agg", "listagg", "substring", "substr", "mid", "left", "right", "length", "len",
             "char_length", "character_length", "octet_length", "bit_length", "lower", "upper", "lcase",
             "ucase", "trim", "ltrim", "rtrim", "replace", "reverse", "repeat", "replicate", "space",
@@ -123,6 +136,11 @@ public enum SqlWord {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** Whether {@code lowercaseName} is an attack function no prose calls. */
+    static boolean isUnmistakableAttackFunction(String lowercaseName) {
+        return UNMISTAKABLE_FUNCTIONS.contains(lowercaseName);
     }
 
     /** Whether this is a function only attackers call from a value position. */
