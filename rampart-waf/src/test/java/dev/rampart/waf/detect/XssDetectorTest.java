@@ -71,4 +71,15 @@ class XssDetectorTest {
         assertThat(detector.detect("<span style=\"color: red\">warning</span>")).isEmpty();
         assertThat(detector.detect("Contact <john@example.com>")).isEmpty();
     }
+
+    @Test
+    void metaCharsetAndVmlFramesAreFound() {
+        assertThat(detector.detect("<meta charset=\"UTF-7\">")).hasValue("data:attribute:charset");
+        assertThat(detector.detect("<v:vmlframe src=\"foo.com/sup.fml\"/>")).hasValue("data:element:vmlframe");
+    }
+
+    @Test
+    void handlerWithARegexLiteralOfUnbalancedBracketsIsStillCode() {
+        assertThat(detector.detect("<svg/onload='/[*/[]/ alert(1)//'>")).hasValue("data:handler:onload");
+    }
 }

@@ -114,4 +114,39 @@ class SqlFragmentParserTest {
         assertThat(constructs("1 and case when 1=1 then 1 else 0 end", QuoteContext.NONE)).contains(SqlConstruct.BOOLEAN);
         assertThat(constructs("1 or 1 in (1, 2)", QuoteContext.NONE)).contains(SqlConstruct.BOOLEAN);
     }
+
+    @Test
+    void breakOutOfAValueListContinuesTheListThenStacks() {
+        Set<SqlConstruct> found = constructs("x', '4', '2');declare @q varchar(99);exec master.dbo.xp_dirtree @q;",
+                QuoteContext.SINGLE);
+
+        assertThat(found).contains(SqlConstruct.STACKED);
+    }
+
+    @Test
+    void columnNameMayLeadOnlyBeforeWhatEndsOrExtendsTheQuery() {
+        assertThat(constructs("test)); drop table users--", QuoteContext.NONE)).contains(SqlConstruct.STACKED);
+        assertThat(constructs("x union select 1", QuoteContext.NONE)).contains(SqlConstruct.UNION);
+        assertThat(constructs("hello; how are you", QuoteContext.NONE)).isEmpty();
+    }
+
+    @Test
+    void comparisonWithAllOrAnySubqueryParses() {
+        assertThat(constructs("a@b.c' and email = all (select email) or '", QuoteContext.SINGLE))
+                .contains(SqlConstruct.BOOLEAN, SqlConstruct.SUBQUERY);
+    }
+
+    @Test
+    void dialectOperatorsGlobSimilarToAndNotnullParse() {
+        assertThat(constructs("x' and password glob 'a*", QuoteContext.SINGLE)).contains(SqlConstruct.BOOLEAN);
+        assertThat(constructs("x' and email not similar to 'y", QuoteContext.SINGLE)).contains(SqlConstruct.BOOLEAN);
+        assertThat(constructs("x' or email notnull--", QuoteContext.SINGLE)).contains(SqlConstruct.BOOLEAN);
+    }
+
+    @Test
+    void unmistakableAttackCallAfterBreakOutCountsButCommonWordsDoNot() {
+        assertThat(constructs("/a.txt' (select load_file('x'))", QuoteContext.SINGLE))
+                .containsOnly(SqlConstruct.ATTACK_FUNCTION);
+        assertThat(constructs("it's the user(s) and version(2) that matter", QuoteContext.SINGLE)).isEmpty();
+    }
 }
