@@ -49,4 +49,10 @@ class SqlInjectionDetectorTest {
         assertThat(detector.detect("1'\u000bor\u000b'1'='1")).isPresent();
         assertThat(detector.detect("1 /*!50000or*/ 1=1")).isPresent();
     }
+
+    @Test
+    void markdownInlineCodeIsNotABacktickBreakOut() {
+        assertThat(detector.detect("Add `--dry-run` to preview the changes.")).isEmpty();
+        assertThat(detector.detect("Use `#` for comments in Python and `--` in SQL.")).isEmpty();
+    }
 }

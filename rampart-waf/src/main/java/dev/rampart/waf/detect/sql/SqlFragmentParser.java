@@ -139,8 +139,9 @@ public final class SqlFragmentParser {
                 return true;
             }
         }
-        if (context != QuoteContext.NONE) {
+        if (context == QuoteContext.SINGLE || context == QuoteContext.DOUBLE) {
             // Leaving the literal at all is the attack; what follows only has to be valid SQL.
+            // Not so for backtick identifiers: markdown's `--flag` and `#` read the same way.
             // ''-'' and ''*'' compare a column with 0, which every non-numeric string equals in MySQL.
             return constructs.contains(SqlConstruct.COMMENT) || constructs.contains(SqlConstruct.COMPARISON)
                     || constructs.contains(SqlConstruct.ARITHMETIC)
