@@ -41,6 +41,8 @@ public final class SqlFragmentParser {
     private static final int DECISIVE_ANYWHERE = T_COMPARISON | T_FUNCTION | T_ATTACK_FUNCTION | T_SUBQUERY
             | T_BOOLEAN_LITERAL | T_VARIABLE;
 
+    private static final int MAX_DEPTH = 100;
+
     private static final Set<SqlWord> SCHEMA_OBJECTS = EnumSet.of(SqlWord.TABLE, SqlWord.DATABASE, SqlWord.SCHEMA,
             SqlWord.VIEW, SqlWord.INDEX, SqlWord.FUNCTION_OBJECT, SqlWord.PROCEDURE, SqlWord.TRIGGER, SqlWord.LOGIN,
             SqlWord.ROLE, SqlWord.USER_OBJECT);
@@ -56,6 +58,7 @@ public final class SqlFragmentParser {
     private final EnumSet<SqlConstruct> found = EnumSet.noneOf(SqlConstruct.class);
     private int pos;
     private int traits;
+    private int depth;
 
     private SqlFragmentParser(String input, SqlTokens tokens, QuoteContext context) {
         this.input = input;
@@ -68,6 +71,14 @@ public final class SqlFragmentParser {
      * or an empty set when they do not form a fragment that the query could contain.
      */
     public static Set<SqlConstruct> constructs(String input, SqlTokens tokens, QuoteContext context) {
+        try {
+            return parse(input, tokens, context);
+        } catch (NestingTooDeep e) {
+            return Set.of(SqlConstruct.NESTING);
+        }
+    }
+
+    private static Set<SqlConstruct> parse(String input, SqlTokens tokens, QuoteContext context) {
         if (context != QuoteContext.NONE) {
             if (!tokens.has(0) || !tokens.get(0).closed()) {
                 return Set.of(); // the input never leaves the literal
@@ -103,7 +114,7 @@ public final class SqlFragmentParser {
 
     private static boolean isStrong(SqlConstruct construct) {
         return switch (construct) {
-            case BOOLEAN, UNION, STACKED, TIME_DELAY, CLAUSE, ATTACK_FUNCTION, SUBQUERY -> true;
+            case BOOLEAN, UNION, STACKED, TIME_DELAY, CLAUSE, ATTACK_FUNCTION, SUBQUERY, NESTING -> true;
             default -> false;
         };
     }
@@ -421,6 +432,26 @@ public final class SqlFragmentParser {
     }
 
     private boolean operand() {
+        enter();
+        try {
+            return operandHere();
+        } finally {
+            depth--;
+        }
+    }
+
+    /**
+     * Counts one level of recursion. Parentheses, unary operators, {@code CASE}, {@code IF} and
+     * {@code UNION} nest without bound in the grammar; a query needs a few dozen levels at most,
+     * and a deeper input must not exhaust the stack.
+     */
+    private void enter() {
+        if (++depth > MAX_DEPTH) {
+            throw NestingTooDeep.INSTANCE;
+        }
+    }
+
+    private boolean operandHere() {
         if (atEnd()) {
             return false;
         }
@@ -630,6 +661,15 @@ public final class SqlFragmentParser {
     }
 
     private boolean selectBody() {
+        enter();
+        try {
+            return selectBodyHere();
+        } finally {
+            depth--;
+        }
+    }
+
+    private boolean selectBodyHere() {
         while (accept(SqlWord.ALL) || accept(SqlWord.DISTINCT) || accept(SqlWord.DISTINCTROW)) {
             // modifiers
         }
@@ -792,6 +832,15 @@ public final class SqlFragmentParser {
 
     /** A statement stacked after {@code ;}: the keyword and the shape of its first words. */
     private boolean statement() {
+        enter();
+        try {
+            return statementHere();
+        } finally {
+            depth--;
+        }
+    }
+
+    private boolean statementHere() {
         SqlToken keyword = next();
         if (keyword.type() != WORD) {
             return false;
@@ -904,5 +953,15 @@ public final class SqlFragmentParser {
             return true;
         }
         return false;
+    }
+
+    /** Thrown past {@link #MAX_DEPTH}; shared and without a stack trace, since it is not an error. */
+    private static final class NestingTooDeep extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final NestingTooDeep INSTANCE = new NestingTooDeep();
+
+        private NestingTooDeep() {
+            super("SQL nesting deeper than " + MAX_DEPTH + " levels", null, false, false);
+        }
     }
 }
