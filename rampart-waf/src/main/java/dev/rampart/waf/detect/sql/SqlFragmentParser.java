@@ -14,6 +14,7 @@ import static dev.rampart.waf.detect.sql.SqlTokenType.WORD;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Decides whether a token stream, read from a {@link QuoteContext}, is a well-formed continuation
@@ -40,6 +41,8 @@ public final class SqlFragmentParser {
 
     private static final int DECISIVE_ANYWHERE = T_COMPARISON | T_FUNCTION | T_ATTACK_FUNCTION | T_SUBQUERY
             | T_BOOLEAN_LITERAL | T_VARIABLE;
+
+    private static final int NOT_PARSED = -1;
 
     private static final int MAX_DEPTH = 100;
 
@@ -224,16 +227,12 @@ public final class SqlFragmentParser {
                     return false;
                 }
             } else if (isBinaryOperator(token)) {
-                int before = traits;
-                traits = 0;
                 boolean comparison = token.type() == SqlTokenType.COMPARISON || token.isWordOf(SqlWord.Kind.OPERATOR)
                         || token.is(SqlWord.NOT);
-                if (!operatorAndOperand()) {
+                if (ownTraits(this::operatorAndOperand) == NOT_PARSED) {
                     return false;
                 }
                 found.add(comparison ? SqlConstruct.COMPARISON : SqlConstruct.ARITHMETIC);
-                noteCalls(traits);
-                traits |= before;
             } else if (token.isWordOf(SqlWord.Kind.UNION)) {
                 pos++;
                 if (!unionedSelect()) {
@@ -254,13 +253,9 @@ public final class SqlFragmentParser {
                 }
             } else if (token.type() == COMMA) {
                 pos++; // the next item of the application's VALUES (…) or argument list
-                int before = traits;
-                traits = 0;
-                if (!expression(true)) {
+                if (ownTraits(() -> expression(true)) == NOT_PARSED) {
                     return false;
                 }
-                noteCalls(traits);
-                traits |= before;
             } else if (token.type() == CLOSE_PAREN) {
                 pos++; // closes a parenthesis the application opened
             } else if (!clause()) {
@@ -271,16 +266,31 @@ public final class SqlFragmentParser {
     }
 
     private boolean logicOperand() {
-        int before = traits;
-        traits = 0;
-        if (!expression(false)) {
+        int operand = ownTraits(() -> expression(false));
+        if (operand == NOT_PARSED) {
             return false;
         }
         int decisive = DECISIVE_ANYWHERE | (context == QuoteContext.NONE ? 0 : T_NUMBER | T_NUMERIC_STRING | T_ARITHMETIC);
-        found.add((traits & decisive) != 0 ? SqlConstruct.BOOLEAN : SqlConstruct.WEAK_LOGIC);
-        noteCalls(traits);
-        traits |= before;
+        found.add((operand & decisive) != 0 ? SqlConstruct.BOOLEAN : SqlConstruct.WEAK_LOGIC);
         return true;
+    }
+
+    /**
+     * Parses one part of the fragment and returns the traits of that part alone (the traits of
+     * the whole keep accumulating), after noting the calls and subqueries it makes;
+     * {@link #NOT_PARSED} when it does not parse.
+     */
+    private int ownTraits(BooleanSupplier part) {
+        int before = traits;
+        traits = 0;
+        boolean parsed = part.getAsBoolean();
+        int own = traits;
+        traits = before | own;
+        if (!parsed) {
+            return NOT_PARSED;
+        }
+        noteCalls(own);
+        return own;
     }
 
     private void noteCalls(int operandTraits) {
@@ -302,24 +312,21 @@ public final class SqlFragmentParser {
             if (!accept(SqlWord.BY)) {
                 return false;
             }
-            int before = traits;
-            traits = 0;
-            if (!orderedList()) {
+            int items = ownTraits(this::orderedList);
+            if (items == NOT_PARSED) {
                 return false;
             }
-            found.add(traits == T_NUMBER ? SqlConstruct.CLAUSE : SqlConstruct.WEAK_CLAUSE);
-            noteCalls(traits);
-            traits |= before;
+            found.add(items == T_NUMBER ? SqlConstruct.CLAUSE : SqlConstruct.WEAK_CLAUSE);
             return true;
         }
         if (token.is(SqlWord.HAVING)) {
             pos++;
-            int before = traits;
-            traits = 0;
-            boolean parsed = expression(true);
-            found.add((traits & T_COMPARISON) != 0 ? SqlConstruct.CLAUSE : SqlConstruct.WEAK_CLAUSE);
-            traits |= before;
-            return parsed;
+            int condition = ownTraits(() -> expression(true));
+            if (condition == NOT_PARSED) {
+                return false;
+            }
+            found.add((condition & T_COMPARISON) != 0 ? SqlConstruct.CLAUSE : SqlConstruct.WEAK_CLAUSE);
+            return true;
         }
         if (token.is(SqlWord.FROM) || token.is(SqlWord.WHERE)) {
             // the rest of a SELECT whose column list the input ends (`col` FROM users WHERE 1=1 --)
