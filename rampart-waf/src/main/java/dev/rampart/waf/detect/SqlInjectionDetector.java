@@ -4,8 +4,7 @@ import dev.rampart.waf.detect.sql.QuoteContext;
 import dev.rampart.waf.detect.sql.SqlConstruct;
 import dev.rampart.waf.detect.sql.SqlFragmentParser;
 import dev.rampart.waf.detect.sql.SqlLexer;
-import dev.rampart.waf.detect.sql.SqlToken;
-import java.util.List;
+import dev.rampart.waf.detect.sql.SqlTokens;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,7 +31,7 @@ public final class SqlInjectionDetector implements InjectionDetector {
             if (context != QuoteContext.NONE && input.indexOf(context.quote()) < 0) {
                 continue; // the literal is never left: nothing to parse
             }
-            List<SqlToken> tokens = SqlLexer.tokenize(input, context);
+            SqlTokens tokens = SqlLexer.lazily(input, context);
             Set<SqlConstruct> constructs = SqlFragmentParser.constructs(input, tokens, context);
             if (SqlFragmentParser.changesQueryStructure(constructs, context)) {
                 return Optional.of(fingerprint(context, tokens));
@@ -41,10 +40,10 @@ public final class SqlInjectionDetector implements InjectionDetector {
         return Optional.empty();
     }
 
-    private static String fingerprint(QuoteContext context, List<SqlToken> tokens) {
+    private static String fingerprint(QuoteContext context, SqlTokens tokens) {
         StringBuilder fingerprint = new StringBuilder(FINGERPRINT_TOKENS + 1);
         fingerprint.append(context == QuoteContext.NONE ? '-' : context.quote());
-        for (int i = 0; i < tokens.size() && i < FINGERPRINT_TOKENS; i++) {
+        for (int i = 0; i < FINGERPRINT_TOKENS && tokens.has(i); i++) {
             fingerprint.append(tokens.get(i).signature());
         }
         return fingerprint.toString();

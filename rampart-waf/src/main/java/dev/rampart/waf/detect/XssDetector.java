@@ -28,7 +28,7 @@ public final class XssDetector implements InjectionDetector {
         if (url.isPresent()) {
             return Optional.of("url:scheme:" + url.get());
         }
-        boolean hasTagOpen = input.indexOf('<') >= 0;
+        boolean hasTagOpen = hasTagOpen(input);
         for (HtmlContext context : HtmlContext.values()) {
             if (!canCreateMarkup(input, context, hasTagOpen)) {
                 continue;
@@ -43,13 +43,28 @@ public final class XssDetector implements InjectionDetector {
         return Optional.empty();
     }
 
-    /** Skips contexts the input cannot leave: no {@code <} for data, no closing quote for a quoted value. */
+    /**
+     * Skips contexts where the input cannot create dangerous markup: every finding needs a tag
+     * the input opens ({@code <} and a letter) or an attribute value ({@code =}), and a quoted
+     * value is only left at its quote.
+     */
     private static boolean canCreateMarkup(String input, HtmlContext context, boolean hasTagOpen) {
+        boolean hasValueOrTag = hasTagOpen || input.indexOf('=') >= 0;
         return switch (context) {
             case DATA -> hasTagOpen;
-            case UNQUOTED_ATTRIBUTE -> input.indexOf('=') >= 0 || hasTagOpen;
-            case SINGLE_QUOTED_ATTRIBUTE -> input.indexOf('\'') >= 0;
-            case DOUBLE_QUOTED_ATTRIBUTE -> input.indexOf('"') >= 0;
+            case UNQUOTED_ATTRIBUTE -> hasValueOrTag;
+            case SINGLE_QUOTED_ATTRIBUTE -> hasValueOrTag && input.indexOf('\'') >= 0;
+            case DOUBLE_QUOTED_ATTRIBUTE -> hasValueOrTag && input.indexOf('"') >= 0;
         };
+    }
+
+    private static boolean hasTagOpen(String input) {
+        for (int at = input.indexOf('<'); at >= 0 && at + 1 < input.length(); at = input.indexOf('<', at + 1)) {
+            char next = input.charAt(at + 1);
+            if ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z')) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -14,14 +14,14 @@ public final class DangerousMarkup {
     /** Elements that run script, embed active content, or re-target every link and form of the page. */
     private static final Set<String> ACTIVE_ELEMENTS = Set.of(
             "script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal", "import",
-            "xml", "xss", "isindex", "handler", "listener");
+            "xml", "xss", "isindex", "handler", "listener", "vmlframe");
 
     private DangerousMarkup() {
     }
 
     /** What is dangerous about {@code tag}, if anything. */
     public static Optional<String> assess(HtmlTag tag) {
-        String name = tag.name();
+        String name = localName(tag.name());
         if (name != null) {
             if (ACTIVE_ELEMENTS.contains(name)) {
                 return Optional.of("element:" + name);
@@ -41,6 +41,11 @@ public final class DangerousMarkup {
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code script} for {@code x:script}: XHTML and SVG documents bind any prefix to the HTML namespace. */
+    private static String localName(String qualified) {
+        return qualified == null ? null : qualified.substring(qualified.indexOf(':') + 1);
     }
 
     private static Optional<String> assess(String element, HtmlAttribute attribute, boolean strictHandlers) {
@@ -73,9 +78,10 @@ public final class DangerousMarkup {
                     return Optional.of("attribute:rel-import"); // HTML imports load a foreign document with script
                 }
             }
-            case "http-equiv" -> {
+            case "http-equiv", "charset" -> {
                 if ("meta".equals(element)) {
-                    return Optional.of("attribute:http-equiv"); // refresh to a script URL, cookie setting
+                    // refresh to a script URL, cookie setting, or a charset (UTF-7) that re-reads the page
+                    return Optional.of("attribute:" + name);
                 }
             }
             case "attributename" -> {

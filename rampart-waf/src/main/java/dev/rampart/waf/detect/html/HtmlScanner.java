@@ -21,6 +21,7 @@ public final class HtmlScanner {
     private final int length;
     private final List<HtmlTag> tags = new ArrayList<>();
     private int pos;
+    private int styleCheckedUntil;
 
     private HtmlScanner(String input) {
         this.input = input;
@@ -105,29 +106,42 @@ public final class HtmlScanner {
     private void startTag() {
         int nameStart = pos;
         while (pos < length && !isTagSpace(input.charAt(pos)) && input.charAt(pos) != '/' && input.charAt(pos) != '>') {
+            if (input.charAt(pos) == '<') {
+                // "<scr<script>ipt>": a browser reads one odd tag name, but a filter that deletes
+                // the inner tag leaves "<script>"; read on from the inner '<' so neither reading escapes.
+                return;
+            }
             pos++;
-        }
-        int nested = input.indexOf('<', nameStart);
-        if (nested >= 0 && nested < pos) {
-            // "<scr<script>ipt>": a browser reads one odd tag name, but a filter that deletes the
-            // inner tag leaves "<script>"; read from the inner '<' so that neither reading escapes.
-            pos = nested;
-            return;
         }
         String name = input.substring(nameStart, pos).toLowerCase(Locale.ROOT);
         List<HtmlAttribute> attributes = new ArrayList<>();
         attributes(attributes);
         String content = "";
-        if (name.equals("style")) {
+        if (name.equals("style") && pos >= styleCheckedUntil) {
             // Checked as CSS, and still scanned for tags: inside <svg> or <math> a <style> element
-            // is not raw text, the namespace confusion mutation-XSS relies on.
-            int close = input.toLowerCase(Locale.ROOT).indexOf("</style", pos);
-            content = input.substring(pos, close < 0 ? length : close);
+            // is not raw text, the namespace confusion mutation-XSS relies on. A <style> inside
+            // text already checked adds nothing, and checking it again would make the scan quadratic.
+            int close = indexOfIgnoringCase("</style", pos);
+            styleCheckedUntil = close < 0 ? length : close;
+            content = input.substring(pos, styleCheckedUntil);
         }
         tags.add(new HtmlTag(name, attributes, content));
     }
 
-    /** Attributes up to and including the tag's {@code >}, or to the end of the input. */
+    private int indexOfIgnoringCase(String lowercaseNeedle, int from) {
+        for (int at = input.indexOf('<', from); at >= 0; at = input.indexOf('<', at + 1)) {
+            if (input.regionMatches(true, at, lowercaseNeedle, 0, lowercaseNeedle.length())) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Attributes with a value, up to and including the tag's {@code >} or to the end of the
+     * input. Attributes without one ({@code autofocus}, {@code open}) are passed over: they carry
+     * no script themselves, and prose read as a tag is mostly such words.
+     */
     private void attributes(List<HtmlAttribute> into) {
         while (pos < length) {
             char c = input.charAt(pos);
@@ -148,15 +162,14 @@ public final class HtmlScanner {
                 }
                 pos++;
             }
-            String name = input.substring(nameStart, pos).toLowerCase(Locale.ROOT);
+            int nameEnd = pos;
             skipTagSpace();
-            String value = null;
             if (pos < length && input.charAt(pos) == '=') {
                 pos++;
                 skipTagSpace();
-                value = attributeValue();
+                String value = attributeValue();
+                into.add(new HtmlAttribute(input.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT), value));
             }
-            into.add(new HtmlAttribute(name, value));
         }
     }
 

@@ -3,7 +3,7 @@ package dev.rampart.waf.detect.html;
 /**
  * Cheap tests of whether text an attribute hands to the JavaScript engine would do anything. A
  * handler or {@code javascript:} URL that makes no call, assignment or template-literal tag, or
- * whose brackets do not balance (JSX such as {@code onClick={() => go()}} cut at its first space
+ * whose parentheses or braces do not balance (JSX such as {@code onClick={() => go()}} cut at its first space
  * by the HTML tokenizer), is a syntax error or a no-op in the browser.
  */
 final class ScriptCode {
@@ -11,11 +11,13 @@ final class ScriptCode {
     private ScriptCode() {
     }
 
-    /** Whether {@code code} calls, assigns or tags a template, with balanced brackets. */
+    /**
+     * Whether {@code code} calls, assigns or tags a template, with balanced parentheses and
+     * braces (square brackets are left out: regular-expression literals hold them unbalanced).
+     */
     static boolean looksLikeCode(String code) {
         boolean acts = false;
         int round = 0;
-        int square = 0;
         int curly = 0;
         for (int i = 0; i < code.length(); i++) {
             switch (code.charAt(i)) {
@@ -24,18 +26,16 @@ final class ScriptCode {
                     acts = true;
                 }
                 case ')' -> round--;
-                case '[' -> square++;
-                case ']' -> square--;
                 case '{' -> curly++;
                 case '}' -> curly--;
                 case '`', '=' -> acts = true;
                 default -> { }
             }
-            if (round < 0 || square < 0 || curly < 0) {
+            if (round < 0 || curly < 0) {
                 return false;
             }
         }
-        return acts && curly == 0 && square == 0;
+        return acts && curly == 0;
     }
 
     /**

@@ -13,6 +13,8 @@ import java.util.Set;
  */
 public final class ScriptUrls {
 
+    private static final int SCHEME_WINDOW = 256;
+
     private static final Set<String> SCRIPT_SCHEMES = Set.of("javascript", "vbscript", "livescript", "mocha");
 
     private static final String[] SCRIPTABLE_DATA_TYPES = {
@@ -24,7 +26,9 @@ public final class ScriptUrls {
 
     /** The script-running scheme {@code attributeValue} uses, if any. */
     public static Optional<String> scheme(String attributeValue) {
-        String url = normalise(CharacterReferences.decode(attributeValue));
+        // A scheme hidden by references and blanks still starts within the first few hundred characters.
+        String head = attributeValue.length() > SCHEME_WINDOW ? attributeValue.substring(0, SCHEME_WINDOW) : attributeValue;
+        String url = normalise(CharacterReferences.decode(head));
         int colon = url.indexOf(':');
         if (colon <= 0) {
             return Optional.empty();

@@ -24,5 +24,7 @@ public enum SqlConstruct {
     ATTACK_FUNCTION,
     SUBQUERY,
     /** A comment that hides the rest of the application's query. */
-    COMMENT
+    COMMENT,
+    /** Parentheses, unary operators or {@code CASE}s nested deeper than any query needs; parsing stops there. */
+    NESTING
 }

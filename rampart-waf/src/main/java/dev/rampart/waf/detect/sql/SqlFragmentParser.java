@@ -12,8 +12,9 @@ import static dev.rampart.waf.detect.sql.SqlTokenType.VARIABLE;
 import static dev.rampart.waf.detect.sql.SqlTokenType.WORD;
 
 import java.util.EnumSet;
-import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Decides whether a token stream, read from a {@link QuoteContext}, is a well-formed continuation
@@ -41,6 +42,10 @@ public final class SqlFragmentParser {
     private static final int DECISIVE_ANYWHERE = T_COMPARISON | T_FUNCTION | T_ATTACK_FUNCTION | T_SUBQUERY
             | T_BOOLEAN_LITERAL | T_VARIABLE;
 
+    private static final int NOT_PARSED = -1;
+
+    private static final int MAX_DEPTH = 100;
+
     private static final Set<SqlWord> SCHEMA_OBJECTS = EnumSet.of(SqlWord.TABLE, SqlWord.DATABASE, SqlWord.SCHEMA,
             SqlWord.VIEW, SqlWord.INDEX, SqlWord.FUNCTION_OBJECT, SqlWord.PROCEDURE, SqlWord.TRIGGER, SqlWord.LOGIN,
             SqlWord.ROLE, SqlWord.USER_OBJECT);
@@ -50,14 +55,15 @@ public final class SqlFragmentParser {
             SqlWord.SCHEMA, SqlWord.TIME, SqlWord.LEFT, SqlWord.RIGHT, SqlWord.VIEW, SqlWord.INDEX, SqlWord.LOGIN,
             SqlWord.ROLE, SqlWord.TABLE, SqlWord.TRIGGER, SqlWord.DELAY, SqlWord.TOP);
 
-    private final List<SqlToken> tokens;
+    private final SqlTokens tokens;
     private final String input;
     private final QuoteContext context;
     private final EnumSet<SqlConstruct> found = EnumSet.noneOf(SqlConstruct.class);
     private int pos;
     private int traits;
+    private int depth;
 
-    private SqlFragmentParser(String input, List<SqlToken> tokens, QuoteContext context) {
+    private SqlFragmentParser(String input, SqlTokens tokens, QuoteContext context) {
         this.input = input;
         this.tokens = tokens;
         this.context = context;
@@ -67,14 +73,27 @@ public final class SqlFragmentParser {
      * The constructs {@code tokens} (lexed from {@code input} in {@code context}) adds to a query,
      * or an empty set when they do not form a fragment that the query could contain.
      */
-    public static Set<SqlConstruct> constructs(String input, List<SqlToken> tokens, QuoteContext context) {
+    public static Set<SqlConstruct> constructs(String input, SqlTokens tokens, QuoteContext context) {
+        try {
+            return parse(input, tokens, context);
+        } catch (NestingTooDeep e) {
+            return Set.of(SqlConstruct.NESTING);
+        }
+    }
+
+    private static Set<SqlConstruct> parse(String input, SqlTokens tokens, QuoteContext context) {
         if (context != QuoteContext.NONE) {
-            if (tokens.isEmpty() || !tokens.get(0).closed()) {
+            if (!tokens.has(0) || !tokens.get(0).closed()) {
                 return Set.of(); // the input never leaves the literal
             }
             SqlFragmentParser parser = new SqlFragmentParser(input, tokens, context);
             parser.pos = 1;
-            return parser.tail() && parser.endsWhereQueryResumes() ? parser.found : Set.of();
+            if (parser.tail() && (parser.endsWhereQueryResumes() || parser.hasStrongConstruct())) {
+                // A strong construct counts even when the application's closing quote would then
+                // dangle: probes like "x' AND 526=527" are sent exactly so, and the error tells too.
+                return parser.found;
+            }
+            return attackCallAfter(input, tokens.get(0).end()) ? Set.of(SqlConstruct.ATTACK_FUNCTION) : Set.of();
         }
         SqlFragmentParser asValue = new SqlFragmentParser(input, tokens, context);
         if (asValue.leadingValue() && asValue.tail()) {
@@ -87,18 +106,56 @@ public final class SqlFragmentParser {
         return Set.of();
     }
 
+    private boolean hasStrongConstruct() {
+        for (SqlConstruct construct : found) {
+            if (isStrong(construct)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isStrong(SqlConstruct construct) {
+        return switch (construct) {
+            case BOOLEAN, UNION, STACKED, TIME_DELAY, CLAUSE, ATTACK_FUNCTION, SUBQUERY, NESTING -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * A call to an unmistakable attack function anywhere after a break-out
+     * ({@code x" sleep(10) "}, {@code f' (select load_file('…'))}): probes that are not valid SQL
+     * in the guessed context still state their intent.
+     */
+    private static boolean attackCallAfter(String input, int breakOut) {
+        for (int open = input.indexOf('(', breakOut); open >= 0; open = input.indexOf('(', open + 1)) {
+            int nameEnd = open;
+            while (nameEnd > breakOut && SqlLexer.isSpace(input.charAt(nameEnd - 1))) {
+                nameEnd--;
+            }
+            int nameStart = nameEnd;
+            while (nameStart > breakOut && Character.isLetterOrDigit(input.charAt(nameStart - 1))
+                    || nameStart > breakOut && input.charAt(nameStart - 1) == '_') {
+                nameStart--;
+            }
+            if (nameStart < nameEnd && SqlWord.isUnmistakableAttackFunction(
+                    input.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code constructs}, found in {@code context}, change the structure of the query. */
     public static boolean changesQueryStructure(Set<SqlConstruct> constructs, QuoteContext context) {
         for (SqlConstruct construct : constructs) {
-            switch (construct) {
-                case BOOLEAN, UNION, STACKED, TIME_DELAY, CLAUSE, ATTACK_FUNCTION, SUBQUERY -> {
-                    return true;
-                }
-                default -> { }
+            if (isStrong(construct)) {
+                return true;
             }
         }
-        if (context != QuoteContext.NONE) {
+        if (context == QuoteContext.SINGLE || context == QuoteContext.DOUBLE) {
             // Leaving the literal at all is the attack; what follows only has to be valid SQL.
+            // Not so for backtick identifiers: markdown's `--flag` and `#` read the same way.
             // ''-'' and ''*'' compare a column with 0, which every non-numeric string equals in MySQL.
             return constructs.contains(SqlConstruct.COMMENT) || constructs.contains(SqlConstruct.COMPARISON)
                     || constructs.contains(SqlConstruct.ARITHMETIC)
@@ -118,7 +175,13 @@ public final class SqlFragmentParser {
         }
         SqlToken first = peek();
         if (first.type() == WORD && first.word() == SqlWord.NONE) {
-            return false;
+            // prose starts with a word; a column name only counts before what ends a value list
+            // or adds to the query ("test)); DECLARE …", "x UNION SELECT …", "x INTO OUTFILE …")
+            SqlToken second = peekAt(pos + 1);
+            if (second == null || !(second.type() == CLOSE_PAREN || second.type() == SEMICOLON
+                    || second.isWordOf(SqlWord.Kind.UNION) || second.is(SqlWord.INTO))) {
+                return false;
+            }
         }
         traits = 0;
         if (!expression(false)) {
@@ -141,10 +204,11 @@ public final class SqlFragmentParser {
     }
 
     private boolean endsWhereQueryResumes() {
-        SqlToken last = tokens.get(tokens.size() - 1);
+        int count = tokens.count();
+        SqlToken last = tokens.get(count - 1);
         return switch (last.type()) {
             case TRUNCATING_COMMENT, SEMICOLON -> true;
-            case STRING -> !last.closed() && tokens.size() > 1;
+            case STRING -> !last.closed() && count > 1;
             default -> false;
         };
     }
@@ -163,16 +227,12 @@ public final class SqlFragmentParser {
                     return false;
                 }
             } else if (isBinaryOperator(token)) {
-                int before = traits;
-                traits = 0;
                 boolean comparison = token.type() == SqlTokenType.COMPARISON || token.isWordOf(SqlWord.Kind.OPERATOR)
                         || token.is(SqlWord.NOT);
-                if (!operatorAndOperand()) {
+                if (ownTraits(this::operatorAndOperand) == NOT_PARSED) {
                     return false;
                 }
                 found.add(comparison ? SqlConstruct.COMPARISON : SqlConstruct.ARITHMETIC);
-                noteCalls(traits);
-                traits |= before;
             } else if (token.isWordOf(SqlWord.Kind.UNION)) {
                 pos++;
                 if (!unionedSelect()) {
@@ -191,6 +251,11 @@ public final class SqlFragmentParser {
                 if (!waitfor()) {
                     return false;
                 }
+            } else if (token.type() == COMMA) {
+                pos++; // the next item of the application's VALUES (…) or argument list
+                if (ownTraits(() -> expression(true)) == NOT_PARSED) {
+                    return false;
+                }
             } else if (token.type() == CLOSE_PAREN) {
                 pos++; // closes a parenthesis the application opened
             } else if (!clause()) {
@@ -201,16 +266,31 @@ public final class SqlFragmentParser {
     }
 
     private boolean logicOperand() {
-        int before = traits;
-        traits = 0;
-        if (!expression(false)) {
+        int operand = ownTraits(() -> expression(false));
+        if (operand == NOT_PARSED) {
             return false;
         }
         int decisive = DECISIVE_ANYWHERE | (context == QuoteContext.NONE ? 0 : T_NUMBER | T_NUMERIC_STRING | T_ARITHMETIC);
-        found.add((traits & decisive) != 0 ? SqlConstruct.BOOLEAN : SqlConstruct.WEAK_LOGIC);
-        noteCalls(traits);
-        traits |= before;
+        found.add((operand & decisive) != 0 ? SqlConstruct.BOOLEAN : SqlConstruct.WEAK_LOGIC);
         return true;
+    }
+
+    /**
+     * Parses one part of the fragment and returns the traits of that part alone (the traits of
+     * the whole keep accumulating), after noting the calls and subqueries it makes;
+     * {@link #NOT_PARSED} when it does not parse.
+     */
+    private int ownTraits(BooleanSupplier part) {
+        int before = traits;
+        traits = 0;
+        boolean parsed = part.getAsBoolean();
+        int own = traits;
+        traits = before | own;
+        if (!parsed) {
+            return NOT_PARSED;
+        }
+        noteCalls(own);
+        return own;
     }
 
     private void noteCalls(int operandTraits) {
@@ -232,24 +312,21 @@ public final class SqlFragmentParser {
             if (!accept(SqlWord.BY)) {
                 return false;
             }
-            int before = traits;
-            traits = 0;
-            if (!orderedList()) {
+            int items = ownTraits(this::orderedList);
+            if (items == NOT_PARSED) {
                 return false;
             }
-            found.add(traits == T_NUMBER ? SqlConstruct.CLAUSE : SqlConstruct.WEAK_CLAUSE);
-            noteCalls(traits);
-            traits |= before;
+            found.add(items == T_NUMBER ? SqlConstruct.CLAUSE : SqlConstruct.WEAK_CLAUSE);
             return true;
         }
         if (token.is(SqlWord.HAVING)) {
             pos++;
-            int before = traits;
-            traits = 0;
-            boolean parsed = expression(true);
-            found.add((traits & T_COMPARISON) != 0 ? SqlConstruct.CLAUSE : SqlConstruct.WEAK_CLAUSE);
-            traits |= before;
-            return parsed;
+            int condition = ownTraits(() -> expression(true));
+            if (condition == NOT_PARSED) {
+                return false;
+            }
+            found.add((condition & T_COMPARISON) != 0 ? SqlConstruct.CLAUSE : SqlConstruct.WEAK_CLAUSE);
+            return true;
         }
         if (token.is(SqlWord.FROM) || token.is(SqlWord.WHERE)) {
             // the rest of a SELECT whose column list the input ends (`col` FROM users WHERE 1=1 --)
@@ -319,6 +396,16 @@ public final class SqlFragmentParser {
             return operand();
         }
         traits |= T_COMPARISON;
+        if (operator.is(SqlWord.NOTNULL) || operator.is(SqlWord.ISNULL)) {
+            return true; // PostgreSQL and SQLite postfix tests
+        }
+        if (operator.is(SqlWord.SIMILAR) && !accept(SqlWord.TO)) {
+            return false;
+        }
+        if (operator.type() == SqlTokenType.COMPARISON && (accept(SqlWord.ALL) || accept(SqlWord.ANY)
+                || accept(SqlWord.SOME))) {
+            return operand(); // = ALL (SELECT …)
+        }
         if (operator.is(SqlWord.IS)) {
             accept(SqlWord.NOT);
             if (accept(SqlWord.DISTINCT)) {
@@ -352,6 +439,26 @@ public final class SqlFragmentParser {
     }
 
     private boolean operand() {
+        enter();
+        try {
+            return operandHere();
+        } finally {
+            depth--;
+        }
+    }
+
+    /**
+     * Counts one level of recursion. Parentheses, unary operators, {@code CASE}, {@code IF} and
+     * {@code UNION} nest without bound in the grammar; a query needs a few dozen levels at most,
+     * and a deeper input must not exhaust the stack.
+     */
+    private void enter() {
+        if (++depth > MAX_DEPTH) {
+            throw NestingTooDeep.INSTANCE;
+        }
+    }
+
+    private boolean operandHere() {
         if (atEnd()) {
             return false;
         }
@@ -392,8 +499,8 @@ public final class SqlFragmentParser {
 
     private boolean wordOperand(SqlToken token) {
         SqlWord word = token.word();
-        if (word == SqlWord.FUNCTION || word == SqlWord.ATTACK_FUNCTION) {
-            traits |= word == SqlWord.ATTACK_FUNCTION ? T_ATTACK_FUNCTION | T_FUNCTION : T_FUNCTION;
+        if (word.kind() == SqlWord.Kind.FUNCTION) {
+            traits |= word.isAttackFunction() ? T_ATTACK_FUNCTION | T_FUNCTION : T_FUNCTION;
             return callArguments();
         }
         if (word == SqlWord.NONE || NAME_LIKE_KEYWORDS.contains(word)) {
@@ -425,7 +532,7 @@ public final class SqlFragmentParser {
             }
             SqlToken part = next();
             if (part.type() == WORD && part.word().kind() == SqlWord.Kind.FUNCTION) {
-                traits |= part.word() == SqlWord.ATTACK_FUNCTION ? T_ATTACK_FUNCTION | T_FUNCTION : T_FUNCTION;
+                traits |= part.word().isAttackFunction() ? T_ATTACK_FUNCTION | T_FUNCTION : T_FUNCTION;
                 return callArguments();
             }
             if (part.type() != WORD && part.type() != IDENTIFIER && !isStar(part)) {
@@ -463,14 +570,16 @@ public final class SqlFragmentParser {
                 }
                 case STRING -> {
                     if (!token.closed()) {
-                        return false;
+                        // only the application's closing quote can end it; what was injected up to
+                        // here (a subquery, an extraction call) is already in the traits
+                        return token.quote() == context.quote() && atEnd();
                     }
                 }
                 case VARIABLE -> traits |= T_VARIABLE;
                 case WORD -> {
                     if (token.word() == SqlWord.SELECT) {
                         traits |= T_SUBQUERY;
-                    } else if (token.word() == SqlWord.ATTACK_FUNCTION) {
+                    } else if (token.word().isAttackFunction()) {
                         traits |= T_ATTACK_FUNCTION;
                     }
                 }
@@ -559,6 +668,15 @@ public final class SqlFragmentParser {
     }
 
     private boolean selectBody() {
+        enter();
+        try {
+            return selectBodyHere();
+        } finally {
+            depth--;
+        }
+    }
+
+    private boolean selectBodyHere() {
         while (accept(SqlWord.ALL) || accept(SqlWord.DISTINCT) || accept(SqlWord.DISTINCTROW)) {
             // modifiers
         }
@@ -721,6 +839,15 @@ public final class SqlFragmentParser {
 
     /** A statement stacked after {@code ;}: the keyword and the shape of its first words. */
     private boolean statement() {
+        enter();
+        try {
+            return statementHere();
+        } finally {
+            depth--;
+        }
+    }
+
+    private boolean statementHere() {
         SqlToken keyword = next();
         if (keyword.type() != WORD) {
             return false;
@@ -804,7 +931,7 @@ public final class SqlFragmentParser {
     // ---- token access -----------------------------------------------------------------------
 
     private boolean atEnd() {
-        return pos >= tokens.size();
+        return !tokens.has(pos);
     }
 
     private SqlToken peek() {
@@ -812,7 +939,7 @@ public final class SqlFragmentParser {
     }
 
     private SqlToken peekAt(int index) {
-        return index < tokens.size() ? tokens.get(index) : null;
+        return tokens.has(index) ? tokens.get(index) : null;
     }
 
     private SqlToken next() {
@@ -833,5 +960,15 @@ public final class SqlFragmentParser {
             return true;
         }
         return false;
+    }
+
+    /** Thrown past {@link #MAX_DEPTH}; shared and without a stack trace, since it is not an error. */
+    private static final class NestingTooDeep extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final NestingTooDeep INSTANCE = new NestingTooDeep();
+
+        private NestingTooDeep() {
+            super("SQL nesting deeper than " + MAX_DEPTH + " levels", null, false, false);
+        }
     }
 }

@@ -30,37 +30,53 @@ public final class SqlLexer {
         this.length = input.length();
     }
 
-    /** The lexemes of {@code input} read from {@code context}. */
+    /** All lexemes of {@code input} read from {@code context}. */
     public static List<SqlToken> tokenize(String input, QuoteContext context) {
+        SqlTokens tokens = lazily(input, context);
+        tokens.count();
+        return tokens.asList();
+    }
+
+    /**
+     * The lexemes of {@code input} read from {@code context}, lexed only as far as they are
+     * asked for: the grammar rejects most prose within its first few tokens.
+     */
+    public static SqlTokens lazily(String input, QuoteContext context) {
         SqlLexer lexer = new SqlLexer(input);
         if (context != QuoteContext.NONE) {
             lexer.readQuoted(context.quote(), 0);
         }
-        lexer.readAll();
-        return lexer.tokens;
+        return new SqlTokens(lexer, lexer.tokens);
     }
 
-    private void readAll() {
-        while (pos < length) {
-            char c = input.charAt(pos);
-            if (isSpace(c)) {
-                pos++;
-            } else if (c == '\'' || c == '"') {
-                pos++;
-                readQuoted(c, pos - 1);
-            } else if (c == '`') {
-                readDelimitedIdentifier('`');
-            } else if (c == '[' && input.indexOf(']', pos) > pos + 1) {
-                readDelimitedIdentifier(']');
-            } else if (isDigit(c) || (c == '.' && pos + 1 < length && isDigit(input.charAt(pos + 1)))) {
-                readNumber();
-            } else if (isWordStart(c)) {
-                readWord();
-            } else if (c == '@') {
-                readVariable();
-            } else {
-                readPunctuation(c);
-            }
+    /** Lexes until one more token is read or the input ends; whether a token was added. */
+    boolean advance() {
+        int before = tokens.size();
+        while (pos < length && tokens.size() == before) {
+            step();
+        }
+        return tokens.size() > before;
+    }
+
+    private void step() {
+        char c = input.charAt(pos);
+        if (isSpace(c)) {
+            pos++;
+        } else if (c == '\'' || c == '"') {
+            pos++;
+            readQuoted(c, pos - 1);
+        } else if (c == '`') {
+            readDelimitedIdentifier('`');
+        } else if (c == '[' && input.indexOf(']', pos) > pos + 1) {
+            readDelimitedIdentifier(']');
+        } else if (isDigit(c) || (c == '.' && pos + 1 < length && isDigit(input.charAt(pos + 1)))) {
+            readNumber();
+        } else if (isWordStart(c)) {
+            readWord();
+        } else if (c == '@') {
+            readVariable();
+        } else {
+            readPunctuation(c);
         }
     }
 

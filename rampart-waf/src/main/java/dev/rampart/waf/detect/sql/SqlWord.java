@@ -7,10 +7,10 @@ import java.util.Set;
 
 /**
  * The words the fragment grammar needs to tell apart, across the MySQL, PostgreSQL, SQL Server,
- * Oracle and SQLite dialects. Function names are grouped into two entries rather than listed one
- * by one: {@link #ATTACK_FUNCTION} for the calls that only an attacker makes from a value
- * position (delays, error-message extraction, file and catalogue access), {@link #FUNCTION} for
- * the everyday ones an injected expression is built from.
+ * Oracle and SQLite dialects. Function names are grouped into entries rather than listed one by
+ * one: {@link #DELAY_FUNCTION} and {@link #ATTACK_FUNCTION} for the calls that only an attacker
+ * makes from a value position (delays, error-message extraction, file and catalogue access),
+ * {@link #FUNCTION} for the everyday ones an injected expression is built from.
  */
 public enum SqlWord {
     NONE(Kind.NOT_A_KEYWORD),
@@ -38,11 +38,15 @@ public enum SqlWord {
     LIKE(Kind.OPERATOR), RLIKE(Kind.OPERATOR), ILIKE(Kind.OPERATOR), REGEXP(Kind.OPERATOR),
     SOUNDS(Kind.OPERATOR), IN(Kind.OPERATOR), BETWEEN(Kind.OPERATOR), IS(Kind.OPERATOR),
     DIV(Kind.OPERATOR), MOD(Kind.OPERATOR), COLLATE(Kind.OPERATOR), ESCAPE(Kind.OPERATOR),
+    GLOB(Kind.OPERATOR), MATCH(Kind.OPERATOR), SIMILAR(Kind.OPERATOR), NOTNULL(Kind.OPERATOR),
+    ISNULL(Kind.OPERATOR), ANY(Kind.KEYWORD), SOME(Kind.KEYWORD), TO(Kind.KEYWORD),
     NULL(Kind.VALUE), TRUE(Kind.VALUE), FALSE(Kind.VALUE), UNKNOWN(Kind.VALUE),
     CASE(Kind.KEYWORD), WHEN(Kind.KEYWORD), THEN(Kind.KEYWORD), ELSE(Kind.KEYWORD), END(Kind.KEYWORD),
     EXISTS(Kind.KEYWORD), BINARY(Kind.KEYWORD), INTERVAL(Kind.KEYWORD),
     FUNCTION(Kind.FUNCTION),
-    ATTACK_FUNCTION(Kind.FUNCTION);
+    ATTACK_FUNCTION(Kind.FUNCTION),
+    /** The attack functions that make the database wait: the probes of time-based blind injection. */
+    DELAY_FUNCTION(Kind.FUNCTION);
 
     /** What a word does in the grammar; the signature is its fingerprint letter. */
     public enum Kind {
@@ -64,11 +68,14 @@ public enum SqlWord {
      * Calls with no business in a value an API client sends: time delays (blind injection),
      * functions that leak data through error messages, file, network and catalogue access.
      */
+    private static final Set<String> DELAY_FUNCTIONS = Set.of(
+            "sleep", "benchmark", "pg_sleep", "pg_sleep_for", "randomblob", "receive_message");
+
     private static final Set<String> ATTACK_FUNCTIONS = Set.of(
-            "sleep", "benchmark", "pg_sleep", "pg_sleep_for", "randomblob", "extractvalue", "updatexml",
+            "extractvalue", "updatexml",
             "load_file", "version", "database", "user", "current_user", "system_user", "session_user",
             "schema_name", "sqlite_version", "pg_read_file", "pg_ls_dir", "lo_import", "lo_export",
-            "xp_cmdshell", "xp_dirtree", "sp_executesql", "receive_message", "get_host_name",
+            "xp_cmdshell", "xp_dirtree", "sp_executesql", "get_host_name",
             "get_host_address", "request", "name_const", "gtid_subset", "json_keys", "exp",
             "geometrycollection", "multipoint", "polygon", "multipolygon", "linestring", "multilinestring",
             "db_name", "user_name", "suser_name", "has_dbaccess", "is_srvrolemember", "host_name",
@@ -77,9 +84,20 @@ public enum SqlWord {
             "load_extension", "sqlite_compileoption_used", "pg_client_encoding",
             "inet_server_addr", "current_database", "current_schema", "query_to_xml", "dblink");
 
+    /**
+     * Attack functions whose names never occur in prose, so that a call to one after a quote is
+     * an attack even where the rest does not parse.
+     */
+    private static final Set<String> UNMISTAKABLE_FUNCTIONS = Set.of(
+            "sleep", "benchmark", "pg_sleep", "pg_sleep_for", "randomblob", "receive_message", "extractvalue",
+            "updatexml", "load_file", "xp_cmdshell", "xp_dirtree", "sp_executesql", "pg_read_file", "pg_ls_dir",
+            "lo_import", "lo_export", "get_host_name", "get_host_address", "name_const", "gtid_subset",
+            "load_extension", "query_to_xml", "dblink", "openrowset", "opendatasource", "sqlite_version",
+            "dbms_xmlgen", "drithsx");
+
     /** Ordinary SQL functions; known so that an injected call to them can be told from prose. */
     private static final Set<String> FUNCTIONS = Set.of(
-            "ascii", "ord", "char", "chr", "nchar", "unicode", "concat", "concat_ws", "group_concat",
+            "mod", "ascii", "ord", "char", "chr", "nchar", "unicode", "concat", "concat_ws", "group_concat",
             "string_agg", "listagg", "substring", "substr", "mid", "left", "right", "length", "len",
             "char_length", "character_length", "octet_length", "bit_length", "lower", "upper", "lcase",
             "ucase", "trim", "ltrim", "rtrim", "replace", "reverse", "repeat", "replicate", "space",
@@ -120,6 +138,16 @@ public enum SqlWord {
         return kind;
     }
 
+    /** Whether {@code lowercaseName} is an attack function no prose calls. */
+    static boolean isUnmistakableAttackFunction(String lowercaseName) {
+        return UNMISTAKABLE_FUNCTIONS.contains(lowercaseName);
+    }
+
+    /** Whether this is a function only attackers call from a value position. */
+    public boolean isAttackFunction() {
+        return this == ATTACK_FUNCTION || this == DELAY_FUNCTION;
+    }
+
     /**
      * The keyword {@code lowercaseWord} is, else the function group it belongs to, else {@link #NONE}.
      * A keyword that is also a function name ({@code user}, {@code left}, {@code replace}) is the
@@ -127,6 +155,9 @@ public enum SqlWord {
      */
     static SqlWord classify(String lowercaseWord, boolean followedByParen) {
         if (followedByParen) {
+            if (DELAY_FUNCTIONS.contains(lowercaseWord)) {
+                return DELAY_FUNCTION;
+            }
             if (ATTACK_FUNCTIONS.contains(lowercaseWord)) {
                 return ATTACK_FUNCTION;
             }
