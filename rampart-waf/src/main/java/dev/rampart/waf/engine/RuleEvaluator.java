@@ -3,6 +3,7 @@ package dev.rampart.waf.engine;
 import dev.rampart.waf.EngineMode;
 import dev.rampart.waf.RuleMatch;
 import dev.rampart.waf.action.RuleAction;
+import dev.rampart.waf.operator.RegexBudgetExceededException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -141,7 +142,14 @@ public final class RuleEvaluator {
         if (rule.capture()) {
             tx.clearPendingCaptures();
         }
-        boolean result = rule.operator().matches(inspected, tx) != rule.negated();
+        boolean result;
+        try {
+            result = rule.operator().matches(inspected, tx) != rule.negated();
+        } catch (RegexBudgetExceededException e) {
+            // As ModSecurity on PCRE match limits: no verdict from this value, and a flag rules can check.
+            tx.tx().put("MSC_PCRE_LIMITS_EXCEEDED", "1");
+            return false;
+        }
         if (!result) {
             return false;
         }

@@ -44,6 +44,8 @@ public final class Operators {
         register("validateByteRange", (argument, dir) -> new ValidateByteRange(argument));
         register("validateUrlEncoding", (argument, dir) -> new ValidateUrlEncoding());
         register("validateUtf8Encoding", (argument, dir) -> new ValidateUtf8Encoding());
+        register("detectSQLi", (argument, dir) -> new DetectSqli());
+        register("detectXSS", (argument, dir) -> new DetectXss());
         register("geoLookup", (argument, dir) -> new GeoLookup());
         register("rbl", (argument, dir) -> new Rbl(argument));
     }

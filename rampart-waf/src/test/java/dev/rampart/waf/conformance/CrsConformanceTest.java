@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class CrsConformanceTest {
 
     /** Measured pass rate, rounded down (see README "Conformance"). */
-    private static final double MEASURED_PASS_RATE = 0.0;
+    private static final double MEASURED_PASS_RATE = 0.9995;
 
     @Test
     void crsRegressionSuitePassesAtLeastTheMeasuredRate() throws Exception {
