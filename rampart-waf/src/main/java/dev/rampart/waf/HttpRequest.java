@@ -7,6 +7,11 @@ import java.util.Objects;
  * The request a {@link Transaction} inspects, independent of any HTTP server: the gateway, a test
  * or an application adapts its own request type to this.
  *
+ * <p>Strings are taken as the bytes on the wire, one char per byte (ISO-8859-1), which is how
+ * Netty/Vert.x and most servers decode HTTP/1.1 request lines and headers; a string holding any
+ * char above U+00FF is taken as text and inspected as its UTF-8 bytes. Rules therefore see what
+ * the client sent, as in ModSecurity.
+ *
  * @param method        request method as sent ({@code GET})
  * @param uri           request target as sent on the request line, query string included
  *                      ({@code /search?q=1}); absolute-form ({@code http://host/x}) is allowed

@@ -5,6 +5,7 @@ import dev.rampart.waf.body.MultipartBody;
 import dev.rampart.waf.body.UrlEncodedBody;
 import dev.rampart.waf.body.XmlBody;
 import dev.rampart.waf.engine.ByteStrings;
+import dev.rampart.waf.transform.ByteText;
 import dev.rampart.waf.engine.RuleEvaluator;
 import dev.rampart.waf.engine.RuleEvaluator.Ending;
 import dev.rampart.waf.engine.RuleEvaluator.Outcome;
@@ -150,7 +151,7 @@ public final class Transaction {
         if (processor.equals("URLENCODED") || state.forceRequestBodyVariable()) {
             // As ModSecurity: REQUEST_BODY holds the raw body only for URL-encoded or forced bodies, so
             // rules inspect parsed JSON/XML/multipart through ARGS, FILES and XML instead.
-            state.requestBody(ByteStrings.of(body));
+            state.requestBody(ByteText.of(body));
         }
         state.reqbodyProcessor(processor);
         switch (processor) {

@@ -1,6 +1,6 @@
 package dev.rampart.waf.engine;
 
-import java.nio.charset.StandardCharsets;
+import dev.rampart.waf.transform.ByteText;
 
 /**
  * Conversion of text that arrives as Java strings (URI, headers from an HTTP server) into the byte
@@ -14,14 +14,9 @@ public final class ByteStrings {
     public static String of(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) > 0xFF) {
-                return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+                return ByteText.ofUtf8(text);
             }
         }
         return text;
-    }
-
-    /** {@code bytes} as a byte string. */
-    public static String of(byte[] bytes) {
-        return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 }

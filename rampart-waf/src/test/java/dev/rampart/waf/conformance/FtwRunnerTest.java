@@ -76,7 +76,7 @@ class FtwRunnerTest {
         Files.writeString(tests.resolve("100.yaml"), "rule_id: 100\ntests:\n"
                 + "  - test_id: 1\n    stages:\n      - input:\n          uri: /?a=attack\n          headers: {Host: localhost}\n"
                 + "        output:\n          log:\n            no_expect_ids: [100]\n");
-        Path overrides = Files.writeString(tests.resolveSibling(tests.getFileName() + "-overrides.yaml"),
+        Path overrides = Files.writeString(tests.resolve("overrides.yaml"),
                 "test_overrides:\n  - rule_id: 100\n    test_ids: [1]\n    reason: the engine finds it\n"
                         + "    output:\n      log:\n        expect_ids: [100]\n");
 
