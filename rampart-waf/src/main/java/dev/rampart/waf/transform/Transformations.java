@@ -51,6 +51,8 @@ public final class Transformations {
         register("trim", new Trim());
         register("trimLeft", new TrimLeft());
         register("trimRight", new TrimRight());
+        register("sqlHexDecode", new SqlHexDecode());
+        register("urlEncode", new UrlEncode());
     }
 
     private Transformations() {

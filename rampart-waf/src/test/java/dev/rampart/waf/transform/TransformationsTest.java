@@ -40,7 +40,7 @@ class TransformationsTest {
     @Test
     void namesListsEveryTransformationOnce() {
         assertThat(Transformations.names()).contains("none", "urlDecodeUni", "cmdLine", "trimRight", "base64DecodeExt")
-                .hasSize(33);
+                .hasSize(35);
     }
 
     @Test
