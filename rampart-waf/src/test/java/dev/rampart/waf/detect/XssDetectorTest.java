@@ -82,4 +82,10 @@ class XssDetectorTest {
     void handlerWithARegexLiteralOfUnbalancedBracketsIsStillCode() {
         assertThat(detector.detect("<svg/onload='/[*/[]/ alert(1)//'>")).hasValue("data:handler:onload");
     }
+
+    @Test
+    void formPostingToItsOwnSiteIsBenign() {
+        assertThat(detector.detect("How do I submit <form action=\"/login\" method=\"post\"> with fetch?")).isEmpty();
+        assertThat(detector.detect("<form action=\"\\\\evil.example\\x\">")).hasValue("data:attribute:action");
+    }
 }

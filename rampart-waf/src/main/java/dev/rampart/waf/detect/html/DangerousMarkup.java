@@ -43,6 +43,21 @@ public final class DangerousMarkup {
         return Optional.empty();
     }
 
+    /**
+     * Whether a form target sends the submission to another origin: an absolute or
+     * scheme-relative URL ({@code https://…}, {@code //…}, browsers read {@code \\} as {@code /}).
+     * A relative action ({@code /login}), as in HTML people paste into questions, stays on the site.
+     */
+    private static boolean leavesTheOrigin(String url) {
+        String target = CharacterReferences.decode(url).strip();
+        if (target.startsWith("//") || target.startsWith("\\\\") || target.startsWith("/\\") || target.startsWith("\\/")) {
+            return true;
+        }
+        int colon = target.indexOf(':');
+        int slash = target.indexOf('/');
+        return colon > 0 && (slash < 0 || colon < slash);
+    }
+
     /** {@code script} for {@code x:script}: XHTML and SVG documents bind any prefix to the HTML namespace. */
     private static String localName(String qualified) {
         return qualified == null ? null : qualified.substring(qualified.indexOf(':') + 1);
@@ -66,10 +81,12 @@ public final class DangerousMarkup {
                 return CharacterReferences.decode(value).indexOf('<') >= 0 ? Optional.of("attribute:srcdoc") : Optional.empty();
             }
             case "formaction" -> {
-                return Optional.of("attribute:formaction");
+                if (leavesTheOrigin(value)) {
+                    return Optional.of("attribute:formaction");
+                }
             }
             case "action" -> {
-                if ("form".equals(element) || "isindex".equals(element)) {
+                if (("form".equals(element) || "isindex".equals(element)) && leavesTheOrigin(value)) {
                     return Optional.of("attribute:action"); // a form posting the page's input elsewhere
                 }
             }
