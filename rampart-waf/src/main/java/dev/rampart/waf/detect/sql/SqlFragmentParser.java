@@ -91,7 +91,10 @@ public final class SqlFragmentParser {
             if (parser.tail() && (parser.endsWhereQueryResumes() || parser.hasStrongConstruct())) {
                 // A strong construct counts even when the application's closing quote would then
                 // dangle: probes like "x' AND 526=527" are sent exactly so, and the error tells too.
-                return parser.found;
+                // A quote after white space opens a quotation in prose (use "*" for all), so
+                // from there only a strong construct counts.
+                boolean quotation = tokens.get(0).end() >= 2 && SqlLexer.isSpace(input.charAt(tokens.get(0).end() - 2));
+                return quotation && !parser.hasStrongConstruct() ? Set.of() : parser.found;
             }
             return attackCallAfter(input, tokens.get(0).end()) ? Set.of(SqlConstruct.ATTACK_FUNCTION) : Set.of();
         }

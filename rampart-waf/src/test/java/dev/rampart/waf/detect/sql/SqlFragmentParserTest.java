@@ -19,10 +19,17 @@ class SqlFragmentParserTest {
 
     @Test
     void logicBetweenPlainStringsIsGrammaticalButNotDecisive() {
-        Set<SqlConstruct> found = constructs("use 'and' not 'or'", QuoteContext.SINGLE);
+        Set<SqlConstruct> found = constructs("x' and ' not ' or '", QuoteContext.SINGLE);
 
         assertThat(found).containsOnly(SqlConstruct.WEAK_LOGIC);
         assertThat(SqlFragmentParser.changesQueryStructure(found, QuoteContext.SINGLE)).isFalse();
+    }
+
+    @Test
+    void quotationInProseNeedsAStrongConstruct() {
+        assertThat(constructs("use 'and' not 'or'", QuoteContext.SINGLE)).isEmpty();
+        assertThat(constructs("the value '=' here", QuoteContext.SINGLE)).isEmpty();
+        assertThat(constructs("name ' union select 1 --", QuoteContext.SINGLE)).contains(SqlConstruct.UNION);
     }
 
     @Test
