@@ -88,4 +88,11 @@ class XssDetectorTest {
         assertThat(detector.detect("How do I submit <form action=\"/login\" method=\"post\"> with fetch?")).isEmpty();
         assertThat(detector.detect("<form action=\"\\\\evil.example\\x\">")).hasValue("data:attribute:action");
     }
+
+    @Test
+    void activeElementWithoutAttributesIsInertButAScriptIsNot() {
+        assertThat(detector.detect("List<Object> children = new ArrayList<>();")).isEmpty();
+        assertThat(detector.detect("<object data=//evil.example/x.swf>")).hasValue("data:element:object");
+        assertThat(detector.detect("List<Script> all")).hasValue("data:element:script");
+    }
 }

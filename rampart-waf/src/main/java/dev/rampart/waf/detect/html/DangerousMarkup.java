@@ -11,10 +11,14 @@ import java.util.Set;
  */
 public final class DangerousMarkup {
 
-    /** Elements that run script, embed active content, or re-target every link and form of the page. */
+    /**
+     * Elements that embed active content or re-target every link and form of the page once given
+     * an attribute (a bare {@code <object>} or {@code <base>}, as in Java's {@code List<Object>},
+     * does nothing). {@code <script>} runs its text and counts even bare.
+     */
     private static final Set<String> ACTIVE_ELEMENTS = Set.of(
-            "script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal", "import",
-            "xml", "xss", "isindex", "handler", "listener", "vmlframe");
+            "iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal", "import", "xml",
+            "isindex", "handler", "listener", "vmlframe");
 
     private DangerousMarkup() {
     }
@@ -23,7 +27,7 @@ public final class DangerousMarkup {
     public static Optional<String> assess(HtmlTag tag) {
         String name = localName(tag.name());
         if (name != null) {
-            if (ACTIVE_ELEMENTS.contains(name)) {
+            if (name.equals("script") || (ACTIVE_ELEMENTS.contains(name) && !tag.attributes().isEmpty())) {
                 return Optional.of("element:" + name);
             }
             if (name.equals("style")) {

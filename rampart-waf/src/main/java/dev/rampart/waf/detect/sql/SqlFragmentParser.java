@@ -91,10 +91,8 @@ public final class SqlFragmentParser {
             if (parser.tail() && (parser.endsWhereQueryResumes() || parser.hasStrongConstruct())) {
                 // A strong construct counts even when the application's closing quote would then
                 // dangle: probes like "x' AND 526=527" are sent exactly so, and the error tells too.
-                // A quote after white space opens a quotation in prose (use "*" for all), so
-                // from there only a strong construct counts.
-                boolean quotation = tokens.get(0).end() >= 2 && SqlLexer.isSpace(input.charAt(tokens.get(0).end() - 2));
-                return quotation && !parser.hasStrongConstruct() ? Set.of() : parser.found;
+                return opensQuotation(input, tokens.get(0).end() - 1) && !parser.hasStrongConstruct()
+                        ? Set.of() : parser.found;
             }
             return attackCallAfter(input, tokens.get(0).end()) ? Set.of(SqlConstruct.ATTACK_FUNCTION) : Set.of();
         }
@@ -107,6 +105,26 @@ public final class SqlFragmentParser {
             return afterValue.found;
         }
         return Set.of();
+    }
+
+    /**
+     * Whether the quote at {@code quote} opens a quotation or a string literal of prose or code
+     * rather than ending an injected value: it follows white space, an opening bracket, {@code =},
+     * {@code ,} or {@code :} ({@code use "*" for all}, {@code f('#pop')}, {@code x = '--'}), or a
+     * one-letter string prefix after one of those ({@code (r'#.*$')}). An injected value's own
+     * characters come right before its break-out ({@code admin'--}), so from a quotation only a
+     * strong construct counts.
+     */
+    private static boolean opensQuotation(String input, int quote) {
+        int before = quote - 1;
+        if (before >= 1 && "rRbBuUfF".indexOf(input.charAt(before)) >= 0 && opensLiteral(input.charAt(before - 1))) {
+            return true;
+        }
+        return before >= 0 && opensLiteral(input.charAt(before));
+    }
+
+    private static boolean opensLiteral(char preceding) {
+        return SqlLexer.isSpace(preceding) || "([{=,:".indexOf(preceding) >= 0;
     }
 
     private boolean hasStrongConstruct() {
@@ -343,6 +361,11 @@ public final class SqlFragmentParser {
         }
         if (token.is(SqlWord.PROCEDURE)) {
             pos++;
+            SqlToken procedure = peekAt(pos);
+            SqlToken open = peekAt(pos + 1);
+            if (procedure == null || procedure.type() != WORD || open == null || open.type() != OPEN_PAREN) {
+                return false; // MySQL's PROCEDURE ANALYSE(…) takes a call, nothing else
+            }
             found.add(SqlConstruct.CLAUSE);
             return operand();
         }

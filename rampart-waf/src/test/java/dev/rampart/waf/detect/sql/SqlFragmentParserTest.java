@@ -156,4 +156,10 @@ class SqlFragmentParserTest {
                 .containsOnly(SqlConstruct.ATTACK_FUNCTION);
         assertThat(constructs("it's the user(s) and version(2) that matter", QuoteContext.SINGLE)).isEmpty();
     }
+
+    @Test
+    void procedureClauseTakesACallOnly() {
+        assertThat(constructs("1 procedure analyse()", QuoteContext.NONE)).contains(SqlConstruct.CLAUSE);
+        assertThat(constructs("      'procedure',", QuoteContext.SINGLE)).isEmpty();
+    }
 }
