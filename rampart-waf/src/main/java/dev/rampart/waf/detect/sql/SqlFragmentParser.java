@@ -144,23 +144,25 @@ public final class SqlFragmentParser {
     }
 
     /**
-     * A call to an unmistakable attack function anywhere after a break-out
-     * ({@code x" sleep(10) "}, {@code f' (select load_file('…'))}): probes that are not valid SQL
-     * in the guessed context still state their intent.
+     * A call to an unmistakable attack function anywhere after a break-out, written as code
+     * (no space before the parenthesis; a delay with a number: {@code x" sleep(10) "},
+     * {@code f' (select load_file('…'))}): probes that are not valid SQL in the guessed context
+     * still state their intent, and "can't sleep (at all)" or "benchmark(s)" is not one.
      */
     private static boolean attackCallAfter(String input, int breakOut) {
         for (int open = input.indexOf('(', breakOut); open >= 0; open = input.indexOf('(', open + 1)) {
-            int nameEnd = open;
-            while (nameEnd > breakOut && SqlLexer.isSpace(input.charAt(nameEnd - 1))) {
-                nameEnd--;
-            }
-            int nameStart = nameEnd;
-            while (nameStart > breakOut && Character.isLetterOrDigit(input.charAt(nameStart - 1))
-                    || nameStart > breakOut && input.charAt(nameStart - 1) == '_') {
+            int nameStart = open;
+            while (nameStart > breakOut && (Character.isLetterOrDigit(input.charAt(nameStart - 1))
+                    || input.charAt(nameStart - 1) == '_')) {
                 nameStart--;
             }
-            if (nameStart < nameEnd && SqlWord.isUnmistakableAttackFunction(
-                    input.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT))) {
+            if (nameStart == open) {
+                continue;
+            }
+            String name = input.substring(nameStart, open).toLowerCase(Locale.ROOT);
+            boolean numberFirst = open + 1 < input.length() && Character.isDigit(input.charAt(open + 1));
+            if (SqlWord.isUnmistakableAttackFunction(name)
+                    && (numberFirst || SqlWord.classify(name, true) != SqlWord.DELAY_FUNCTION)) {
                 return true;
             }
         }

@@ -155,6 +155,7 @@ class SqlFragmentParserTest {
         assertThat(constructs("/a.txt' (select load_file('x'))", QuoteContext.SINGLE))
                 .containsOnly(SqlConstruct.ATTACK_FUNCTION);
         assertThat(constructs("it's the user(s) and version(2) that matter", QuoteContext.SINGLE)).isEmpty();
+        assertThat(constructs("I can't sleep (at all) and our benchmark(s) suffer", QuoteContext.SINGLE)).isEmpty();
     }
 
     @Test
