@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * Rampart's cross-site-scripting detector, behind {@code @detectXSS}. The input is read as an
- * HTML parser would read it from each place a page may echo it — between tags, inside an
- * unquoted, single- or double-quoted attribute value, or as a whole URL attribute — and reported
+ * HTML parser would read it from each place a page may echo it — between tags, among a tag's
+ * attributes, inside an unquoted, single- or double-quoted attribute value, or as a whole URL
+ * attribute — and reported
  * when the markup it creates would run script: an active element ({@code script}, {@code iframe},
  * {@code object}, {@code base}…), an event-handler attribute, a script URL
  * ({@code javascript:}, {@code data:text/html}) after character-reference and white-space
@@ -52,7 +53,7 @@ public final class XssDetector implements InjectionDetector {
         boolean hasValueOrTag = hasTagOpen || input.indexOf('=') >= 0;
         return switch (context) {
             case DATA -> hasTagOpen;
-            case UNQUOTED_ATTRIBUTE -> hasValueOrTag;
+            case TAG, UNQUOTED_ATTRIBUTE -> hasValueOrTag;
             case SINGLE_QUOTED_ATTRIBUTE -> hasValueOrTag && input.indexOf('\'') >= 0;
             case DOUBLE_QUOTED_ATTRIBUTE -> hasValueOrTag && input.indexOf('"') >= 0;
         };

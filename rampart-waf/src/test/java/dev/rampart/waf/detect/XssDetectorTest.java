@@ -95,4 +95,11 @@ class XssDetectorTest {
         assertThat(detector.detect("<object data=//evil.example/x.swf>")).hasValue("data:element:object");
         assertThat(detector.detect("List<Script> all")).hasValue("data:element:script");
     }
+
+    @Test
+    void inputAmongATagsAttributesIsReadFromTheFirstCharacter() {
+        assertThat(detector.detect("onmouseover=alert(1)")).hasValue("tag:handler:onmouseover");
+        assertThat(detector.detect("style=x:expression(alert(1))")).hasValue("tag:style:expression");
+        assertThat(detector.detect("online=yes")).isEmpty();
+    }
 }
