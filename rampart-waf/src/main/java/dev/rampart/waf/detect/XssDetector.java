@@ -9,10 +9,10 @@ import java.util.Optional;
 
 /**
  * Rampart's cross-site-scripting detector, behind {@code @detectXSS}. The input is read as an
- * HTML parser would read it from each place a page may echo it — between tags, inside an
- * unquoted, single- or double-quoted attribute value, or as a whole URL attribute — and reported
- * when the markup it creates would run script: an active element ({@code script}, {@code iframe},
- * {@code object}, {@code base}…), an event-handler attribute, a script URL
+ * HTML parser would read it from each place a page may echo it — between tags, among a tag's
+ * attributes, inside an unquoted, single- or double-quoted attribute value, or as a whole URL
+ * attribute — and reported when the markup it creates would run script: an active element
+ * ({@code script}, {@code iframe}, {@code object}, {@code base}…), an event handler, a script URL
  * ({@code javascript:}, {@code data:text/html}) after character-reference and white-space
  * obfuscation, CSS {@code expression()} and kin, a {@code srcdoc} document or a form action.
  *
@@ -29,8 +29,9 @@ public final class XssDetector implements InjectionDetector {
             return Optional.of("url:scheme:" + url.get());
         }
         boolean hasTagOpen = hasTagOpen(input);
+        boolean hasValueOrTag = hasTagOpen || input.indexOf('=') >= 0;
         for (HtmlContext context : HtmlContext.values()) {
-            if (!canCreateMarkup(input, context, hasTagOpen)) {
+            if (!canCreateMarkup(input, context, hasTagOpen, hasValueOrTag)) {
                 continue;
             }
             for (HtmlTag tag : HtmlScanner.startTags(input, context)) {
@@ -48,11 +49,11 @@ public final class XssDetector implements InjectionDetector {
      * the input opens ({@code <} and a letter) or an attribute value ({@code =}), and a quoted
      * value is only left at its quote.
      */
-    private static boolean canCreateMarkup(String input, HtmlContext context, boolean hasTagOpen) {
-        boolean hasValueOrTag = hasTagOpen || input.indexOf('=') >= 0;
+    private static boolean canCreateMarkup(String input, HtmlContext context, boolean hasTagOpen,
+            boolean hasValueOrTag) {
         return switch (context) {
             case DATA -> hasTagOpen;
-            case UNQUOTED_ATTRIBUTE -> hasValueOrTag;
+            case TAG, UNQUOTED_ATTRIBUTE -> hasValueOrTag;
             case SINGLE_QUOTED_ATTRIBUTE -> hasValueOrTag && input.indexOf('\'') >= 0;
             case DOUBLE_QUOTED_ATTRIBUTE -> hasValueOrTag && input.indexOf('"') >= 0;
         };

@@ -55,4 +55,11 @@ class SqlInjectionDetectorTest {
         assertThat(detector.detect("Add `--dry-run` to preview the changes.")).isEmpty();
         assertThat(detector.detect("Use `#` for comments in Python and `--` in SQL.")).isEmpty();
     }
+
+    @Test
+    void quoteAfterWhiteSpaceOpensAQuotationThatNeedsAStrongConstruct() {
+        assertThat(detector.detect("allow-credentials: true  # never together with \"*\"")).isEmpty();
+        assertThat(detector.detect("admin'*'")).isPresent();
+        assertThat(detector.detect("name ' or 1=1 --")).isPresent();
+    }
 }

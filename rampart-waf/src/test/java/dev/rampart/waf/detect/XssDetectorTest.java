@@ -82,4 +82,24 @@ class XssDetectorTest {
     void handlerWithARegexLiteralOfUnbalancedBracketsIsStillCode() {
         assertThat(detector.detect("<svg/onload='/[*/[]/ alert(1)//'>")).hasValue("data:handler:onload");
     }
+
+    @Test
+    void formPostingToItsOwnSiteIsBenign() {
+        assertThat(detector.detect("How do I submit <form action=\"/login\" method=\"post\"> with fetch?")).isEmpty();
+        assertThat(detector.detect("<form action=\"\\\\evil.example\\x\">")).hasValue("data:attribute:action");
+    }
+
+    @Test
+    void activeElementWithoutAttributesIsInertButAScriptIsNot() {
+        assertThat(detector.detect("List<Object> children = new ArrayList<>();")).isEmpty();
+        assertThat(detector.detect("<object data=//evil.example/x.swf>")).hasValue("data:element:object");
+        assertThat(detector.detect("List<Script> all")).hasValue("data:element:script");
+    }
+
+    @Test
+    void inputAmongATagsAttributesIsReadFromTheFirstCharacter() {
+        assertThat(detector.detect("onmouseover=alert(1)")).hasValue("tag:handler:onmouseover");
+        assertThat(detector.detect("style=x:expression(alert(1))")).hasValue("tag:style:expression");
+        assertThat(detector.detect("online=yes")).isEmpty();
+    }
 }

@@ -11,10 +11,14 @@ import java.util.Set;
  */
 public final class DangerousMarkup {
 
-    /** Elements that run script, embed active content, or re-target every link and form of the page. */
+    /**
+     * Elements that embed active content or re-target every link and form of the page once given
+     * an attribute (a bare {@code <object>} or {@code <base>}, as in Java's {@code List<Object>},
+     * does nothing). {@code <script>} runs its text and counts even bare.
+     */
     private static final Set<String> ACTIVE_ELEMENTS = Set.of(
-            "script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal", "import",
-            "xml", "xss", "isindex", "handler", "listener", "vmlframe");
+            "iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal", "import", "xml",
+            "isindex", "handler", "listener", "vmlframe");
 
     private DangerousMarkup() {
     }
@@ -23,7 +27,7 @@ public final class DangerousMarkup {
     public static Optional<String> assess(HtmlTag tag) {
         String name = localName(tag.name());
         if (name != null) {
-            if (ACTIVE_ELEMENTS.contains(name)) {
+            if (name.equals("script") || (ACTIVE_ELEMENTS.contains(name) && !tag.attributes().isEmpty())) {
                 return Optional.of("element:" + name);
             }
             if (name.equals("style")) {
@@ -41,6 +45,21 @@ public final class DangerousMarkup {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a form target sends the submission to another origin: an absolute or
+     * scheme-relative URL ({@code https://…}, {@code //…}, browsers read {@code \\} as {@code /}).
+     * A relative action ({@code /login}), as in HTML people paste into questions, stays on the site.
+     */
+    private static boolean leavesTheOrigin(String url) {
+        String target = CharacterReferences.decode(url).strip();
+        if (target.startsWith("//") || target.startsWith("\\\\") || target.startsWith("/\\") || target.startsWith("\\/")) {
+            return true;
+        }
+        int colon = target.indexOf(':');
+        int slash = target.indexOf('/');
+        return colon > 0 && (slash < 0 || colon < slash);
     }
 
     /** {@code script} for {@code x:script}: XHTML and SVG documents bind any prefix to the HTML namespace. */
@@ -66,10 +85,12 @@ public final class DangerousMarkup {
                 return CharacterReferences.decode(value).indexOf('<') >= 0 ? Optional.of("attribute:srcdoc") : Optional.empty();
             }
             case "formaction" -> {
-                return Optional.of("attribute:formaction");
+                if (leavesTheOrigin(value)) {
+                    return Optional.of("attribute:formaction");
+                }
             }
             case "action" -> {
-                if ("form".equals(element) || "isindex".equals(element)) {
+                if (("form".equals(element) || "isindex".equals(element)) && leavesTheOrigin(value)) {
                     return Optional.of("attribute:action"); // a form posting the page's input elsewhere
                 }
             }

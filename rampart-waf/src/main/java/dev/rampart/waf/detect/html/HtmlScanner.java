@@ -13,7 +13,7 @@ import java.util.Locale;
  *
  * <p>From an attribute-value context the scanner first reads to the end of that value. If the
  * input closes it, what follows is read as more attributes of the application's tag and, after
- * its {@code >}, as data.
+ * its {@code >}, as data; from the tag context the input starts among those attributes.
  */
 public final class HtmlScanner {
 
@@ -33,25 +33,27 @@ public final class HtmlScanner {
         HtmlScanner scanner = new HtmlScanner(input);
         switch (context) {
             case DATA -> scanner.data();
+            case TAG -> scanner.applicationTagThenData();
             case UNQUOTED_ATTRIBUTE -> {
                 while (scanner.pos < scanner.length && !isTagSpace(input.charAt(scanner.pos))
                         && input.charAt(scanner.pos) != '>') {
                     scanner.pos++;
                 }
-                scanner.breakOutOfValue();
+                scanner.applicationTagThenData();
             }
             case SINGLE_QUOTED_ATTRIBUTE, DOUBLE_QUOTED_ATTRIBUTE -> {
                 int close = input.indexOf(context.quote());
                 if (close >= 0) {
                     scanner.pos = close + 1;
-                    scanner.breakOutOfValue();
+                    scanner.applicationTagThenData();
                 }
             }
         }
         return scanner.tags;
     }
 
-    private void breakOutOfValue() {
+    /** Attributes of the application's tag (its name unknown) from {@code pos}, then data after its {@code >}. */
+    private void applicationTagThenData() {
         if (pos >= length) {
             return;
         }

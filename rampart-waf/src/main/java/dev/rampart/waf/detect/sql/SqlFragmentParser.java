@@ -91,7 +91,8 @@ public final class SqlFragmentParser {
             if (parser.tail() && (parser.endsWhereQueryResumes() || parser.hasStrongConstruct())) {
                 // A strong construct counts even when the application's closing quote would then
                 // dangle: probes like "x' AND 526=527" are sent exactly so, and the error tells too.
-                return parser.found;
+                return opensQuotation(input, tokens.get(0).end() - 1) && !parser.hasStrongConstruct()
+                        ? Set.of() : parser.found;
             }
             return attackCallAfter(input, tokens.get(0).end()) ? Set.of(SqlConstruct.ATTACK_FUNCTION) : Set.of();
         }
@@ -104,6 +105,26 @@ public final class SqlFragmentParser {
             return afterValue.found;
         }
         return Set.of();
+    }
+
+    /**
+     * Whether the quote at {@code quote} opens a quotation or a string literal of prose or code
+     * rather than ending an injected value: it follows white space, an opening bracket, {@code =},
+     * {@code ,} or {@code :} ({@code use "*" for all}, {@code f('#pop')}, {@code x = '--'}), or a
+     * one-letter string prefix after one of those ({@code (r'#.*$')}). An injected value's own
+     * characters come right before its break-out ({@code admin'--}), so from a quotation only a
+     * strong construct counts.
+     */
+    private static boolean opensQuotation(String input, int quote) {
+        int before = quote - 1;
+        if (before >= 1 && "rRbBuUfF".indexOf(input.charAt(before)) >= 0 && opensLiteral(input.charAt(before - 1))) {
+            return true;
+        }
+        return before >= 0 && opensLiteral(input.charAt(before));
+    }
+
+    private static boolean opensLiteral(char preceding) {
+        return SqlLexer.isSpace(preceding) || "([{=,:".indexOf(preceding) >= 0;
     }
 
     private boolean hasStrongConstruct() {
@@ -123,23 +144,25 @@ public final class SqlFragmentParser {
     }
 
     /**
-     * A call to an unmistakable attack function anywhere after a break-out
-     * ({@code x" sleep(10) "}, {@code f' (select load_file('…'))}): probes that are not valid SQL
-     * in the guessed context still state their intent.
+     * A call to an unmistakable attack function anywhere after a break-out, written as code
+     * (no space before the parenthesis; a delay with a number: {@code x" sleep(10) "},
+     * {@code f' (select load_file('…'))}): probes that are not valid SQL in the guessed context
+     * still state their intent, and "can't sleep (at all)" or "benchmark(s)" is not one.
      */
     private static boolean attackCallAfter(String input, int breakOut) {
         for (int open = input.indexOf('(', breakOut); open >= 0; open = input.indexOf('(', open + 1)) {
-            int nameEnd = open;
-            while (nameEnd > breakOut && SqlLexer.isSpace(input.charAt(nameEnd - 1))) {
-                nameEnd--;
-            }
-            int nameStart = nameEnd;
-            while (nameStart > breakOut && Character.isLetterOrDigit(input.charAt(nameStart - 1))
-                    || nameStart > breakOut && input.charAt(nameStart - 1) == '_') {
+            int nameStart = open;
+            while (nameStart > breakOut && (Character.isLetterOrDigit(input.charAt(nameStart - 1))
+                    || input.charAt(nameStart - 1) == '_')) {
                 nameStart--;
             }
-            if (nameStart < nameEnd && SqlWord.isUnmistakableAttackFunction(
-                    input.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT))) {
+            if (nameStart == open) {
+                continue;
+            }
+            String name = input.substring(nameStart, open).toLowerCase(Locale.ROOT);
+            boolean numberFirst = open + 1 < input.length() && Character.isDigit(input.charAt(open + 1));
+            if (SqlWord.isUnmistakableAttackFunction(name)
+                    && (numberFirst || SqlWord.classify(name, true) != SqlWord.DELAY_FUNCTION)) {
                 return true;
             }
         }
@@ -340,6 +363,11 @@ public final class SqlFragmentParser {
         }
         if (token.is(SqlWord.PROCEDURE)) {
             pos++;
+            SqlToken procedure = peekAt(pos);
+            SqlToken open = peekAt(pos + 1);
+            if (procedure == null || procedure.type() != WORD || open == null || open.type() != OPEN_PAREN) {
+                return false; // MySQL's PROCEDURE ANALYSE(…) takes a call, nothing else
+            }
             found.add(SqlConstruct.CLAUSE);
             return operand();
         }

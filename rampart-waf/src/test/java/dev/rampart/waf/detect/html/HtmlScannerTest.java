@@ -83,4 +83,14 @@ class HtmlScannerTest {
         assertThat(HtmlScanner.startTags("<svg onload=go()", HtmlContext.DATA).get(0).attributes())
                 .containsExactly(new HtmlAttribute("onload", "go()"));
     }
+
+    @Test
+    void tagContextStartsAmongTheApplicationsAttributes() {
+        List<HtmlTag> tags = HtmlScanner.startTags("onclick=go() x=1><b>", HtmlContext.TAG);
+
+        assertThat(tags.get(0).openedByInput()).isFalse();
+        assertThat(tags.get(0).attributes()).containsExactly(new HtmlAttribute("onclick", "go()"),
+                new HtmlAttribute("x", "1"));
+        assertThat(tags.get(1).name()).isEqualTo("b");
+    }
 }

@@ -19,10 +19,17 @@ class SqlFragmentParserTest {
 
     @Test
     void logicBetweenPlainStringsIsGrammaticalButNotDecisive() {
-        Set<SqlConstruct> found = constructs("use 'and' not 'or'", QuoteContext.SINGLE);
+        Set<SqlConstruct> found = constructs("x' and ' not ' or '", QuoteContext.SINGLE);
 
         assertThat(found).containsOnly(SqlConstruct.WEAK_LOGIC);
         assertThat(SqlFragmentParser.changesQueryStructure(found, QuoteContext.SINGLE)).isFalse();
+    }
+
+    @Test
+    void quotationInProseNeedsAStrongConstruct() {
+        assertThat(constructs("use 'and' not 'or'", QuoteContext.SINGLE)).isEmpty();
+        assertThat(constructs("the value '=' here", QuoteContext.SINGLE)).isEmpty();
+        assertThat(constructs("name ' union select 1 --", QuoteContext.SINGLE)).contains(SqlConstruct.UNION);
     }
 
     @Test
@@ -148,5 +155,12 @@ class SqlFragmentParserTest {
         assertThat(constructs("/a.txt' (select load_file('x'))", QuoteContext.SINGLE))
                 .containsOnly(SqlConstruct.ATTACK_FUNCTION);
         assertThat(constructs("it's the user(s) and version(2) that matter", QuoteContext.SINGLE)).isEmpty();
+        assertThat(constructs("I can't sleep (at all) and our benchmark(s) suffer", QuoteContext.SINGLE)).isEmpty();
+    }
+
+    @Test
+    void procedureClauseTakesACallOnly() {
+        assertThat(constructs("1 procedure analyse()", QuoteContext.NONE)).contains(SqlConstruct.CLAUSE);
+        assertThat(constructs("      'procedure',", QuoteContext.SINGLE)).isEmpty();
     }
 }
