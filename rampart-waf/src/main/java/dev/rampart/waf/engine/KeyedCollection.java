@@ -19,17 +19,20 @@ public final class KeyedCollection {
 
     private final Map<String, List<Member>> byLowerKey = new LinkedHashMap<>();
     private int size;
+    private int modifications;
 
     /** Adds a member, keeping members already under {@code key}. */
     public void add(String key, String value) {
         byLowerKey.computeIfAbsent(lower(key), k -> new ArrayList<>(1)).add(new Member(key, value));
         size++;
+        modifications++;
     }
 
     /** Replaces every member under {@code key} by one with {@code value}. */
     public void put(String key, String value) {
         List<Member> previous = byLowerKey.put(lower(key), new ArrayList<>(List.of(new Member(key, value))));
         size += 1 - (previous == null ? 0 : previous.size());
+        modifications++;
     }
 
     /** Removes every member under {@code key}. */
@@ -37,6 +40,7 @@ public final class KeyedCollection {
         List<Member> previous = byLowerKey.remove(lower(key));
         if (previous != null) {
             size -= previous.size();
+            modifications++;
         }
     }
 
@@ -59,6 +63,11 @@ public final class KeyedCollection {
             all.addAll(members);
         }
         return all;
+    }
+
+    /** A number that changes whenever the members change, so views built from them can be reused until then. */
+    public int modifications() {
+        return modifications;
     }
 
     public int size() {

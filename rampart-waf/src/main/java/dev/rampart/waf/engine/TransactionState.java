@@ -96,6 +96,10 @@ public final class TransactionState implements MatchContext {
     private Rule currentChain;
     private final String[] pendingCaptures = new String[CAPTURE_SLOTS];
     private final Map<TransformationChain, Map<String, String>> transformationCache = new IdentityHashMap<>();
+    private final Map<Object, ValuesView> valuesViews = new IdentityHashMap<>();
+
+    /** The values a variable built from a collection, valid while the collection is unchanged. */
+    private record ValuesView(KeyedCollection collection, int modifications, List<VariableValue> values) {}
 
     public TransactionState(HttpRequest request, EngineConfig config, String uniqueId) {
         this.config = config;
@@ -636,6 +640,20 @@ public final class TransactionState implements MatchContext {
     public void currentRule(Rule rule, Rule chainStarter) {
         this.currentRule = rule;
         this.currentChain = chainStarter;
+    }
+
+    /**
+     * The values {@code variable} builds from {@code collection}, built once and reused by every rule
+     * until the collection changes (ARGS are read by hundreds of CRS rules, TX changes often).
+     */
+    public List<VariableValue> valuesOf(Object variable, KeyedCollection collection,
+            java.util.function.Function<KeyedCollection, List<VariableValue>> build) {
+        ValuesView view = valuesViews.get(variable);
+        if (view == null || view.collection() != collection || view.modifications() != collection.modifications()) {
+            view = new ValuesView(collection, collection.modifications(), List.copyOf(build.apply(collection)));
+            valuesViews.put(variable, view);
+        }
+        return view.values();
     }
 
     /** {@code value} through {@code chain}, computed once per value and chain in this transaction. */

@@ -30,12 +30,13 @@ class CollectionVariable implements Variable {
 
     @Override
     public final List<VariableValue> values(TransactionState tx) {
-        KeyedCollection members = collection.apply(tx);
-        List<VariableValue> values = new ArrayList<>(members.size());
-        for (KeyedCollection.Member member : members.members()) {
-            values.add(new VariableValue(name + ":" + member.key(), member.key(), member.value()));
-        }
-        return values;
+        return tx.valuesOf(this, collection.apply(tx), members -> {
+            List<VariableValue> values = new ArrayList<>(members.size());
+            for (KeyedCollection.Member member : members.members()) {
+                values.add(new VariableValue(name + ":" + member.key(), member.key(), member.value()));
+            }
+            return values;
+        });
     }
 
     @Override
