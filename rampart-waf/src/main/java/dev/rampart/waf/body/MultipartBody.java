@@ -110,12 +110,21 @@ public final class MultipartBody {
         tx.multipartFlag("STRICT_ERROR", strict);
     }
 
-    /** The index of {@code delimiter} at the start of a line at or after {@code from}, or -1. */
+    /**
+     * The index of {@code delimiter} at the start of a line at or after {@code from}, followed by
+     * {@code --}, white space or the line end (RFC 2046 section 5.1.1), or -1; a line that starts
+     * with the delimiter but goes on is not one and raises MULTIPART_UNMATCHED_BOUNDARY.
+     */
     private int findDelimiter(String body, String delimiter, int from) {
         int index = body.indexOf(delimiter, from);
         while (index >= 0) {
             if (index == 0 || body.charAt(index - 1) == '\n') {
-                return index;
+                int after = index + delimiter.length();
+                if (after >= body.length() || body.startsWith("--", after) || body.charAt(after) == '\r'
+                        || body.charAt(after) == '\n' || body.charAt(after) == ' ' || body.charAt(after) == '\t') {
+                    return index;
+                }
+                flags.put("UNMATCHED_BOUNDARY", true);
             }
             index = body.indexOf(delimiter, index + 1);
         }

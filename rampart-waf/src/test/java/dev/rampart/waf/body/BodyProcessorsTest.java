@@ -120,6 +120,18 @@ class BodyProcessorsTest {
     }
 
     @Test
+    void aLineThatOnlyStartsLikeTheBoundaryIsContentAndFlagged() {
+        String body = "--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n"
+                + "--XyZsmuggled\r\n"
+                + "--XyZ--\r\n";
+        String rules = "SecRequestBodyAccess On\n"
+                + "SecRule ARGS_POST:a \"@streq --XyZsmuggled\" \"id:56,phase:2,pass,log\"\n"
+                + "SecRule MULTIPART_UNMATCHED_BOUNDARY \"@eq 1\" \"id:57,phase:2,pass,log\"";
+
+        assertThat(matchedIds(rules, post("/", "multipart/form-data; boundary=XyZ", body))).containsExactly(56, 57);
+    }
+
+    @Test
     void multipartWithoutClosingBoundaryIsABodyError() {
         String rules = "SecRequestBodyAccess On\nSecRule REQBODY_ERROR \"@eq 1\" \"id:60,phase:2,pass,log\"";
 
