@@ -72,6 +72,9 @@ public final class Transaction {
 
     /** Phases 3 and 4: rules on the response headers, then on the response body when it is inspected. */
     public Verdict processResponse(HttpResponse response) {
+        if (nextPhase <= 2) {
+            processRequestBody();
+        }
         state.response(response);
         runPhase(3);
         if (state.responseBodyAccess() && inspectsResponseType(state.responseContentType())) {

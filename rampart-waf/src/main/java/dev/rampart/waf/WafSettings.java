@@ -1,5 +1,6 @@
 package dev.rampart.waf;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ public record WafSettings(EngineMode engineMode, Map<String, String> transaction
 
     /** These settings with SecLang {@code text} read after the rule files. */
     public WafSettings withDirectives(String text) {
-        List<String> all = new java.util.ArrayList<>(directives);
+        List<String> all = new ArrayList<>(directives);
         all.add(text);
         return new WafSettings(engineMode, transactionValues, all);
     }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -172,7 +173,7 @@ public final class FtwRunner {
             try {
                 failure = runStage(input, expectation(output));
             } catch (RuntimeException e) {
-                failure = "engine error: " + e + " at " + java.util.Arrays.stream(e.getStackTrace()).limit(4)
+                failure = "engine error: " + e + " at " + Arrays.stream(e.getStackTrace()).limit(4)
                         .map(StackTraceElement::toString).toList();
             }
             if (failure != null) {

@@ -4,8 +4,12 @@ import dev.rampart.waf.HttpRequest;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -39,7 +43,7 @@ final class RawHttpRequest {
             separator = 0;
         }
         String head = text.substring(0, headerEnd);
-        byte[] rest = java.util.Arrays.copyOfRange(raw, Math.min(raw.length, headerEnd + separator), raw.length);
+        byte[] rest = Arrays.copyOfRange(raw, Math.min(raw.length, headerEnd + separator), raw.length);
         String[] lines = head.split("\r?\n", -1);
         String requestLine = lines[0];
         String[] parts = requestLine.split(" ", -1);
@@ -53,7 +57,7 @@ final class RawHttpRequest {
         if (!TOKEN.matcher(method).matches()) {
             return rejected("method is not a token");
         }
-        java.util.regex.Matcher versionMatch = VERSION.matcher(version);
+        Matcher versionMatch = VERSION.matcher(version);
         if (!versionMatch.matches() || (versionMatch.group(1).equals("0") && !parts[2].isEmpty())) {
             return rejected("unsupported HTTP version");
         }
@@ -97,7 +101,7 @@ final class RawHttpRequest {
             }
             long length = Long.parseLong(contentLength);
             if (length < body.length) {
-                body = java.util.Arrays.copyOf(body, (int) length);
+                body = Arrays.copyOf(body, (int) length);
             }
         } else {
             body = new byte[0];
@@ -110,7 +114,7 @@ final class RawHttpRequest {
      * do and Apache httpd (the reference server of the CRS tests) does; cookies stay apart.
      */
     private static List<HttpRequest.Header> combined(List<HttpRequest.Header> headers) {
-        java.util.Map<String, HttpRequest.Header> byName = new java.util.LinkedHashMap<>();
+        Map<String, HttpRequest.Header> byName = new LinkedHashMap<>();
         List<HttpRequest.Header> result = new ArrayList<>();
         for (HttpRequest.Header header : headers) {
             String key = header.name().toLowerCase(Locale.ROOT);

@@ -8,6 +8,7 @@ import dev.rampart.waf.variable.Variable;
 import dev.rampart.waf.variable.Variables;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Everything one transaction knows: the request and response as variables read them, the TX and
@@ -647,7 +649,7 @@ public final class TransactionState implements MatchContext {
      * until the collection changes (ARGS are read by hundreds of CRS rules, TX changes often).
      */
     public List<VariableValue> valuesOf(Object variable, KeyedCollection collection,
-            java.util.function.Function<KeyedCollection, List<VariableValue>> build) {
+            Function<KeyedCollection, List<VariableValue>> build) {
         ValuesView view = valuesViews.get(variable);
         if (view == null || view.collection() != collection || view.modifications() != collection.modifications()) {
             view = new ValuesView(collection, collection.modifications(), List.copyOf(build.apply(collection)));
@@ -679,7 +681,7 @@ public final class TransactionState implements MatchContext {
 
     /** Clears captures an operator may record before it runs. */
     public void clearPendingCaptures() {
-        java.util.Arrays.fill(pendingCaptures, null);
+        Arrays.fill(pendingCaptures, null);
     }
 
     /** After a match of a capturing rule: TX:0..TX:9 become the captures, unset ones removed. */

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Reads SecLang as the OWASP Core Rule Set writes it — rules, actions, markers, default actions,
@@ -44,7 +45,7 @@ public final class SecLangParser {
     private static final Set<String> WITHOUT_EFFECT = Set.of(
             "secauditengine", "secauditlog", "secauditlog2", "secauditlogparts", "secauditlogtype",
             "secauditlogrelevantstatus", "secauditlogstoragedir", "secauditlogformat", "secauditlogdirmode",
-            "secauditlogfilemode", "secdebuglog", "secdebuglogLevel".toLowerCase(Locale.ROOT), "sectmpdir", "secdatadir",
+            "secauditlogfilemode", "secdebuglog", "secdebugloglevel", "sectmpdir", "secdatadir",
             "secuploaddir", "secuploadkeepfiles", "secuploadfilemode", "secuploadfilelimit", "seccookieformat",
             "secunicodemapfile", "secstatusengine", "secpcrematchlimit", "secpcrematchlimitrecursion",
             "seccollectiontimeout", "secserversignature", "sectmpsaveuploadedfiles", "secrequestbodyinmemorylimit",
@@ -209,7 +210,7 @@ public final class SecLangParser {
                 break;
             case "secruleremovebymsg":
                 arguments(directive, 1, 1, "a message");
-                removeIf(rule -> directive.arguments().get(0).equals(messageOf(rule)));
+                removeIf(rule -> directive.arguments().get(0).equals(rule.messageText()));
                 break;
             case "secruleupdatetargetbyid":
                 updateTargetById(directive);
@@ -379,7 +380,7 @@ public final class SecLangParser {
         });
     }
 
-    private void removeIf(java.util.function.Predicate<RuleDefinition> condition) {
+    private void removeIf(Predicate<RuleDefinition> condition) {
         Iterator<Object> iterator = entries.iterator();
         while (iterator.hasNext()) {
             Object entry = iterator.next();
@@ -388,10 +389,6 @@ public final class SecLangParser {
                 iterator.remove();
             }
         }
-    }
-
-    private static String messageOf(RuleDefinition rule) {
-        return rule.messageText();
     }
 
     private void updateTargetById(Directive directive) {
