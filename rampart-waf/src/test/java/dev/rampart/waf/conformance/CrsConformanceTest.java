@@ -27,9 +27,10 @@ class CrsConformanceTest {
         WafRules rules = FtwRunner.loadCrs(crs.get());
         FtwRunner.Report report = new FtwRunner(rules).run(crs.get().resolve("tests/regression/tests"));
 
-        StringBuilder details = new StringBuilder(report.summary()).append("\n\n");
-        report.failures().forEach(f -> details.append(f.id()).append(": ").append(f.reason()).append('\n'));
-        Files.writeString(Path.of("target/crs-conformance.txt"), details, StandardCharsets.UTF_8);
+        StringBuilder text = new StringBuilder(report.summary()).append("\n\n");
+        report.failures().forEach(f -> text.append(f.id()).append(": ").append(f.reason()).append('\n'));
+        Path details = Files.createDirectories(Path.of("target")).resolve("crs-conformance.txt");
+        Files.writeString(details, text, StandardCharsets.UTF_8);
         System.out.println(report.summary());
 
         assertThat(report.results()).hasSizeGreaterThan(4000);
