@@ -1,0 +1,229 @@
+package dev.rampart.waf.engine;
+
+import dev.rampart.waf.action.RuleAction;
+import dev.rampart.waf.operator.Operator;
+import java.util.List;
+
+/**
+ * A loaded rule, immutable: its targets, operator, transformations and actions, with
+ * {@code SecDefaultAction} already applied. A chain is the first rule with {@link #chained()}
+ * pointing at the next; a {@code SecMarker} is a rule with a {@link #marker()} and nothing else.
+ */
+public final class Rule {
+
+    private final int id;
+    private final int phase;
+    private final String file;
+    private final int line;
+    private final String marker;
+    private final List<Target> targets;
+    private final List<Target> exclusions;
+    private final Operator operator;
+    private final boolean negated;
+    private final String operatorName;
+    private final String operatorArgument;
+    private final TransformationChain transformations;
+    private final List<RuleAction> matchActions;
+    private final Disruption disruption;
+    private final int status;
+    private final String redirectUrl;
+    private final int skip;
+    private final String skipAfter;
+    private final String message;
+    private final String logData;
+    private final int severity;
+    private final List<String> tags;
+    private final String version;
+    private final boolean log;
+    private final boolean capture;
+    private final boolean multiMatch;
+    private final Rule chained;
+
+    Rule(RuleDefinition definition, List<Target> targets, TransformationChain transformations, Disruption disruption,
+            int status, boolean log, Rule chained) {
+        this.id = definition.id;
+        this.phase = definition.phase;
+        this.file = definition.file;
+        this.line = definition.line;
+        this.marker = null;
+        this.targets = targets.stream().filter(t -> !t.exclusion()).toList();
+        this.exclusions = targets.stream().filter(Target::exclusion).toList();
+        this.operator = definition.operator;
+        this.negated = definition.negated;
+        this.operatorName = definition.operatorName;
+        this.operatorArgument = definition.operatorArgument;
+        this.transformations = transformations;
+        this.matchActions = List.copyOf(definition.matchActions);
+        this.disruption = disruption;
+        this.status = status;
+        this.redirectUrl = definition.redirectUrl;
+        this.skip = definition.skip;
+        this.skipAfter = definition.skipAfter;
+        this.message = definition.message;
+        this.logData = definition.logData;
+        this.severity = definition.severity;
+        this.tags = List.copyOf(definition.tags);
+        this.version = definition.version;
+        this.log = log;
+        this.capture = definition.capture;
+        this.multiMatch = definition.multiMatch;
+        this.chained = chained;
+    }
+
+    private Rule(String marker, String file, int line) {
+        this.id = 0;
+        this.phase = 0;
+        this.file = file;
+        this.line = line;
+        this.marker = marker;
+        this.targets = List.of();
+        this.exclusions = List.of();
+        this.operator = null;
+        this.negated = false;
+        this.operatorName = "";
+        this.operatorArgument = "";
+        this.transformations = new TransformationChain(List.of(), List.of());
+        this.matchActions = List.of();
+        this.disruption = Disruption.PASS;
+        this.status = 0;
+        this.redirectUrl = "";
+        this.skip = 0;
+        this.skipAfter = null;
+        this.message = "";
+        this.logData = "";
+        this.severity = -1;
+        this.tags = List.of();
+        this.version = "";
+        this.log = false;
+        this.capture = false;
+        this.multiMatch = false;
+        this.chained = null;
+    }
+
+    /** A {@code SecMarker} position that {@code skipAfter} jumps past. */
+    static Rule marker(String name, String file, int line) {
+        return new Rule(name, file, line);
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public int phase() {
+        return phase;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public int line() {
+        return line;
+    }
+
+    /** The marker name when this is a {@code SecMarker}, else null. */
+    public String marker() {
+        return marker;
+    }
+
+    public boolean isMarker() {
+        return marker != null;
+    }
+
+    public List<Target> targets() {
+        return targets;
+    }
+
+    public List<Target> exclusions() {
+        return exclusions;
+    }
+
+    public Operator operator() {
+        return operator;
+    }
+
+    public boolean negated() {
+        return negated;
+    }
+
+    public String operatorName() {
+        return operatorName;
+    }
+
+    public String operatorArgument() {
+        return operatorArgument;
+    }
+
+    public TransformationChain transformations() {
+        return transformations;
+    }
+
+    public List<RuleAction> matchActions() {
+        return matchActions;
+    }
+
+    public Disruption disruption() {
+        return disruption;
+    }
+
+    /** The status a deny answers with, 0 when the rule sets none. */
+    public int status() {
+        return status;
+    }
+
+    public String redirectUrl() {
+        return redirectUrl;
+    }
+
+    public int skip() {
+        return skip;
+    }
+
+    /** The marker {@code skipAfter} names, or null. */
+    public String skipAfter() {
+        return skipAfter;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    public String logData() {
+        return logData;
+    }
+
+    /** Severity 0 (EMERGENCY) to 7 (DEBUG), -1 when the rule has none. */
+    public int severity() {
+        return severity;
+    }
+
+    public List<String> tags() {
+        return tags;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public boolean log() {
+        return log;
+    }
+
+    public boolean capture() {
+        return capture;
+    }
+
+    public boolean multiMatch() {
+        return multiMatch;
+    }
+
+    /** The next rule of the chain, or null. */
+    public Rule chained() {
+        return chained;
+    }
+
+    @Override
+    public String toString() {
+        return isMarker() ? "SecMarker " + marker : "rule " + id + " (" + file + ":" + line + ")";
+    }
+}

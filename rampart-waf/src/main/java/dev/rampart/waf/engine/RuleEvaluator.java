@@ -1,0 +1,172 @@
+package dev.rampart.waf.engine;
+
+import dev.rampart.waf.EngineMode;
+import dev.rampart.waf.RuleMatch;
+import dev.rampart.waf.action.RuleAction;
+import dev.rampart.waf.operator.RegexBudgetExceededException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the rules of one phase against a transaction, as ModSecurity does: in order; a chain matches
+ * when each of its rules matches; actions that change state run for every value a rule matches,
+ * even when a later rule of its chain then fails (ModSecurity v2 semantics CRS is written for);
+ * {@code skip}/{@code skipAfter} move forward; disruptive actions act only when the engine is On.
+ */
+public final class RuleEvaluator {
+
+    /** How a phase ended. */
+    public enum Ending { COMPLETED, INTERRUPTED, ALLOWED, ALLOWED_PHASE, ALLOWED_REQUEST }
+
+    /** The end of a phase: how, and for an interruption the rule and status. */
+    public record Outcome(Ending ending, int ruleId, int status) {
+        static final Outcome COMPLETED = new Outcome(Ending.COMPLETED, 0, 0);
+    }
+
+    private static final String[] SEVERITIES =
+        {"EMERGENCY", "ALERT", "CRITICAL", "ERROR", "WARNING", "NOTICE", "INFO", "DEBUG"};
+
+    private RuleEvaluator() {}
+
+    /** Runs {@code phase} of {@code rules} on {@code tx}, appending logged matches to {@code matches}. */
+    public static Outcome run(RuleSet rules, TransactionState tx, int phase, List<RuleMatch> matches) {
+        List<Rule> phaseRules = rules.phase(phase);
+        int skip = 0;
+        for (int i = 0; i < phaseRules.size(); i++) {
+            Rule rule = phaseRules.get(i);
+            if (rule.isMarker()) {
+                continue;
+            }
+            if (skip > 0) {
+                skip--;
+                continue;
+            }
+            if (tx.mode() == EngineMode.OFF) {
+                return Outcome.COMPLETED;
+            }
+            if (tx.removed(rule)) {
+                continue;
+            }
+            List<String> matchedNames = new ArrayList<>();
+            if (!evaluateChain(rule, tx, matchedNames)) {
+                continue;
+            }
+            tx.raiseSeverity(rule.severity());
+            if (rule.log()) {
+                tx.currentRule(rule, rule);
+                matches.add(new RuleMatch(rule.id(), phase, tx.expandMacros(rule.message()),
+                        tx.expandMacros(rule.logData()), rule.severity() < 0 ? "" : SEVERITIES[rule.severity()],
+                        rule.tags(), matchedNames));
+            }
+            Outcome outcome = disrupt(rule, tx);
+            if (outcome != null) {
+                return outcome;
+            }
+            if (rule.skipAfter() != null) {
+                i = markerIndex(phaseRules, i, rule.skipAfter());
+            } else if (rule.skip() > 0) {
+                skip = rule.skip();
+            }
+        }
+        return Outcome.COMPLETED;
+    }
+
+    private static Outcome disrupt(Rule rule, TransactionState tx) {
+        if (tx.mode() != EngineMode.ON) {
+            return null;
+        }
+        switch (rule.disruption()) {
+            case DENY:
+            case DROP:
+                return new Outcome(Ending.INTERRUPTED, rule.id(), rule.status() == 0 ? 403 : rule.status());
+            case REDIRECT:
+                return new Outcome(Ending.INTERRUPTED, rule.id(), rule.status() == 0 ? 302 : rule.status());
+            case ALLOW:
+                return new Outcome(Ending.ALLOWED, rule.id(), 0);
+            case ALLOW_PHASE:
+                return new Outcome(Ending.ALLOWED_PHASE, rule.id(), 0);
+            case ALLOW_REQUEST:
+                return new Outcome(Ending.ALLOWED_REQUEST, rule.id(), 0);
+            default:
+                return null;
+        }
+    }
+
+    /** The index of marker {@code name} after {@code from}; the end of the phase when it is not ahead. */
+    private static int markerIndex(List<Rule> rules, int from, String name) {
+        for (int i = from + 1; i < rules.size(); i++) {
+            if (rules.get(i).isMarker() && name.equals(rules.get(i).marker())) {
+                return i;
+            }
+        }
+        return rules.size();
+    }
+
+    private static boolean evaluateChain(Rule start, TransactionState tx, List<String> matchedNames) {
+        tx.startChain();
+        for (Rule link = start; link != null; link = link.chained()) {
+            tx.currentRule(link, start);
+            if (!evaluateRule(link, start, tx, matchedNames)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean evaluateRule(Rule rule, Rule start, TransactionState tx, List<String> matchedNames) {
+        if (rule.targets().isEmpty()) {
+            // SecAction: matches once, unconditionally.
+            runActions(rule, tx);
+            return true;
+        }
+        List<Target> exclusions = tx.exclusionsFor(rule, start.id());
+        boolean matched = false;
+        for (Target target : rule.targets()) {
+            for (VariableValue value : target.resolve(tx, exclusions)) {
+                if (rule.multiMatch()) {
+                    for (String candidate : rule.transformations().applyEach(value.value())) {
+                        if (test(rule, tx, value, candidate, matchedNames)) {
+                            matched = true;
+                        }
+                    }
+                } else if (test(rule, tx, value, tx.transform(rule.transformations(), value.value()), matchedNames)) {
+                    matched = true;
+                }
+            }
+        }
+        return matched;
+    }
+
+    private static boolean test(Rule rule, TransactionState tx, VariableValue value, String inspected,
+            List<String> matchedNames) {
+        if (rule.capture()) {
+            tx.clearPendingCaptures();
+        }
+        boolean result;
+        try {
+            result = rule.operator().matches(inspected, tx) != rule.negated();
+        } catch (RegexBudgetExceededException e) {
+            // As ModSecurity on PCRE match limits: no verdict from this value, and a flag rules can check.
+            tx.tx().put("MSC_PCRE_LIMITS_EXCEEDED", "1");
+            return false;
+        }
+        if (!result) {
+            return false;
+        }
+        if (rule.capture() && !rule.negated()) {
+            tx.commitCaptures();
+        }
+        tx.recordMatch(value, inspected);
+        if (!matchedNames.contains(value.name())) {
+            matchedNames.add(value.name());
+        }
+        runActions(rule, tx);
+        return true;
+    }
+
+    private static void runActions(Rule rule, TransactionState tx) {
+        for (RuleAction action : rule.matchActions()) {
+            action.execute(tx);
+        }
+    }
+}

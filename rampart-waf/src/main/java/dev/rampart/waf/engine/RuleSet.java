@@ -1,0 +1,56 @@
+package dev.rampart.waf.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A loaded rule set: the engine directives and, per phase, the rules in the order written, with
+ * every {@code SecMarker} in each phase so {@code skipAfter} finds it. Immutable and shared by all
+ * transactions.
+ */
+public final class RuleSet {
+
+    private final EngineConfig config;
+    private final List<List<Rule>> phases;
+    private final int ruleCount;
+
+    /** The rule set of {@code rules} (chains as their first rule, markers included) in definition order. */
+    public RuleSet(EngineConfig config, List<Rule> rules) {
+        this.config = config;
+        List<List<Rule>> byPhase = new ArrayList<>();
+        for (int phase = 0; phase <= 5; phase++) {
+            byPhase.add(new ArrayList<>());
+        }
+        int count = 0;
+        for (Rule rule : rules) {
+            if (rule.isMarker()) {
+                for (int phase = 1; phase <= 5; phase++) {
+                    byPhase.get(phase).add(rule);
+                }
+            } else {
+                byPhase.get(rule.phase()).add(rule);
+                count++;
+            }
+        }
+        List<List<Rule>> frozen = new ArrayList<>();
+        for (List<Rule> phase : byPhase) {
+            frozen.add(List.copyOf(phase));
+        }
+        this.phases = List.copyOf(frozen);
+        this.ruleCount = count;
+    }
+
+    public EngineConfig config() {
+        return config;
+    }
+
+    /** The rules and markers of {@code phase} (1–5), in order. */
+    public List<Rule> phase(int phase) {
+        return phases.get(phase);
+    }
+
+    /** The number of rules (chains counted once), markers excluded. */
+    public int ruleCount() {
+        return ruleCount;
+    }
+}

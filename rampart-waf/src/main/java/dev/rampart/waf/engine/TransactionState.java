@@ -1,0 +1,768 @@
+package dev.rampart.waf.engine;
+
+import dev.rampart.waf.EngineMode;
+import dev.rampart.waf.HttpRequest;
+import dev.rampart.waf.HttpResponse;
+import dev.rampart.waf.operator.MatchContext;
+import dev.rampart.waf.variable.Variable;
+import dev.rampart.waf.variable.Variables;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Everything one transaction knows: the request and response as variables read them, the TX and
+ * other collections rules write, the last match, and what {@code ctl:} actions changed for this
+ * transaction only. Not thread-safe: one transaction is evaluated by one thread at a time.
+ *
+ * <p>Request and response data are byte strings: each char holds one byte (ISO-8859-1), as
+ * ModSecurity's C strings do, so {@code @validateUtf8Encoding}, {@code t:utf8toUnicode} and
+ * {@code \xNN} patterns see the bytes the client sent.
+ */
+public final class TransactionState implements MatchContext {
+
+    private static final int CAPTURE_SLOTS = 10;
+
+    private final EngineConfig config;
+    private final String uniqueId;
+    private final long startNanos = System.nanoTime();
+    private final long startEpochSeconds = System.currentTimeMillis() / 1000;
+
+    private final String requestMethod;
+    private final String requestUriRaw;
+    private final String requestUri;
+    private final String requestFilename;
+    private final String requestBasename;
+    private final String queryString;
+    private final String requestProtocol;
+    private final String requestLine;
+    private final String remoteAddr;
+    private final String remotePort;
+    private final byte[] requestBodyBytes;
+    private final KeyedCollection requestHeaders = new KeyedCollection();
+    private final KeyedCollection requestCookies = new KeyedCollection();
+    private final KeyedCollection argsGet = new KeyedCollection();
+    private final KeyedCollection argsPost = new KeyedCollection();
+    private final KeyedCollection args = new KeyedCollection();
+    private final KeyedCollection files = new KeyedCollection();
+    private final KeyedCollection filesSizes = new KeyedCollection();
+    private final KeyedCollection multipartPartHeaders = new KeyedCollection();
+    private final KeyedCollection tx = new KeyedCollection();
+    private final KeyedCollection env = new KeyedCollection();
+    private final KeyedCollection geo = new KeyedCollection();
+    private final Map<String, KeyedCollection> persistent = new HashMap<>();
+    private final Map<String, String> multipartFlags = new HashMap<>();
+    private final KeyedCollection responseHeaders = new KeyedCollection();
+
+    private String requestBody;
+    private long filesCombinedSize;
+    private boolean urlencodedError;
+    private boolean inboundDataError;
+    private boolean outboundDataError;
+    private String reqbodyErrorMessage = "";
+    private String reqbodyProcessor = "";
+    private String multipartFilename;
+    private String multipartName;
+    private String xmlTextContent;
+    private List<String> xmlAttributeValues = List.of();
+    private int responseStatus;
+    private String responseProtocol;
+    private String responseBody;
+    private long responseContentLength;
+    private int highestSeverity = 255;
+
+    private String matchedVar;
+    private String matchedVarName;
+    private final List<VariableValue> matchedVars = new ArrayList<>();
+
+    private EngineMode mode;
+    private boolean requestBodyAccess;
+    private boolean responseBodyAccess;
+    private boolean forceRequestBodyVariable;
+    private boolean auditEngine = true;
+    private String auditLogParts = "";
+    private final List<int[]> removedIdRanges = new ArrayList<>();
+    private final Set<String> removedTags = new HashSet<>();
+    private final List<TargetRemoval> removedTargetsById = new ArrayList<>();
+    private final Map<String, List<Target>> removedTargetsByTag = new HashMap<>();
+
+    private Rule currentRule;
+    private Rule currentChain;
+    private final String[] pendingCaptures = new String[CAPTURE_SLOTS];
+    private final Map<TransformationChain, Map<String, String>> transformationCache = new IdentityHashMap<>();
+    private final Map<Object, ValuesView> valuesViews = new IdentityHashMap<>();
+
+    /** The values a variable built from a collection, valid while the collection is unchanged. */
+    private record ValuesView(KeyedCollection collection, int modifications, List<VariableValue> values) {}
+
+    public TransactionState(HttpRequest request, EngineConfig config, String uniqueId) {
+        this.config = config;
+        this.uniqueId = uniqueId;
+        this.mode = config.mode();
+        this.requestBodyAccess = config.requestBodyAccess();
+        this.responseBodyAccess = config.responseBodyAccess();
+        this.requestMethod = ByteStrings.of(request.method());
+        this.requestUriRaw = ByteStrings.of(request.uri());
+        this.requestProtocol = ByteStrings.of(request.protocol());
+        this.requestLine = requestMethod + " " + requestUriRaw + " " + requestProtocol;
+        this.remoteAddr = request.remoteAddress();
+        this.remotePort = Integer.toString(request.remotePort());
+        this.requestBodyBytes = request.body();
+        this.requestUri = withoutSchemeAndAuthority(requestUriRaw);
+        int fragment = requestUri.indexOf('#');
+        String withoutFragment = fragment < 0 ? requestUri : requestUri.substring(0, fragment);
+        int question = withoutFragment.indexOf('?');
+        // REQUEST_FILENAME is the percent-decoded path, as Coraza and ModSecurity give it ('+' stays).
+        this.requestFilename = UrlEncoded.decodePercent(question < 0 ? withoutFragment : withoutFragment.substring(0, question));
+        this.queryString = question < 0 ? "" : withoutFragment.substring(question + 1);
+        int slash = requestFilename.lastIndexOf('/');
+        this.requestBasename = slash < 0 ? requestFilename : requestFilename.substring(slash + 1);
+        for (HttpRequest.Header header : request.headers()) {
+            String name = ByteStrings.of(header.name());
+            String value = ByteStrings.of(header.value());
+            requestHeaders.add(name, value);
+            if (name.equalsIgnoreCase("cookie")) {
+                Cookies.parse(value, requestCookies);
+            }
+        }
+        this.reqbodyProcessor = processorFor(requestHeaders.first("Content-Type"));
+        if (UrlEncoded.parse(queryString, (name, value) -> {
+            argsGet.add(name, value);
+            args.add(name, value);
+        })) {
+            urlencodedError = true;
+        }
+    }
+
+    /**
+     * The body processor ModSecurity picks from the Content-Type before phase 1, so phase-1 rules
+     * see REQBODY_PROCESSOR and may override it with {@code ctl:requestBodyProcessor}; JSON and XML
+     * are only chosen by such rules.
+     */
+    private static String processorFor(String contentType) {
+        if (contentType == null) {
+            return "";
+        }
+        String type = contentType.toLowerCase(Locale.ROOT).trim();
+        if (type.startsWith("multipart/form-data")) {
+            return "MULTIPART";
+        }
+        if (type.startsWith("application/x-www-form-urlencoded")) {
+            return "URLENCODED";
+        }
+        return "";
+    }
+
+    /** {@code /a?b} from {@code http://host/a?b}; other targets unchanged. */
+    private static String withoutSchemeAndAuthority(String target) {
+        int scheme = target.indexOf("://");
+        if (scheme <= 0 || target.startsWith("/")) {
+            return target;
+        }
+        int path = target.indexOf('/', scheme + 3);
+        return path < 0 ? "" : target.substring(path);
+    }
+
+    // ---- request variables ----
+
+    public String requestMethod() {
+        return requestMethod;
+    }
+
+    public String requestUri() {
+        return requestUri;
+    }
+
+    public String requestUriRaw() {
+        return requestUriRaw;
+    }
+
+    public String requestFilename() {
+        return requestFilename;
+    }
+
+    public String requestBasename() {
+        return requestBasename;
+    }
+
+    public String queryString() {
+        return queryString;
+    }
+
+    public String requestProtocol() {
+        return requestProtocol;
+    }
+
+    public String requestLine() {
+        return requestLine;
+    }
+
+    public String remoteAddr() {
+        return remoteAddr;
+    }
+
+    public String remotePort() {
+        return remotePort;
+    }
+
+    public String uniqueId() {
+        return uniqueId;
+    }
+
+    public String duration() {
+        return Long.toString((System.nanoTime() - startNanos) / 1000);
+    }
+
+    public String timeEpoch() {
+        return Long.toString(startEpochSeconds);
+    }
+
+    public KeyedCollection requestHeaders() {
+        return requestHeaders;
+    }
+
+    public KeyedCollection requestCookies() {
+        return requestCookies;
+    }
+
+    public KeyedCollection argsGet() {
+        return argsGet;
+    }
+
+    public KeyedCollection argsPost() {
+        return argsPost;
+    }
+
+    public KeyedCollection args() {
+        return args;
+    }
+
+    public KeyedCollection files() {
+        return files;
+    }
+
+    public KeyedCollection filesSizes() {
+        return filesSizes;
+    }
+
+    public KeyedCollection multipartPartHeaders() {
+        return multipartPartHeaders;
+    }
+
+    public KeyedCollection tx() {
+        return tx;
+    }
+
+    public KeyedCollection env() {
+        return env;
+    }
+
+    public KeyedCollection geo() {
+        return geo;
+    }
+
+    public KeyedCollection ipCollection() {
+        return persistentCollection("ip");
+    }
+
+    public KeyedCollection globalCollection() {
+        return persistentCollection("global");
+    }
+
+    public KeyedCollection sessionCollection() {
+        return persistentCollection("session");
+    }
+
+    public KeyedCollection userCollection() {
+        return persistentCollection("user");
+    }
+
+    public KeyedCollection resourceCollection() {
+        return persistentCollection("resource");
+    }
+
+    /**
+     * The collection {@code initcol} opened under {@code name}. Rampart keeps these for the
+     * transaction only: state across requests belongs in the rate limiter and ban list, not in
+     * rule-managed collections.
+     */
+    public KeyedCollection persistentCollection(String name) {
+        return persistent.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new KeyedCollection());
+    }
+
+    public String requestBody() {
+        return requestBody;
+    }
+
+    public String requestBodyLength() {
+        return Integer.toString(requestBodyBytes.length);
+    }
+
+    /** The request body bytes the caller handed in. */
+    public byte[] requestBodyBytes() {
+        return requestBodyBytes;
+    }
+
+    public String fullRequestLength() {
+        long length = requestLine.length() + 2L;
+        for (KeyedCollection.Member header : requestHeaders.members()) {
+            length += header.key().length() + 2L + header.value().length() + 2L;
+        }
+        return Long.toString(length + 2L + requestBodyBytes.length);
+    }
+
+    public String argsCombinedSize() {
+        long size = 0;
+        for (KeyedCollection.Member arg : args.members()) {
+            size += arg.key().length() + arg.value().length();
+        }
+        return Long.toString(size);
+    }
+
+    public String filesCombinedSize() {
+        return Long.toString(filesCombinedSize);
+    }
+
+    public String reqbodyError() {
+        return reqbodyErrorMessage.isEmpty() ? "0" : "1";
+    }
+
+    public String reqbodyErrorMessage() {
+        return reqbodyErrorMessage;
+    }
+
+    /** The body processor in use, empty when none. */
+    public String reqbodyProcessor() {
+        return reqbodyProcessor;
+    }
+
+    public String urlencodedError() {
+        return urlencodedError ? "1" : "0";
+    }
+
+    public String inboundDataError() {
+        return inboundDataError ? "1" : "0";
+    }
+
+    public String outboundDataError() {
+        return outboundDataError ? "1" : "0";
+    }
+
+    public String multipartFlag(String name) {
+        if (!reqbodyProcessor.equals("MULTIPART")) {
+            return null;
+        }
+        return multipartFlags.getOrDefault(name, "0");
+    }
+
+    public String multipartFilename() {
+        return multipartFilename;
+    }
+
+    public String multipartName() {
+        return multipartName;
+    }
+
+    /** The text content of the XML body (XML:/*), or null when no XML body was parsed. */
+    public String xmlTextContent() {
+        return xmlTextContent;
+    }
+
+    public List<String> xmlAttributeValues() {
+        return xmlAttributeValues;
+    }
+
+    public String authType() {
+        String authorization = requestHeaders.first("Authorization");
+        if (authorization == null) {
+            return null;
+        }
+        int space = authorization.indexOf(' ');
+        return space < 0 ? authorization : authorization.substring(0, space);
+    }
+
+    public String highestSeverity() {
+        return Integer.toString(highestSeverity);
+    }
+
+    // ---- response variables ----
+
+    public KeyedCollection responseHeaders() {
+        return responseHeaders;
+    }
+
+    public String responseStatus() {
+        return responseStatus == 0 ? null : Integer.toString(responseStatus);
+    }
+
+    public String responseProtocol() {
+        return responseProtocol;
+    }
+
+    public String statusLine() {
+        return responseStatus == 0 ? null : responseProtocol + " " + responseStatus;
+    }
+
+    public String responseBody() {
+        return responseBody;
+    }
+
+    public String responseContentType() {
+        return responseHeaders.first("Content-Type");
+    }
+
+    public String responseContentLength() {
+        return responseStatus == 0 ? null : Long.toString(responseContentLength);
+    }
+
+    // ---- matches ----
+
+    public String matchedVar() {
+        return matchedVar;
+    }
+
+    public String matchedVarName() {
+        return matchedVarName;
+    }
+
+    /** The values the current rule chain matched so far (MATCHED_VARS). */
+    public List<VariableValue> matchedVars() {
+        return matchedVars;
+    }
+
+    /** Records a match of the current rule: MATCHED_VAR, MATCHED_VAR_NAME and MATCHED_VARS. */
+    public void recordMatch(VariableValue value, String inspected) {
+        matchedVar = inspected;
+        matchedVarName = value.name();
+        matchedVars.add(new VariableValue(value.name(), value.key(), inspected));
+    }
+
+    /** Forgets MATCHED_VARS when a new rule chain starts. */
+    public void startChain() {
+        matchedVars.clear();
+    }
+
+    public void raiseSeverity(int severity) {
+        if (severity >= 0 && severity < highestSeverity) {
+            highestSeverity = severity;
+        }
+    }
+
+    // ---- body and response input, written by the body processors and the transaction ----
+
+    public EngineConfig config() {
+        return config;
+    }
+
+    public void requestBody(String body) {
+        this.requestBody = body;
+    }
+
+    public void reqbodyProcessor(String processor) {
+        this.reqbodyProcessor = processor;
+    }
+
+    /** Records why the request body could not be parsed (REQBODY_ERROR=1, REQBODY_ERROR_MSG). */
+    public void reqbodyError(String message) {
+        this.reqbodyErrorMessage = message.isEmpty() ? "request body error" : message;
+    }
+
+    public void urlencodedError(boolean error) {
+        this.urlencodedError |= error;
+    }
+
+    public void inboundDataError(boolean error) {
+        this.inboundDataError = error;
+    }
+
+    /** Adds a request-body argument (ARGS_POST and ARGS). */
+    public void addPostArgument(String name, String value) {
+        argsPost.add(name, value);
+        args.add(name, value);
+    }
+
+    /** Records a multipart file part: FILES, FILES_NAMES, FILES_SIZES, FILES_COMBINED_SIZE. */
+    public void addFile(String fieldName, String fileName, long size) {
+        files.add(fieldName, fileName);
+        filesSizes.add(fieldName, Long.toString(size));
+        filesCombinedSize += size;
+        multipartFilename = fileName;
+    }
+
+    public void multipartName(String name) {
+        this.multipartName = name;
+    }
+
+    public void multipartFlag(String name, boolean set) {
+        multipartFlags.put(name, set ? "1" : "0");
+    }
+
+    public void xml(String textContent, List<String> attributeValues) {
+        this.xmlTextContent = textContent;
+        this.xmlAttributeValues = List.copyOf(attributeValues);
+    }
+
+    public void response(HttpResponse response) {
+        this.responseStatus = response.status();
+        this.responseProtocol = ByteStrings.of(response.protocol());
+        for (HttpRequest.Header header : response.headers()) {
+            responseHeaders.add(ByteStrings.of(header.name()), ByteStrings.of(header.value()));
+        }
+        this.responseContentLength = response.body().length;
+    }
+
+    public void responseBody(byte[] body, long limit) {
+        boolean truncated = body.length > limit;
+        this.outboundDataError = truncated;
+        int length = (int) Math.min(body.length, limit);
+        this.responseBody = new String(body, 0, length, StandardCharsets.ISO_8859_1);
+    }
+
+    // ---- ctl: per-transaction changes ----
+
+    public EngineMode mode() {
+        return mode;
+    }
+
+    public void mode(EngineMode newMode) {
+        this.mode = newMode;
+    }
+
+    public boolean requestBodyAccess() {
+        return requestBodyAccess;
+    }
+
+    public void requestBodyAccess(boolean on) {
+        this.requestBodyAccess = on;
+    }
+
+    public boolean responseBodyAccess() {
+        return responseBodyAccess;
+    }
+
+    public void responseBodyAccess(boolean on) {
+        this.responseBodyAccess = on;
+    }
+
+    public boolean forceRequestBodyVariable() {
+        return forceRequestBodyVariable;
+    }
+
+    public void forceRequestBodyVariable(boolean on) {
+        this.forceRequestBodyVariable = on;
+    }
+
+    public boolean auditEngine() {
+        return auditEngine;
+    }
+
+    public void auditEngine(boolean on) {
+        this.auditEngine = on;
+    }
+
+    public String auditLogParts() {
+        return auditLogParts;
+    }
+
+    public void auditLogParts(String parts) {
+        this.auditLogParts = parts;
+    }
+
+    /** Removes rules with ids {@code from}..{@code to} (inclusive) from the rest of this transaction. */
+    public void removeRulesById(int from, int to) {
+        removedIdRanges.add(new int[] {from, to});
+    }
+
+    public void removeRulesByTag(String tag) {
+        removedTags.add(tag);
+    }
+
+    private record TargetRemoval(int from, int to, Target target) {}
+
+    /** Removes {@code target} from rules {@code from}..{@code to} (inclusive) for the rest of this transaction. */
+    public void removeTargetById(int from, int to, Target target) {
+        removedTargetsById.add(new TargetRemoval(from, to, target));
+    }
+
+    public void removeTargetByTag(String tag, Target target) {
+        removedTargetsByTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(target);
+    }
+
+    /** Whether a {@code ctl:ruleRemoveById/ByTag} earlier in this transaction removed {@code rule}. */
+    public boolean removed(Rule rule) {
+        for (int[] range : removedIdRanges) {
+            if (rule.id() >= range[0] && rule.id() <= range[1]) {
+                return true;
+            }
+        }
+        if (!removedTags.isEmpty()) {
+            for (String tag : rule.tags()) {
+                if (removedTags.contains(tag)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The rule's own exclusions plus the targets {@code ctl:ruleRemoveTarget*} removed from it in this transaction. */
+    public List<Target> exclusionsFor(Rule rule, int chainId) {
+        if (removedTargetsById.isEmpty() && removedTargetsByTag.isEmpty()) {
+            return rule.exclusions();
+        }
+        List<Target> all = new ArrayList<>(rule.exclusions());
+        for (TargetRemoval removal : removedTargetsById) {
+            if (chainId >= removal.from() && chainId <= removal.to()) {
+                all.add(removal.target());
+            }
+        }
+        for (Map.Entry<String, List<Target>> entry : removedTargetsByTag.entrySet()) {
+            if (rule.tags().contains(entry.getKey())) {
+                all.addAll(entry.getValue());
+            }
+        }
+        return all;
+    }
+
+    // ---- rule evaluation context ----
+
+    public Rule currentRule() {
+        return currentRule;
+    }
+
+    /** Sets the rule being evaluated and the first rule of its chain (whose id and msg {@code %{rule.*}} give). */
+    public void currentRule(Rule rule, Rule chainStarter) {
+        this.currentRule = rule;
+        this.currentChain = chainStarter;
+    }
+
+    /**
+     * The values {@code variable} builds from {@code collection}, built once and reused by every rule
+     * until the collection changes (ARGS are read by hundreds of CRS rules, TX changes often).
+     */
+    public List<VariableValue> valuesOf(Object variable, KeyedCollection collection,
+            Function<KeyedCollection, List<VariableValue>> build) {
+        ValuesView view = valuesViews.get(variable);
+        if (view == null || view.collection() != collection || view.modifications() != collection.modifications()) {
+            view = new ValuesView(collection, collection.modifications(), List.copyOf(build.apply(collection)));
+            valuesViews.put(variable, view);
+        }
+        return view.values();
+    }
+
+    /** {@code value} through {@code chain}, computed once per value and chain in this transaction. */
+    public String transform(TransformationChain chain, String value) {
+        if (chain.isEmpty()) {
+            return value;
+        }
+        return transformationCache.computeIfAbsent(chain, c -> new HashMap<>())
+                .computeIfAbsent(value, chain::apply);
+    }
+
+    @Override
+    public boolean capturing() {
+        return currentRule != null && currentRule.capture();
+    }
+
+    @Override
+    public void capture(int index, String value) {
+        if (index >= 0 && index < CAPTURE_SLOTS) {
+            pendingCaptures[index] = value;
+        }
+    }
+
+    /** Clears captures an operator may record before it runs. */
+    public void clearPendingCaptures() {
+        Arrays.fill(pendingCaptures, null);
+    }
+
+    /** After a match of a capturing rule: TX:0..TX:9 become the captures, unset ones removed. */
+    public void commitCaptures() {
+        for (int i = 0; i < CAPTURE_SLOTS; i++) {
+            if (pendingCaptures[i] != null) {
+                tx.put(Integer.toString(i), pendingCaptures[i]);
+            } else {
+                tx.remove(Integer.toString(i));
+            }
+        }
+    }
+
+    @Override
+    public String expandMacros(String text) {
+        int start = text.indexOf("%{");
+        if (start < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        int position = 0;
+        while (start >= 0) {
+            int end = text.indexOf('}', start + 2);
+            if (end < 0) {
+                break;
+            }
+            out.append(text, position, start);
+            out.append(macroValue(text.substring(start + 2, end)));
+            position = end + 1;
+            start = text.indexOf("%{", position);
+        }
+        out.append(text, position, text.length());
+        return out.toString();
+    }
+
+    /** The value of one {@code %{name.key}} macro; empty when the variable or key has no value. */
+    private String macroValue(String reference) {
+        int separator = indexOfSeparator(reference);
+        String name = separator < 0 ? reference : reference.substring(0, separator);
+        String key = separator < 0 ? null : reference.substring(separator + 1);
+        if (name.equalsIgnoreCase("rule")) {
+            return ruleMacro(key == null ? "" : key.toLowerCase(Locale.ROOT));
+        }
+        if (!Variables.exists(name)) {
+            return "";
+        }
+        Variable variable = Variables.named(name);
+        List<VariableValue> values = key == null || !variable.isCollection()
+                ? variable.values(this) : variable.values(this, key);
+        return values.isEmpty() ? "" : values.get(0).value();
+    }
+
+    private static int indexOfSeparator(String reference) {
+        int dot = reference.indexOf('.');
+        int colon = reference.indexOf(':');
+        if (dot < 0) {
+            return colon;
+        }
+        return colon < 0 ? dot : Math.min(dot, colon);
+    }
+
+    private String ruleMacro(String key) {
+        Rule rule = currentChain;
+        if (rule == null) {
+            return "";
+        }
+        switch (key) {
+            case "id":
+                return Integer.toString(rule.id());
+            case "msg":
+                return rule.message();
+            case "logdata":
+                return rule.logData();
+            case "severity":
+                return rule.severity() < 0 ? "" : Integer.toString(rule.severity());
+            case "ver":
+                return rule.version();
+            case "phase":
+                return Integer.toString(rule.phase());
+            default:
+                return "";
+        }
+    }
+}

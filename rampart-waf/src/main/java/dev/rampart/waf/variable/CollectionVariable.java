@@ -1,0 +1,51 @@
+package dev.rampart.waf.variable;
+
+import dev.rampart.waf.engine.KeyedCollection;
+import dev.rampart.waf.engine.TransactionState;
+import dev.rampart.waf.engine.VariableValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** A collection variable whose values are the members of one {@link KeyedCollection} of the transaction. */
+class CollectionVariable implements Variable {
+
+    private final String name;
+    private final Function<TransactionState, KeyedCollection> collection;
+
+    CollectionVariable(String name, Function<TransactionState, KeyedCollection> collection) {
+        this.name = name;
+        this.collection = collection;
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final boolean isCollection() {
+        return true;
+    }
+
+    @Override
+    public final List<VariableValue> values(TransactionState tx) {
+        return tx.valuesOf(this, collection.apply(tx), members -> {
+            List<VariableValue> values = new ArrayList<>(members.size());
+            for (KeyedCollection.Member member : members.members()) {
+                values.add(new VariableValue(name + ":" + member.key(), member.key(), member.value()));
+            }
+            return values;
+        });
+    }
+
+    @Override
+    public final List<VariableValue> values(TransactionState tx, String key) {
+        List<KeyedCollection.Member> members = collection.apply(tx).get(key);
+        List<VariableValue> values = new ArrayList<>(members.size());
+        for (KeyedCollection.Member member : members) {
+            values.add(new VariableValue(name + ":" + member.key(), member.key(), member.value()));
+        }
+        return values;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.rampart.waf.variable;
+
+import dev.rampart.waf.engine.TransactionState;
+import dev.rampart.waf.engine.VariableValue;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A SecLang variable or collection ({@code REQUEST_URI}, {@code ARGS}, {@code TX}): what a rule
+ * target reads from the transaction. The engine applies selectors ({@code ARGS:q},
+ * {@code ARGS:/^id_/}), exclusions ({@code !ARGS:password}) and counts ({@code &ARGS}) on top of
+ * {@link #values}.
+ */
+public interface Variable {
+
+    /** The SecLang name, upper case. */
+    String name();
+
+    /** Whether the variable is a collection whose members a selector may pick. */
+    boolean isCollection();
+
+    /** Every value of this variable in {@code tx}: one per member of a collection, at most one otherwise. */
+    List<VariableValue> values(TransactionState tx);
+
+    /** The members whose key equals {@code key}, ignoring case (for a single-valued variable: all values). */
+    default List<VariableValue> values(TransactionState tx, String key) {
+        List<VariableValue> all = values(tx);
+        if (!isCollection()) {
+            return all;
+        }
+        String wanted = key.toLowerCase(Locale.ROOT);
+        return all.stream().filter(v -> v.key().toLowerCase(Locale.ROOT).equals(wanted)).toList();
+    }
+
+    /** Checks a selector when the rules are loaded; throws IllegalArgumentException with what is allowed. */
+    default void checkSelector(String key) {
+        if (!isCollection()) {
+            throw new IllegalArgumentException(
+                    name() + " is a single value and takes no selector (found '" + key + "')");
+        }
+    }
+}
