@@ -103,7 +103,8 @@ public final class Authorizer {
         AccessRequest resolved = request.permissions().isEmpty() ? resolveRoute(request) : request;
         BitSet effective = effectiveRoles(principal);
         if (resolved == null) {
-            return refusal(Explanation.Outcome.NO_PERMISSION_MAPPED, principal, request, roleNames(effective),
+            return refusal(Explanation.Outcome.NO_PERMISSION_MAPPED, principal, request,
+                    roleNames(effective, Explanation.MAX_ROLES),
                     "no permission is mapped to " + request.method() + " " + request.path()
                             + "; list permissions on the route or add a policy.routes entry");
         }
@@ -125,14 +126,14 @@ public final class Authorizer {
         return effective;
     }
 
-    private List<String> roleNames(BitSet set) {
-        String[] names = new String[set.cardinality()];
+    /** The names of the roles in {@code set}, sorted (ids are in name order), at most {@code max}. */
+    private List<String> roleNames(BitSet set, int max) {
+        String[] names = new String[Math.min(max, set.cardinality())];
         int i = 0;
-        for (int r = set.nextSetBit(0); r >= 0; r = set.nextSetBit(r + 1)) {
+        for (int r = set.nextSetBit(0); r >= 0 && i < names.length; r = set.nextSetBit(r + 1)) {
             names[i++] = roles.names[r];
         }
-        Arrays.sort(names);
-        return List.of(names);
+        return Arrays.asList(names);
     }
 
     private static Explanation refusal(Explanation.Outcome outcome, Principal principal, AccessRequest request,
@@ -235,13 +236,13 @@ public final class Authorizer {
                     all.or(holders);
                 }
             }
-            List<String> granting = roleNames(all);
-            int more = Math.max(0, granting.size() - MissingPermission.MAX_LISTED);
+            List<String> granting = roleNames(all, MissingPermission.MAX_LISTED);
+            int more = all.cardinality() - granting.size();
             List<String> rules = new ArrayList<>();
             for (CompiledRule rule : candidates(allowRules, p)) {
                 rules.add(rule.id);
             }
-            return new MissingPermission(p.toString(), cap(granting, MissingPermission.MAX_LISTED), more, rules);
+            return new MissingPermission(p.toString(), granting, more, rules);
         }
 
         /** Evaluates a rule's condition once per decision; null when it has none. */
@@ -264,7 +265,7 @@ public final class Authorizer {
 
         private List<String> allRoleNames() {
             if (roleNames == null) {
-                roleNames = roleNames(effective);
+                roleNames = roleNames(effective, Integer.MAX_VALUE);
             }
             return roleNames;
         }

@@ -56,7 +56,8 @@ final class PolicyCompiler {
         String[] names = new String[n];
         Map<String, Integer> ids = new HashMap<>(n * 2);
         int i = 0;
-        for (String name : config.roles().keySet()) {
+        // Ids in name order: a set of roles read off a bit set comes out sorted, with no sort per decision.
+        for (String name : new java.util.TreeSet<>(config.roles().keySet())) {
             if (!NAME.matcher(name).matches()) {
                 problem(child(root + ".roles", name), "'" + name + "' is not a role name; use letters, digits, '.', "
                         + "'_' or '-'");
