@@ -266,8 +266,8 @@ final class PolicyCompiler {
         problems.add(new PolicyProblem(path, message));
     }
 
-    /** A map key's path; keys that are not plain names are quoted, as in {@code roles["a b"]}. */
+    /** A map key's path, written as the gateway's config loader writes key paths (so it finds the line). */
     private static String child(String parent, String key) {
-        return NAME.matcher(key).matches() ? parent + "." + key : parent + "[\"" + key + "\"]";
+        return parent + "." + key;
     }
 }

@@ -196,6 +196,36 @@ class RulesTest {
     }
 
     @Test
+    void onlyConditionsOfRulesCoveringTheRequiredPermissionAreEvaluated() {
+        Authorizer policy = authorizer("""
+                roles: { reader: { permissions: ["docs:read"] } }
+                rules:
+                  - { id: billing-owner, effect: allow, permissions: ["billing:*"], condition: "resource.owner == principal.id" }
+                  - { id: no-exports, effect: deny, permissions: ["*:export"], condition: "principal.attributes.x == 1" }
+                """);
+
+        AuthorizationDecision d = policy.decide(user("r", "reader"), needs("GET", "/docs", "docs:read"));
+
+        assertThat(d.allowed()).isTrue();
+        assertThat(d.explanation().conditions()).isEmpty();
+    }
+
+    @Test
+    void denyRuleWithSubjectsSparesOtherCallers() {
+        Authorizer policy = authorizer("""
+                roles:
+                  writer: { permissions: ["messages:*"] }
+                  intern: {}
+                rules:
+                  - { id: interns-never-delete, effect: deny, roles: [intern], permissions: ["messages:delete"] }
+                """);
+
+        assertThat(policy.decide(user("i", "writer", "intern"), needs("DELETE", "/m", "messages:delete")).allowed())
+                .isFalse();
+        assertThat(policy.decide(user("w", "writer"), needs("DELETE", "/m", "messages:delete")).allowed()).isTrue();
+    }
+
+    @Test
     void explainAnswersWhatDecideWould() {
         Authorizer policy = orgMembersPolicy();
         AccessRequest hypothetical = AccessRequest.of("POST", "/orgs/acme/messages", Policies.NOON);
