@@ -5,6 +5,7 @@ import dev.rampart.core.config.PolicyConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -86,7 +87,7 @@ public final class Authorizer {
             if (params != null) {
                 Map<String, String> merged = params;
                 if (!request.params().isEmpty()) {
-                    merged = new java.util.HashMap<>(request.params());
+                    merged = new HashMap<>(request.params());
                     merged.putAll(params);
                 }
                 return request.withParams(merged).withPermissions(route.permissions());
