@@ -2,6 +2,7 @@ package dev.rampart.policy;
 
 import dev.rampart.core.Principal;
 import dev.rampart.core.config.PolicyConfig;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -75,6 +76,18 @@ public final class Authorizer {
      */
     public AuthorizationDecision explain(Principal principal, AccessRequest hypothetical) {
         return decide(principal, hypothetical);
+    }
+
+    /**
+     * Answers a "what if" question from the admin API or the CLI: {@link #explain(Principal,
+     * AccessRequest)} for the query's caller and request.
+     *
+     * @throws IllegalArgumentException when the query lacks a caller, method or path, or names a
+     *     malformed permission (the message names each field)
+     */
+    public AuthorizationDecision explain(ExplainQuery query, Instant now) {
+        AccessRequest request = query.toRequest(now);
+        return explain(query.toPrincipal(), request);
     }
 
     /** The permissions {@code policy.routes} give a method and path, with the template's parameters; null if none matches. */
