@@ -144,6 +144,22 @@ class RulesTest {
     }
 
     @Test
+    void presenceTestTurnsAMissingAttributeIntoFalseInsteadOfAnError() {
+        Authorizer policy = authorizer("""
+                rules:
+                  - { id: own-org, effect: allow, permissions: ["messages:write"],
+                      condition: "'org' in principal.attributes && principal.attributes.org == request.params.org" }
+                """);
+
+        AuthorizationDecision d = policy.decide(user("alice"),
+                needs("POST", "/orgs/acme/messages", "messages:write").withParams(Map.of("org", "acme")));
+
+        assertThat(d.allowed()).isFalse();
+        assertThat(d.explanation().conditions()).singleElement()
+                .satisfies(c -> assertThat(c.outcome()).isEqualTo(ConditionResult.Outcome.FALSE));
+    }
+
+    @Test
     void conditionErrorInADenyRuleDenies() {
         Authorizer policy = authorizer("""
                 roles: { writer: { permissions: ["messages:write"] } }
