@@ -14,6 +14,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.impl.HttpServerConnection;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,9 +91,26 @@ public final class StrictHttp1 {
      * @throws IllegalArgumentException when a limit is not positive
      */
     public static void install(HttpServer server, HttpLimitsConfig limits, Consumer<Rejection> onReject) {
+        install(server, limits, onReject, connection -> true);
+    }
+
+    /**
+     * As {@link #install(HttpServer, HttpLimitsConfig, Consumer)}, first asking {@code admit}
+     * whether the connection may be served at all (a banned peer): a refused one is closed before
+     * a byte of it is parsed. A server has one connection handler, so admission shares this one.
+     */
+    public static void install(HttpServer server, HttpLimitsConfig limits, Consumer<Rejection> onReject,
+            Predicate<HttpConnection> admit) {
         Objects.requireNonNull(onReject, "onReject");
+        Objects.requireNonNull(admit, "admit");
         Http1Limits l = Http1Limits.from(limits);
-        server.connectionHandler(connection -> attach(connection, l, onReject));
+        server.connectionHandler(connection -> {
+            if (!admit.test(connection)) {
+                connection.close();
+                return;
+            }
+            attach(connection, l, onReject);
+        });
     }
 
     /**

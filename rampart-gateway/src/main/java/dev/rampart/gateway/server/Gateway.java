@@ -270,14 +270,14 @@ public final class Gateway implements AutoCloseable {
                 events.publish(SecurityEvent.system("http.rejected", SecurityEvent.Severity.LOW, "http-parser",
                         rejection.code(), Map.of("status", Integer.toString(rejection.status()),
                                 "client_ip", rejection.remoteAddress())));
-            });
-            server.connectionHandler(connection -> {
+            }, connection -> {
                 // banned and denied peers are dropped before a byte of their request is read
                 InetAddress peer = IpAddresses.parse(connection.remoteAddress().hostAddress());
-                if (!runtime.admitsConnection(peer)) {
-                    metrics.recordRefusedConnection();
-                    connection.close();
+                if (runtime.admitsConnection(peer)) {
+                    return true;
                 }
+                metrics.recordRefusedConnection();
+                return false;
             });
             server.requestHandler(handler);
             servers.add(server);
