@@ -42,8 +42,6 @@ final class JwsChecks {
     /** RFC 7515 §4.1.4 allows any string; lookups by kid (files, SQL) make anything else dangerous. */
     private static final Pattern SAFE_KID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
-    private static final java.security.Provider BOUNCY_CASTLE =
-            new org.bouncycastle.jce.provider.BouncyCastleProvider();
 
     private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
     private static final Base64.Encoder BASE64URL_NO_PADDING = Base64.getUrlEncoder().withoutPadding();
@@ -181,12 +179,13 @@ final class JwsChecks {
     private static JWSVerifier verifierFor(JWK key) {
         try {
             if (key instanceof RSAKey rsa) {
-                return new RSASSAVerifier(rsa);
+                RSASSAVerifier verifier = new RSASSAVerifier(rsa);
+                verifier.getJCAContext().setProvider(SignatureProviders.forVerification());
+                return verifier;
             }
             if (key instanceof ECKey ec) {
-                // Bouncy Castle's P-256/384/521 arithmetic is several times faster than the JDK 17 SunEC one.
                 ECDSAVerifier verifier = new ECDSAVerifier(ec);
-                verifier.getJCAContext().setProvider(BOUNCY_CASTLE);
+                verifier.getJCAContext().setProvider(SignatureProviders.forVerification());
                 return verifier;
             }
             if (key instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve())) {
