@@ -101,7 +101,7 @@ abstract class IncidentLifecycleBehaviourTest {
         assertThat(shown.timeline().get(9).body()).isEqualTo("blocked at the edge firewall too");
         assertThat(shown.timeline().get(6).body()).startsWith("alert queued");
         assertThat(shown.timeline().get(7).body()).startsWith("ban_ip 203.0.113.7: banned until");
-        Map<?, ?> evidence = Json.readObject(shown.evidence());
+        Map<String, Object> evidence = Json.readObject(shown.evidence());
         assertThat(evidence.get("rule")).isEqualTo(BuiltInRules.BRUTE_FORCE_IP);
         assertThat(evidence.get("group")).isEqualTo("203.0.113.7");
         assertThat((List<?>) evidence.get("events")).hasSize(5);

@@ -23,7 +23,8 @@ public final class Json {
     }
 
     /** Parses a JSON object (as written by {@link #write}) into maps and lists. */
-    public static Map<?, ?> readObject(String json) {
+    @SuppressWarnings("unchecked") // a JSON object always reads as a map with string keys
+    public static Map<String, Object> readObject(String json) {
         return MAPPER.readValue(json, Map.class);
     }
 
