@@ -63,6 +63,10 @@ public final class WebhookAlerter implements Alerter, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        // every outcome exists from the start at 0, so that rate() and increase() see the first change
+        for (String outcome : List.of("delivered", "retried", "failed", "dropped")) {
+            registry.counter("rampart.alerts", "outcome", outcome);
+        }
         this.client = HttpClient.newBuilder().connectTimeout(config.timeout()).executor(scheduler)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }

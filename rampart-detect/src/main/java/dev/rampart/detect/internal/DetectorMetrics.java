@@ -36,6 +36,9 @@ public final class DetectorMetrics {
         for (String rule : ruleNames) {
             ruleFired(rule, 0);
         }
+        for (String timer : new String[] {"response", "resolution"}) {
+            registry.counter("rampart.incidents.sla.breached", "timer", timer);
+        }
         this.dropped = Counter.builder("rampart.detection.events.dropped")
                 .description("Events the detector did not see because its queue was full").register(registry);
     }
