@@ -305,11 +305,9 @@ public final class Detector implements AutoCloseable {
                 throw new IllegalArgumentException(at + ": incident kind " + p.incidentKind() + " already has a playbook; "
                         + "put all its actions in one");
             }
+            RuleSet.checkActions(p.actions(), at + ".actions");
             List<DetectionActionConfig> actions = new ArrayList<>();
             for (DetectionActionConfig a : p.actions()) {
-                if (a.action() == null) {
-                    throw new IllegalArgumentException(at + ".actions: an action is missing its 'action'");
-                }
                 if (a.action() != Action.incident) {
                     actions.add(a);
                 }

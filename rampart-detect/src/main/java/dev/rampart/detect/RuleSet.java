@@ -111,14 +111,26 @@ final class RuleSet {
                 ? List.of(DetectionActionConfig.of(DetectionActionConfig.Action.incident),
                         DetectionActionConfig.of(DetectionActionConfig.Action.alert))
                 : rule.actions();
-        for (int i = 0; i < actions.size(); i++) {
-            if (actions.get(i).action() == null) {
-                throw new IllegalArgumentException(at + ".actions[" + i + "].action is missing; use incident, alert, "
-                        + "ban_ip, revoke or disable");
-            }
-        }
+        checkActions(actions, at + ".actions");
         return new CompiledRule(rule.name(), severity, rule.incidentKind() == null ? rule.name() : rule.incidentKind(),
                 groupName, evaluator, actions);
+    }
+
+    /**
+     * Checks that every action names what it does and, when it has a target, that the target is an
+     * event field, so that a typo fails at start and not when an attack is under way.
+     */
+    static void checkActions(List<DetectionActionConfig> actions, String at) {
+        for (int i = 0; i < actions.size(); i++) {
+            DetectionActionConfig action = actions.get(i);
+            if (action.action() == null) {
+                throw new IllegalArgumentException(at + "[" + i + "].action is missing; use incident, alert, "
+                        + "ban_ip, revoke or disable");
+            }
+            if (action.target() != null) {
+                EventField.parse(action.target(), at + "[" + i + "].target");
+            }
+        }
     }
 
     /** Every rule that fires on {@code event}, in rule order. */

@@ -103,6 +103,14 @@ class ActionsAndPlaybooksTest extends DetectorTestBase {
     }
 
     @Test
+    void anActionTargetThatIsNoEventFieldIsRefusedAtStart() {
+        PlaybookConfig p = new PlaybookConfig("scanning", List.of(new DetectionActionConfig(Action.ban_ip, null, "ip")));
+
+        assertThatThrownBy(() -> start(new DetectionConfig(null, null, null, List.of(p), null, null, null)))
+                .hasMessageStartingWith("detection.playbooks[0].actions[0].target: 'ip' is not an event field");
+    }
+
+    @Test
     void eventsPublishedOnTheBusAreHandledOnTheDetectorsWorker() {
         start(DetectionConfig.defaults());
 

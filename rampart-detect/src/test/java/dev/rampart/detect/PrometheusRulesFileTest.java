@@ -28,6 +28,7 @@ class PrometheusRulesFileTest extends DetectorTestBase {
                 registry);
         detector.handle(events.failedLogin("203.0.113.7", "alice"));
         try (WebhookAlerter alerter = WebhookAlerter.start(AlertsConfig.defaults(), clock, registry)) {
+            assertThat(alerter.pending()).isZero();
             Set<String> exported = registry.getMeters().stream().map(PrometheusRulesFileTest::prometheusName)
                     .collect(Collectors.toCollection(TreeSet::new));
 
