@@ -19,7 +19,7 @@ import java.util.concurrent.CompletionStage;
  * What the detector's narrow interfaces were asked to do, in one ordered log, so that tests can
  * check which actions ran and in which order.
  */
-final class Recorders implements BanList, CredentialRevoker, Alerter, EventBus {
+class Recorders implements BanList, CredentialRevoker, Alerter, EventBus {
 
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     final List<Alert> alerts = Collections.synchronizedList(new ArrayList<>());
