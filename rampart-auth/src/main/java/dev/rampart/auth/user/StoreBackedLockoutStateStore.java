@@ -22,6 +22,10 @@ import java.util.function.UnaryOperator;
  * {@link LockoutStateStore} in the store's {@code lockout_states} table (migration V9), so that
  * failed logins are counted across a cluster and a lockout survives a restart.
  *
+ * <p>Each instance works in a namespace (a key prefix), so the account and the client-address
+ * protectors can share the table without a user named {@code 192.0.2.10} sharing a counter with
+ * that address.
+ *
  * <p>{@link #update} is an optimistic compare-and-set on a version column, retried on a conflict:
  * the same SQL on SQLite and PostgreSQL, and no failure counted on one node is lost to a concurrent
  * write on another. Blocks on the database. Thread-safe.
@@ -36,18 +40,26 @@ public final class StoreBackedLockoutStateStore implements LockoutStateStore {
     }
 
     private final JdbcTable table;
+    private final String prefix;
 
-    public StoreBackedLockoutStateStore(Store store) {
+    /** @param namespace what the keys are, e.g. {@code "account"} or {@code "client"}; letters and dashes */
+    public StoreBackedLockoutStateStore(Store store, String namespace) {
         this.table = new JdbcTable(Objects.requireNonNull(store, "store").dataSource(), "lockout_states table", "V9");
+        if (!Objects.requireNonNull(namespace, "namespace").matches("[a-z][a-z-]{0,31}")) {
+            throw new IllegalArgumentException("a lockout namespace is 1 to 32 lower-case letters or dashes, got '"
+                    + namespace + "'");
+        }
+        this.prefix = namespace + ":";
     }
 
     @Override
-    public Optional<LockoutState> get(String key) {
-        return find(key).map(Versioned::state);
+    public Optional<LockoutState> get(String name) {
+        return find(prefix + name).map(Versioned::state);
     }
 
     @Override
-    public LockoutState update(String key, UnaryOperator<LockoutState> change) {
+    public LockoutState update(String name, UnaryOperator<LockoutState> change) {
+        String key = prefix + name;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Optional<Versioned> current = find(key);
             LockoutState next = change.apply(current.map(Versioned::state).orElse(LockoutState.CLEAR));
@@ -73,7 +85,8 @@ public final class StoreBackedLockoutStateStore implements LockoutStateStore {
     }
 
     @Override
-    public void remove(String key) {
+    public void remove(String name) {
+        String key = prefix + name;
         table.update("DELETE FROM lockout_states WHERE lock_key = ?", s -> s.setString(1, key),
                 "remove the lockout state of " + key);
     }
@@ -84,8 +97,9 @@ public final class StoreBackedLockoutStateStore implements LockoutStateStore {
      */
     @Override
     public void removeIf(Predicate<LockoutState> filter) {
-        List<Versioned> all = table.query("SELECT " + COLUMNS + " FROM lockout_states", s -> { },
-                StoreBackedLockoutStateStore::read, "list the lockout states");
+        // the namespace has no LIKE wildcards (letters and dashes only)
+        List<Versioned> all = table.query("SELECT " + COLUMNS + " FROM lockout_states WHERE lock_key LIKE ?",
+                s -> s.setString(1, prefix + "%"), StoreBackedLockoutStateStore::read, "list the lockout states");
         for (Versioned row : all) {
             if (filter.test(row.state())) {
                 table.update("DELETE FROM lockout_states WHERE lock_key = ? AND version = ?", s -> {

@@ -18,8 +18,8 @@ import java.util.Optional;
  *
  * <pre>{@code
  * UserLogin login = new UserLogin(users, new LoginThrottle(
- *         new BruteForceProtector(LockoutPolicy.DEFAULT, new StoreBackedLockoutStateStore(store), clock),
- *         new BruteForceProtector(LockoutPolicy.DEFAULT, new StoreBackedLockoutStateStore(store), clock)), clock);
+ *         new BruteForceProtector(LockoutPolicy.DEFAULT, new StoreBackedLockoutStateStore(store, "account"), clock),
+ *         new BruteForceProtector(LockoutPolicy.DEFAULT, new StoreBackedLockoutStateStore(store, "client"), clock)), clock);
  * LoginResult r = login.attempt(new LoginAttempt(name, password, Optional.ofNullable(code), clientIp));
  * eventBus.publish(r.event());
  * if (!r.succeeded()) return deny(401, r.clientMessage());     // identical for every failure
@@ -46,8 +46,8 @@ public final class UserLogin {
     private final Clock clock;
 
     /**
-     * @param throttle its account and address protectors should use {@link StoreBackedLockoutStateStore}s
-     *     (two tables rows never collide: account keys are user names, address keys are IPs) in a cluster
+     * @param throttle in a cluster its account and address protectors use {@link StoreBackedLockoutStateStore}s
+     *     with distinct namespaces, so every node counts the same failures
      */
     public UserLogin(Users users, LoginThrottle throttle, Clock clock) {
         this.users = Objects.requireNonNull(users, "users");

@@ -81,8 +81,8 @@ abstract class UsersBehaviourTest {
     /** A login over store-backed lockout state: what a restarted or second gateway would build. */
     UserLogin login(Users over, LockoutPolicy lockout) {
         return new UserLogin(over, new LoginThrottle(
-                new BruteForceProtector(lockout, new StoreBackedLockoutStateStore(store), clock),
-                new BruteForceProtector(lockout.withMaxFailures(100), new StoreBackedLockoutStateStore(store), clock)),
+                new BruteForceProtector(lockout, new StoreBackedLockoutStateStore(store, "account"), clock),
+                new BruteForceProtector(lockout.withMaxFailures(100), new StoreBackedLockoutStateStore(store, "client"), clock)),
                 clock);
     }
 
@@ -419,7 +419,7 @@ abstract class UsersBehaviourTest {
 
     @Test
     void lockoutStatesRoundTripAndAreRemovedByFilter() {
-        StoreBackedLockoutStateStore states = new StoreBackedLockoutStateStore(store);
+        StoreBackedLockoutStateStore states = new StoreBackedLockoutStateStore(store, "account");
         Instant at = Instant.parse("2026-01-01T00:00:00.123Z");
         LockoutState state = new LockoutState(3, Optional.of(at), Optional.of(at.plusSeconds(60)), 1, false);
 
@@ -438,6 +438,19 @@ abstract class UsersBehaviourTest {
     }
 
     @Test
+    void namespacesKeepAccountAndAddressCountersApart() {
+        StoreBackedLockoutStateStore accounts = new StoreBackedLockoutStateStore(store, "account");
+        StoreBackedLockoutStateStore clients = new StoreBackedLockoutStateStore(store, "client");
+        LockoutState locked = new LockoutState(30, Optional.empty(), Optional.empty(), 0, true);
+        accounts.update("192.0.2.10", s -> locked);
+
+        assertThat(clients.get("192.0.2.10")).isEmpty();
+        clients.removeIf(s -> true);
+        assertThat(accounts.get("192.0.2.10")).contains(locked);
+        assertThatThrownBy(() -> new StoreBackedLockoutStateStore(store, "a%")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void concurrentFailuresFromSeveralNodesAreAllCounted() throws Exception {
         int nodes = 4;
         int failuresEach = 10;
@@ -445,7 +458,7 @@ abstract class UsersBehaviourTest {
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int n = 0; n < nodes; n++) {
-                StoreBackedLockoutStateStore node = new StoreBackedLockoutStateStore(store);
+                StoreBackedLockoutStateStore node = new StoreBackedLockoutStateStore(store, "account");
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < failuresEach; i++) {
                         node.update("carol", s -> new LockoutState(s.failures() + 1, s.lastFailure(), s.lockedUntil(),
@@ -459,7 +472,7 @@ abstract class UsersBehaviourTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(new StoreBackedLockoutStateStore(store).get("carol").orElseThrow().failures())
+        assertThat(new StoreBackedLockoutStateStore(store, "account").get("carol").orElseThrow().failures())
                 .isEqualTo(nodes * failuresEach);
     }
 
