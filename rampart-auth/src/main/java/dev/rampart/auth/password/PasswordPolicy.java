@@ -58,6 +58,11 @@ public final class PasswordPolicy {
         return new Builder();
     }
 
+    /** How many previous passwords a new one must differ from (0: no history rule). */
+    public int history() {
+        return history;
+    }
+
     /**
      * Checks every rule and returns all that the candidate breaks. The history rule verifies the
      * candidate against up to {@code history} previous hashes, one Argon2id computation each.
