@@ -403,7 +403,7 @@ final class ProxyCall {
 
     private void decide(String guard, Decision d) {
         if (d.kind() == Decision.Kind.DENY) {
-            deny(guard, d.status(), d.code(), d.detail(), d.headers());
+            deny(guard, d.status(), d.code(), d.detail(), d.headers(), d.errors());
         } else {
             respond(guard, d);
         }
@@ -687,6 +687,12 @@ final class ProxyCall {
 
     /** Answers with a problem+json error and records the denial. */
     private void deny(String guard, int status, String code, String detail, List<Map.Entry<String, String>> headers) {
+        deny(guard, status, code, detail, headers, List.of());
+    }
+
+    /** Answers with a problem+json error whose {@code errors} member lists {@code errors}, and records the denial. */
+    private void deny(String guard, int status, String code, String detail, List<Map.Entry<String, String>> headers,
+            List<Map<String, String>> errors) {
         if (done) {
             return;
         }
@@ -719,7 +725,7 @@ final class ProxyCall {
                 resp.putHeader(HttpHeaders.CONNECTION, "close");
             }
             finishHead(true);
-            Buffer body = Buffer.buffer(new Problem(status, code, detail, ex.requestId()).toJsonBytes());
+            Buffer body = Buffer.buffer(new Problem(status, code, detail, ex.requestId(), errors).toJsonBytes());
             bytesOut = body.length();
             endAndMaybeClose(req.method() == HttpMethod.HEAD ? null : body, close);
         });
