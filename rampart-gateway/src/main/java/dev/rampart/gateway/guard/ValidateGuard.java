@@ -40,9 +40,12 @@ import org.slf4j.LoggerFactory;
  * event ({@code validation.request.rejected} or {@code validation.body.limit-exceeded}) with the
  * first violation's rule and location.
  *
- * <p>Responses ({@code responses: log}): the status the upstream answers with is checked against
- * the operation's declared responses in {@link #onResponse}, and a mismatch is logged and emitted
- * as {@code validation.response.violated}. A response body is never buffered.
+ * <p>Responses: with {@code responses: log} the status the upstream answers with is checked against
+ * the operation's declared responses in {@link #onResponse} while the body streams through unheld;
+ * with {@code enforce} the gateway holds each response (body up to the JSON {@code max-size}) for
+ * {@link #onResponseBody}, which checks status, media type and body schema and replaces a response
+ * that breaks the contract, or is too long to check, with 502. Either way a mismatch is logged and
+ * emitted as {@code validation.response.violated}.
  */
 public final class ValidateGuard implements Guard {
 
@@ -53,15 +56,20 @@ public final class ValidateGuard implements Guard {
 
     /** The request as validated from its head; present while the body (or the response) is still to come. */
     private static final AttributeKey<ValidationRequest> HEAD = AttributeKey.of("validate.head", ValidationRequest.class);
+    /** Set when the head announced a body, which onRequestBody then checks. */
+    private static final AttributeKey<Boolean> BODY_PENDING = AttributeKey.of("validate.body-pending", Boolean.class);
 
     private final RequestValidator validator;
     private final ResponseValidation responses;
     private final long inspectionLimit;
+    private final long responseLimit;
 
-    private ValidateGuard(RequestValidator validator, ResponseValidation responses, long inspectionLimit) {
+    private ValidateGuard(RequestValidator validator, ResponseValidation responses, long inspectionLimit,
+            long responseLimit) {
         this.validator = validator;
         this.responses = responses;
         this.inspectionLimit = inspectionLimit;
+        this.responseLimit = responseLimit;
     }
 
     /**
@@ -71,23 +79,21 @@ public final class ValidateGuard implements Guard {
      *     for an OpenAPI document, says where in the document
      */
     public static ValidateGuard from(ValidationConfig config, Path configDir, String path) {
-        if (config.responses() == ResponseValidation.enforce) {
-            throw new IllegalArgumentException(path + ".responses: 'enforce' needs the upstream response body, which "
-                    + "the gateway streams without holding it; use 'log' (checks the status) or 'off'");
-        }
         RequestValidator validator;
         try {
             validator = RequestValidator.fromConfig(config, configDir, path);
         } catch (UncheckedIOException e) {
             throw new IllegalArgumentException(path + ".openapi: cannot read '" + config.openapi() + "' (resolved against "
-                    + configDir.toAbsolutePath() + "): " + e.getCause().getMessage(), e);
+                    + configDir.toAbsolutePath() + "): " + (e.getCause() instanceof java.nio.file.NoSuchFileException
+                            ? "no such file" : e.getCause().getMessage()), e);
         } catch (IllegalArgumentException e) {
             throw e.getMessage() != null && e.getMessage().startsWith(path) ? e
                     : new IllegalArgumentException(path + ": " + e.getMessage(), e);
         }
         long largest = Math.max(config.json().maxSize().bytes(),
                 Math.max(config.xml().maxSize().bytes(), config.multipart().maxSize().bytes()));
-        return new ValidateGuard(validator, config.responses(), largest + 1);
+        long responseLimit = config.responses() == ResponseValidation.enforce ? config.json().maxSize().bytes() : 0;
+        return new ValidateGuard(validator, config.responses(), largest + 1, responseLimit);
     }
 
     @Override
@@ -112,6 +118,7 @@ public final class ValidateGuard implements Guard {
         }
         ValidationRequest request = requestOf(exchange).build();
         exchange.setAttribute(HEAD, request);
+        exchange.setAttribute(BODY_PENDING, Boolean.TRUE);
         // An empty stand-in body lets the validator check the media type now; what it finds in the
         // stand-in itself (a syntax error) is not the real body's and is left for onRequestBody.
         ValidationResult result = validator.validate(requestOf(exchange).body(new byte[0]).build());
@@ -121,7 +128,7 @@ public final class ValidateGuard implements Guard {
 
     @Override
     public CompletionStage<Decision> onRequestBody(Exchange exchange, byte[] body, boolean truncated) {
-        if (exchange.attribute(HEAD) == null) {
+        if (exchange.attribute(BODY_PENDING) == null) {
             return Decision.proceedStage();     // no body by its head: validated whole in onRequest
         }
         // A truncated body is one byte over the largest structured limit, so the validator reports
@@ -135,23 +142,55 @@ public final class ValidateGuard implements Guard {
     }
 
     @Override
+    public long responseBodyInspectionLimit() {
+        return responseLimit;
+    }
+
+    @Override
+    public CompletionStage<Decision> onResponseBody(Exchange exchange, ResponseHead response, byte[] body,
+            boolean truncated) {
+        ValidationRequest request = exchange.attribute(HEAD);
+        if (request == null) {
+            return Decision.proceedStage();
+        }
+        ValidationResult result = truncated
+                ? ValidationResult.ofResponse(List.of(new Violation(Violation.In.response, null, "", BodyRules.MAX_SIZE,
+                        responseLimit + " bytes", "the upstream response body is larger than the " + responseLimit
+                                + " bytes that can be checked")))
+                : validator.validateResponse(request,
+                        new ValidationResponse(response.status(), response.headers().get("Content-Type"), body));
+        if (result.isValid()) {
+            return Decision.proceedStage();
+        }
+        flagResponse(exchange, result);
+        // The client did nothing wrong, so it learns only that the upstream's answer was withheld;
+        // what the upstream got wrong is in the log and the event.
+        return Decision.deny(502, result.code(), "The upstream's response does not meet this API's contract "
+                + "and was withheld.").toStage();
+    }
+
+    @Override
     public void onResponse(Exchange exchange, ResponseHead response) {
-        if (responses == ResponseValidation.off || response.generated()) {
+        if (responses != ResponseValidation.log || response.generated()) {
             return;
         }
         ValidationRequest request = exchange.attribute(HEAD);
         if (request == null) {
             return;
         }
+        // The body streams through unheld in log mode: the status is what can be checked here.
         ValidationResult result = validator.validateResponse(request,
                 new ValidationResponse(response.status(), response.headers().get("Content-Type"), null));
-        if (result.isValid()) {
-            return;
+        if (!result.isValid()) {
+            flagResponse(exchange, result);
         }
+    }
+
+    private static void flagResponse(Exchange exchange, ValidationResult result) {
         Violation first = result.violations().get(0);
         log.warn("upstream response breaks the contract", kv("request_id", exchange.requestId()),
                 kv("route", exchange.routeId()), kv("rule", first.rule()), kv("location", first.location()),
-                kv("expected", first.expected()));
+                kv("expected", first.expected()), kv("violations", result.violations().size()));
         exchange.emit(NAME, result.eventType(), SecurityEvent.Severity.MEDIUM, result.code(), result.eventDetails());
     }
 
