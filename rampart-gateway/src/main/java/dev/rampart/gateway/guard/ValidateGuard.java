@@ -153,12 +153,21 @@ public final class ValidateGuard implements Guard {
         if (request == null) {
             return Decision.proceedStage();
         }
-        ValidationResult result = truncated
-                ? ValidationResult.ofResponse(List.of(new Violation(Violation.In.response, null, "", BodyRules.MAX_SIZE,
-                        responseLimit + " bytes", "the upstream response body is larger than the " + responseLimit
-                                + " bytes that can be checked")))
-                : validator.validateResponse(request,
-                        new ValidationResponse(response.status(), response.headers().get("Content-Type"), body));
+        String encoding = response.headers().get("Content-Encoding");
+        ValidationResult result;
+        if (truncated) {
+            result = ValidationResult.ofResponse(List.of(new Violation(Violation.In.response, null, "", BodyRules.MAX_SIZE,
+                    responseLimit + " bytes", "the upstream response body is larger than the " + responseLimit
+                            + " bytes that can be checked")));
+        } else if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")
+                && body.length > 0) {
+            // The gateway asked for identity; a compressed body cannot be checked, so it is not passed on unchecked.
+            result = ValidationResult.ofResponse(List.of(new Violation(Violation.In.response, "Content-Encoding", "",
+                    "content-encoding", "identity", "the upstream compressed a response that must be checked")));
+        } else {
+            result = validator.validateResponse(request,
+                    new ValidationResponse(response.status(), response.headers().get("Content-Type"), body));
+        }
         if (result.isValid()) {
             return Decision.proceedStage();
         }

@@ -488,6 +488,10 @@ final class ProxyCall {
         MultiMap headers = ForwardingHeaders.forRequest(req.headers(), HttpHeaders.headers(),
                 cfg.preserveHost() && req.getHeader("Host") != null ? req.getHeader("Host") : server.hostHeader(),
                 peer, peerTrusted, ex.request().scheme(), ex.requestId());
+        if (responseInspectionLimit() > 0) {
+            // Guards that inspect response bodies read them as the upstream's media type says, not compressed.
+            headers.set(HttpHeaders.ACCEPT_ENCODING, "identity");
+        }
         RequestOptions options = new RequestOptions()
                 .setMethod(req.method())
                 .setHost(server.host())

@@ -48,6 +48,8 @@ class ValidationIntegrationTest {
     static HttpServer upstream;
     /** Request bodies the upstream received, as bytes. */
     static final List<byte[]> received = new CopyOnWriteArrayList<>();
+    /** The Accept-Encoding each request reached the upstream with ("-" when absent). */
+    static final List<String> acceptEncodings = new CopyOnWriteArrayList<>();
     static final List<SecurityEvent> events = new CopyOnWriteArrayList<>();
     static GatewayHarness gw;
 
@@ -58,10 +60,12 @@ class ValidationIntegrationTest {
         // contract or breaks it in one way.
         upstream = upstreamVertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
             received.add(body.getBytes());
+            acceptEncodings.add(req.getHeader("Accept-Encoding") == null ? "-" : req.getHeader("Accept-Encoding"));
             String answer = req.getHeader("X-Answer") == null ? "valid" : req.getHeader("X-Answer");
             var resp = req.response().putHeader("Content-Type", "application/json");
             switch (answer) {
                 case "missing-id" -> resp.setStatusCode(201).end("{\"sku\":\"ABC-123\",\"quantity\":2}");
+                case "compressed" -> resp.setStatusCode(201).putHeader("Content-Encoding", "gzip").end("\u001f\u008b not json");
                 case "undeclared-status" -> resp.setStatusCode(500).end("{\"error\":\"boom\"}");
                 case "too-long" -> resp.setStatusCode(201).end("{\"id\":\"o1\",\"sku\":\"ABC-123\",\"quantity\":2,\"note\":\""
                         + "x".repeat(3000) + "\"}");
@@ -247,8 +251,11 @@ class ValidationIntegrationTest {
         // Longer than the route's 2KB JSON limit: it cannot be checked, so it is not sent.
         assertThat(post("/v1/orders", "application/json", VALID_ORDER, "X-Answer", "too-long").statusCode())
                 .isEqualTo(502);
-        HttpResponse<String> valid = post("/v1/orders", "application/json", VALID_ORDER);
+        assertThat(post("/v1/orders", "application/json", VALID_ORDER, "X-Answer", "compressed").statusCode())
+                .isEqualTo(502);
+        HttpResponse<String> valid = post("/v1/orders", "application/json", VALID_ORDER, "Accept-Encoding", "gzip");
         assertThat(valid.statusCode()).isEqualTo(201);
+        assertThat(acceptEncodings.get(acceptEncodings.size() - 1)).isEqualTo("identity");
         assertThat(valid.body()).isEqualTo("{\"id\":\"o1\",\"sku\":\"ABC-123\",\"quantity\":2}");
     }
 
@@ -258,6 +265,7 @@ class ValidationIntegrationTest {
 
         assertThat(r.statusCode()).isEqualTo(500);
         assertThat(r.body()).isEqualTo("{\"error\":\"boom\"}");
+        assertThat(acceptEncodings.get(acceptEncodings.size() - 1)).isEqualTo("-");
         SecurityEvent event = awaitEvent("validation.response.violated", r.headers().firstValue("X-Request-Id").orElseThrow());
         assertThat(event.routeId()).isEqualTo("strict-orders");
         assertThat(event.details()).containsEntry("rule", "status");
