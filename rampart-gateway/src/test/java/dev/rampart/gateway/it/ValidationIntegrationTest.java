@@ -94,6 +94,16 @@ class ValidationIntegrationTest {
                       base-path: /v2
                       additional-properties: strict
                       responses: log
+                  - id: search
+                    match: {path: /search}
+                    upstream: {urls: [%1$s]}
+                    validate:
+                      accept: [application/json]
+                      query:
+                        page: {type: integer, min: 1, max: 10}
+                        q: {required: true, max-length: 20}
+                      body-fields:
+                        terms: {required: true, type: string, min-length: 2}
                 """.formatted(url, DOCUMENT), false);
         gw.gateway.events().subscribe(e -> {
             if (e.type().startsWith("validation.")) {
@@ -272,6 +282,25 @@ class ValidationIntegrationTest {
         assertThat(gw.adminGet("/metrics").body())
                 .contains("rampart_validation_violations_total{route=\"strict-orders\",rule=\"status\","
                         + "type=\"validation.response.violated\"}");
+    }
+
+    @Test
+    void appliesConfigRulesWhenTheRouteHasNoDocument() throws Exception {
+        HttpResponse<String> query = gw.get("/search?page=11");
+        assertThat(query.statusCode()).isEqualTo(400);
+        // body-fields with a required field make a body required, so a GET without one is a violation too
+        assertThat(errorsOf(query).stream().map(e -> ((JsonObject) e).getString("in") + ":"
+                + ((JsonObject) e).getString("name", "") + " " + ((JsonObject) e).getString("rule")))
+                .containsExactlyInAnyOrder("query:page maximum", "query:q required", "body: required");
+
+        assertThat(post("/search?q=shoes", "application/xml", "<terms/>").statusCode()).isEqualTo(415);
+        HttpResponse<String> body = post("/search?q=shoes", "application/json", "{\"terms\":\"x\"}");
+        assertThat(body.statusCode()).isEqualTo(400);
+        assertThat(errorsOf(body).getJsonObject(0).getMap()).containsEntry("pointer", "/terms").containsEntry("rule", "minLength");
+        int before = received.size();
+        assertThat(post("/search?q=shoes&page=2", "application/json", "{\"terms\":\"red shoes\"}").statusCode())
+                .isEqualTo(201);
+        assertThat(received).hasSize(before + 1);
     }
 
     @Test
