@@ -17,6 +17,8 @@ DURATION=${1:-15}
 CONNS=${2:-64}
 WARMUP=${WARMUP:-30}
 UP_PORT=18081 NGINX_PORT=18082 RAMPART_PORT=18083 RAMPART_GUARDS_PORT=18084 RAMPART_AUTH_PORT=18085
+RAMPART_VALIDATED_PORT=18086
+VALIDATED_PATH="/items?status=shipped&limit=10"
 
 missing=()
 command -v wrk >/dev/null || missing+=(wrk)
@@ -130,6 +132,30 @@ routes:
       jwt: [bench]
       api-key: {}
 CONF
+# (g): the route's requests are checked against this document before they go upstream.
+cat > "$work/items-api.yaml" <<'DOC'
+openapi: 3.1.0
+info: { title: Items, version: "1" }
+paths:
+  /items:
+    get:
+      parameters:
+        - { name: status, in: query, schema: { type: string, enum: [pending, shipped, cancelled] } }
+        - { name: limit, in: query, schema: { type: integer, minimum: 1, maximum: 100 } }
+      responses:
+        "200": { description: items }
+DOC
+cat > "$work/validated.yaml" <<CONF
+listeners: { http: { host: 127.0.0.1, port: $RAMPART_VALIDATED_PORT } }
+admin: { enabled: false }
+store: { data-dir: ./data-validated }
+access-log: { enabled: false }
+routes:
+  - id: app
+    match: { path-prefix: / }
+    upstream: { urls: ["http://127.0.0.1:$UP_PORT"] }
+    validate: { openapi: $work/items-api.yaml }
+CONF
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 jwt_body="$(printf '{"alg":"HS256","typ":"JWT"}' | b64url).$(printf '{"iss":"https://bench.example","aud":"bench-api","sub":"bench","exp":%d}' $(( $(date +%s) + 86400 )) | b64url)"
 JWT="$jwt_body.$(printf '%s' "$jwt_body" | openssl dgst -sha256 -mac HMAC -macopt "key:$JWT_SECRET" -binary | b64url)"
@@ -147,6 +173,7 @@ API_KEY=$(java -jar rampart-gateway/target/rampart.jar keys create --config "$wo
 start_rampart "$work/pass.yaml" "$work/rampart-pass.log"
 start_rampart "$work/guards.yaml" "$work/rampart-guards.log"
 start_rampart "$work/auth.yaml" "$work/rampart-auth.log"
+start_rampart "$work/validated.yaml" "$work/rampart-validated.log"
 
 wait_port() {
   for _ in $(seq 1 120); do
@@ -156,27 +183,29 @@ wait_port() {
   echo "bench: nothing answers on port $1; see $work" >&2
   exit 1
 }
-for p in $UP_PORT $NGINX_PORT $RAMPART_PORT $RAMPART_GUARDS_PORT $RAMPART_AUTH_PORT; do wait_port "$p"; done
+for p in $UP_PORT $NGINX_PORT $RAMPART_PORT $RAMPART_GUARDS_PORT $RAMPART_AUTH_PORT $RAMPART_VALIDATED_PORT; do
+  wait_port "$p"
+done
 
 # wrk's latency lines give e.g. "99%    1.23ms"; convert to milliseconds.
 to_ms() { awk '{ v=$1; if (v ~ /us$/) { sub(/us$/,"",v); v=v/1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v) } else if (v ~ /s$/) { sub(/s$/,"",v); v=v*1000 } printf "%.3f", v }'; }
 
 declare -A RPS P50 P99 LP50 LP99
-max_run() { # name port [header]
-  local header=(${3:+-H "$3"})
-  wrk -t2 -c"$CONNS" -d"${WARMUP}s" "${header[@]}" "http://127.0.0.1:$2/items" >/dev/null 2>&1 || true
+max_run() { # name port [header] [path]
+  local header=(${3:+-H "$3"}) path=${4:-/items}
+  wrk -t2 -c"$CONNS" -d"${WARMUP}s" "${header[@]}" "http://127.0.0.1:$2$path" >/dev/null 2>&1 || true
   local out
-  out=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency "${header[@]}" "http://127.0.0.1:$2/items")
+  out=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency "${header[@]}" "http://127.0.0.1:$2$path")
   RPS[$1]=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' <<<"$out")
   P50[$1]=$(awk '$1=="50%" {print $2}' <<<"$out" | to_ms)
   P99[$1]=$(awk '$1=="99%" {print $2}' <<<"$out" | to_ms)
   if grep -q "Non-2xx" <<<"$out"; then echo "bench: $1 answered non-2xx: $(grep Non-2xx <<<"$out")" >&2; fi
   printf '  %-18s %9s req/s   p50 %7s ms   p99 %7s ms\n' "$1" "${RPS[$1]}" "${P50[$1]}" "${P99[$1]}"
 }
-rate_run() { # name port total_rate [header]
-  local per_worker=$(( $3 / 16 )) out header=(${4:+-H "$4"})
+rate_run() { # name port total_rate [header] [path]
+  local per_worker=$(( $3 / 16 )) out header=(${4:+-H "$4"}) path=${5:-/items}
   [ "$per_worker" -lt 1 ] && per_worker=1
-  out=$(hey -z "${DURATION}s" -c 16 -q "$per_worker" "${header[@]}" "http://127.0.0.1:$2/items")
+  out=$(hey -z "${DURATION}s" -c 16 -q "$per_worker" "${header[@]}" "http://127.0.0.1:$2$path")
   LP50[$1]=$(awk '/ 50% in / {printf "%.3f", $3*1000}' <<<"$out")
   LP99[$1]=$(awk '/ 99% in / {printf "%.3f", $3*1000}' <<<"$out")
   printf '  %-18s at %6s req/s   p50 %7s ms   p99 %7s ms\n' "$1" "$(( per_worker * 16 ))" "${LP50[$1]}" "${LP99[$1]}"
@@ -190,6 +219,7 @@ max_run rampart-pass $RAMPART_PORT
 max_run rampart-guards $RAMPART_GUARDS_PORT
 max_run rampart-api-key $RAMPART_AUTH_PORT "X-API-Key: $API_KEY"
 max_run rampart-jwt $RAMPART_AUTH_PORT "Authorization: Bearer $JWT"
+max_run rampart-validated $RAMPART_VALIDATED_PORT "" "$VALIDATED_PATH"
 
 half=$(( RPS[rampart-pass] / 2 ))
 echo "Latency at 50% of Rampart pass-through's maximum ($half req/s; hey, 16 connections):"
@@ -199,6 +229,7 @@ rate_run rampart-pass $RAMPART_PORT "$half"
 rate_run rampart-guards $RAMPART_GUARDS_PORT "$half"
 rate_run rampart-api-key $RAMPART_AUTH_PORT "$half" "X-API-Key: $API_KEY"
 rate_run rampart-jwt $RAMPART_AUTH_PORT "$half" "Authorization: Bearer $JWT"
+rate_run rampart-validated $RAMPART_VALIDATED_PORT "$half" "" "$VALIDATED_PATH"
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
 added() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a - b }'; }
@@ -207,5 +238,6 @@ echo "  rampart-pass   / nginx-proxy  req/s: $(ratio "${RPS[rampart-pass]}" "${R
 echo "  rampart-guards / nginx-proxy  req/s: $(ratio "${RPS[rampart-guards]}" "${RPS[nginx-proxy]}")"
 echo "  rampart-api-key / rampart-pass req/s: $(ratio "${RPS[rampart-api-key]}" "${RPS[rampart-pass]}")"
 echo "  rampart-jwt     / rampart-pass req/s: $(ratio "${RPS[rampart-jwt]}" "${RPS[rampart-pass]}")"
+echo "  rampart-validated / rampart-pass req/s: $(ratio "${RPS[rampart-validated]}" "${RPS[rampart-pass]}")"
 echo "  p99 added over upstream-direct at 50% load: rampart-pass $(added "${LP99[rampart-pass]}" "${LP99[upstream-direct]}") ms," \
      "rampart-guards $(added "${LP99[rampart-guards]}" "${LP99[upstream-direct]}") ms, nginx $(added "${LP99[nginx-proxy]}" "${LP99[upstream-direct]}") ms   (target < 1 ms)"

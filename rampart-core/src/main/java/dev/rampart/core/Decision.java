@@ -27,7 +27,7 @@ public final class Decision {
         RESPOND
     }
 
-    private static final Decision PROCEED = new Decision(Kind.PROCEED, 0, null, null, List.of());
+    private static final Decision PROCEED = new Decision(Kind.PROCEED, 0, null, null, List.of(), List.of());
     // A plain completed future (not completedStage's MinimalStage) so that the pipeline can take the
     // synchronous fast path with isDone()/join() and no allocation. Nobody may complete or obtrude it.
     private static final CompletableFuture<Decision> PROCEED_STAGE = CompletableFuture.completedFuture(PROCEED);
@@ -37,13 +37,16 @@ public final class Decision {
     private final String code;
     private final String detail;
     private final List<Map.Entry<String, String>> headers;
+    private final List<Map<String, String>> errors;
 
-    private Decision(Kind kind, int status, String code, String detail, List<Map.Entry<String, String>> headers) {
+    private Decision(Kind kind, int status, String code, String detail, List<Map.Entry<String, String>> headers,
+            List<Map<String, String>> errors) {
         this.kind = kind;
         this.status = status;
         this.code = code;
         this.detail = detail;
         this.headers = headers;
+        this.errors = errors;
     }
 
     /** Let the request through. */
@@ -70,7 +73,7 @@ public final class Decision {
             throw new IllegalArgumentException("deny status must be 4xx or 5xx, got " + status);
         }
         return new Decision(Kind.DENY, status, Objects.requireNonNull(code, "code"),
-                Objects.requireNonNull(detail, "detail"), List.of());
+                Objects.requireNonNull(detail, "detail"), List.of(), List.of());
     }
 
     /** Answer directly with a status and no body, e.g. 204 for a CORS preflight or 308 for a redirect. */
@@ -78,7 +81,7 @@ public final class Decision {
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("invalid HTTP status " + status);
         }
-        return new Decision(Kind.RESPOND, status, null, null, List.of());
+        return new Decision(Kind.RESPOND, status, null, null, List.of(), List.of());
     }
 
     /** A copy of this decision that also adds {@code name: value} to the response. */
@@ -89,7 +92,25 @@ public final class Decision {
         List<Map.Entry<String, String>> copy = new ArrayList<>(headers.size() + 1);
         copy.addAll(headers);
         copy.add(Map.entry(name, value));
-        return new Decision(kind, status, code, detail, Collections.unmodifiableList(copy));
+        return new Decision(kind, status, code, detail, Collections.unmodifiableList(copy), errors);
+    }
+
+    /**
+     * A copy of this deny decision whose problem body also lists {@code errors}: one entry per thing
+     * the client must fix (e.g. {@code in}, {@code name}, {@code pointer}, {@code rule},
+     * {@code expected}), written as the RFC 9457 extension member {@code errors}. Members are text
+     * only, so the gateway escapes every one of them; like the detail, they must not echo request data
+     * that the client did not choose as a name.
+     */
+    public Decision withErrors(List<Map<String, String>> errors) {
+        if (kind != Kind.DENY) {
+            throw new IllegalStateException("only a deny decision has a problem body to list errors in");
+        }
+        List<Map<String, String>> copy = new ArrayList<>(errors.size());
+        for (Map<String, String> error : errors) {
+            copy.add(Collections.unmodifiableMap(new java.util.LinkedHashMap<>(error)));
+        }
+        return new Decision(kind, status, code, detail, headers, Collections.unmodifiableList(copy));
     }
 
     /** This decision as an already-completed stage. */
@@ -118,6 +139,11 @@ public final class Decision {
     /** The client-facing explanation of a deny decision, else null. */
     public String detail() {
         return detail;
+    }
+
+    /** The errors a deny decision's problem body lists (members in order); empty when none. */
+    public List<Map<String, String>> errors() {
+        return errors;
     }
 
     /** Headers to add to the answer, in order. */

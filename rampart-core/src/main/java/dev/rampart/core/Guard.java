@@ -16,6 +16,8 @@ import java.util.concurrent.CompletionStage;
  *   <li>{@link #onRequest} after the request head is parsed and the route matched;</li>
  *   <li>{@link #onRequestBody} once the body is buffered (empty for a request without one), only
  *       for guards that ask for it with {@link #requestBodyInspectionLimit()};</li>
+ *   <li>{@link #onResponseBody} on a proxied response held before any of it is sent, only for
+ *       routes where a guard asks for it with {@link #responseBodyInspectionLimit()};</li>
  *   <li>{@link #onResponse} on every response the client gets, proxied or generated (denials
  *       included), in reverse pipeline order;</li>
  *   <li>{@link #onComplete} once the exchange is over (response sent, or the connection gone),
@@ -45,6 +47,27 @@ public interface Guard {
      * {@code truncated} says whether the body was longer).
      */
     default CompletionStage<Decision> onRequestBody(Exchange exchange, byte[] body, boolean truncated) {
+        return Decision.proceedStage();
+    }
+
+    /**
+     * How many bytes of an upstream response body this guard needs to see before the response goes
+     * out, or 0 for none. When any guard of a route asks, the gateway holds each proxied response
+     * (head and body up to the largest limit) until {@link #onResponseBody} decided; otherwise
+     * responses stream through unheld.
+     */
+    default long responseBodyInspectionLimit() {
+        return 0;
+    }
+
+    /**
+     * Decides on a held upstream response before any of it is sent: its head and at most
+     * {@link #responseBodyInspectionLimit()} bytes of its body ({@code truncated} says it was longer).
+     * A deny replaces the response with a problem+json answer (e.g. 502 for a response that breaks a
+     * contract); proceed sends it as received. Called in pipeline order, for proxied responses only.
+     */
+    default CompletionStage<Decision> onResponseBody(Exchange exchange, ResponseHead response, byte[] body,
+            boolean truncated) {
         return Decision.proceedStage();
     }
 

@@ -1,5 +1,6 @@
 package dev.rampart.validation;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,24 +51,40 @@ public final class ValidationProblem {
             problem.put("requestId", cut(requestId));
         }
         ArrayNode errors = problem.putArray("errors");
+        for (Map<String, String> fields : errors(result)) {
+            ObjectNode error = errors.addObject();
+            fields.forEach(error::put);
+        }
+        return htmlSafe(MAPPER.writeValueAsString(problem));
+    }
+
+    /**
+     * The entries of the {@code errors} array for {@code result}, for a caller that writes the
+     * problem body itself (the gateway): at most {@value #MAX_ERRORS}, members {@code in},
+     * {@code name}, {@code pointer}, {@code rule}, {@code expected}, {@code detail} in that order,
+     * absent ones left out, each cut to {@value #MAX_TEXT} characters. The caller must JSON-escape them.
+     */
+    public static List<Map<String, String>> errors(ValidationResult result) {
         List<Violation> violations = result.violations();
-        for (int i = 0; i < Math.min(count, MAX_ERRORS); i++) {
+        List<Map<String, String>> out = new ArrayList<>(Math.min(violations.size(), MAX_ERRORS));
+        for (int i = 0; i < Math.min(violations.size(), MAX_ERRORS); i++) {
             Violation v = violations.get(i);
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("in", v.in().name());
-            fields.put("name", v.name());
-            fields.put("pointer", v.pointer().isEmpty() ? null : v.pointer());
-            fields.put("rule", v.rule());
-            fields.put("expected", v.expected().isEmpty() ? null : v.expected());
-            fields.put("detail", v.detail());
-            ObjectNode error = errors.addObject();
-            fields.forEach((k, value) -> {
-                if (value != null) {
-                    error.put(k, cut(value));
-                }
-            });
+            putCut(fields, "name", v.name());
+            putCut(fields, "pointer", v.pointer().isEmpty() ? null : v.pointer());
+            putCut(fields, "rule", v.rule());
+            putCut(fields, "expected", v.expected().isEmpty() ? null : v.expected());
+            putCut(fields, "detail", v.detail());
+            out.add(fields);
         }
-        return htmlSafe(MAPPER.writeValueAsString(problem));
+        return out;
+    }
+
+    private static void putCut(Map<String, String> fields, String member, String value) {
+        if (value != null) {
+            fields.put(member, cut(value));
+        }
     }
 
     private static String titleOf(int status) {

@@ -16,7 +16,10 @@ public record RouteConfig(
         @Doc("Signed requests (webhooks): the signature over the body is checked before the request goes upstream.")
         SignatureConfig signature,
         @Doc("Rate limits, quotas and concurrency limits of this route, and whether the caller's plan applies. "
-                + "Absent: none.") RouteRateLimitConfig rateLimit) {
+                + "Absent: none.") RouteRateLimitConfig rateLimit,
+        @Doc("Input validation of this route's requests (and optionally responses) against an OpenAPI document "
+                + "or rules written here; body limits against JSON/XML bombs. Absent: none.")
+        ValidationConfig validate) {
 
     public RouteConfig {
         ipFilter = ipFilter == null ? IpFilterConfig.none() : ipFilter;

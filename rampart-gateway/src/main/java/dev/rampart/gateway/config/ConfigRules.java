@@ -27,6 +27,7 @@ import dev.rampart.ratelimit.RateLimiter;
 import java.time.Clock;
 import dev.rampart.gateway.guard.JwtIssuers;
 import dev.rampart.gateway.guard.SignedRequestGuard;
+import dev.rampart.gateway.guard.ValidateGuard;
 import dev.rampart.gateway.oauth2.OAuth2Endpoints;
 import dev.rampart.gateway.guard.SecurityHeadersGuard;
 import dev.rampart.gateway.guard.TrustedHostGuard;
@@ -444,6 +445,18 @@ final class ConfigRules {
             if (route.signature() != null) {
                 signature(route, SourceMap.child(path, "signature"));
             }
+            if (route.validate() != null) {
+                validate(route, SourceMap.child(path, "validate"));
+            }
+        }
+    }
+
+    /** Builds the route's validator as the gateway will, so a broken document or rule fails the load. */
+    private void validate(RouteConfig route, String path) {
+        try {
+            ValidateGuard.from(route.validate(), baseDir, path);
+        } catch (IllegalArgumentException e) {
+            findings.errorNamingItsPath(e.getMessage(), path);
         }
     }
 

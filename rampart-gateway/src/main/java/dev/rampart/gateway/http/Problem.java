@@ -1,6 +1,8 @@
 package dev.rampart.gateway.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 /**
  * An RFC 9457 problem detail, the body of every error Rampart generates:
@@ -11,8 +13,19 @@ import java.nio.charset.StandardCharsets;
  * @param code the stable error code; also the last segment of {@code type}
  * @param detail the explanation for the client (escaped here; never raw request data)
  * @param requestId the request id
+ * @param errors entries of the {@code errors} extension member (one per thing the client must fix,
+ *     e.g. each validation violation), text members only; empty: no {@code errors} member
  */
-public record Problem(int status, String code, String detail, String requestId) {
+public record Problem(int status, String code, String detail, String requestId, List<Map<String, String>> errors) {
+
+    public Problem {
+        errors = errors == null ? List.of() : errors;
+    }
+
+    /** A problem without an {@code errors} member. */
+    public Problem(int status, String code, String detail, String requestId) {
+        this(status, code, detail, requestId, List.of());
+    }
 
     /** Media type of problem bodies (RFC 9457 §3). */
     public static final String CONTENT_TYPE = "application/problem+json";
@@ -38,6 +51,24 @@ public record Problem(int status, String code, String detail, String requestId) 
         quote(sb, code);
         sb.append(",\"request_id\":");
         quote(sb, requestId);
+        if (!errors.isEmpty()) {
+            sb.append(",\"errors\":[");
+            for (int i = 0; i < errors.size(); i++) {
+                sb.append(i == 0 ? "{" : ",{");
+                boolean first = true;
+                for (Map.Entry<String, String> member : errors.get(i).entrySet()) {
+                    if (!first) {
+                        sb.append(',');
+                    }
+                    first = false;
+                    quote(sb, member.getKey());
+                    sb.append(':');
+                    quote(sb, member.getValue());
+                }
+                sb.append('}');
+            }
+            sb.append(']');
+        }
         sb.append('}');
         return sb.toString();
     }

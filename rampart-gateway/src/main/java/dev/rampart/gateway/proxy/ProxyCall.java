@@ -403,7 +403,7 @@ final class ProxyCall {
 
     private void decide(String guard, Decision d) {
         if (d.kind() == Decision.Kind.DENY) {
-            deny(guard, d.status(), d.code(), d.detail(), d.headers());
+            deny(guard, d.status(), d.code(), d.detail(), d.headers(), d.errors());
         } else {
             respond(guard, d);
         }
@@ -488,6 +488,10 @@ final class ProxyCall {
         MultiMap headers = ForwardingHeaders.forRequest(req.headers(), HttpHeaders.headers(),
                 cfg.preserveHost() && req.getHeader("Host") != null ? req.getHeader("Host") : server.hostHeader(),
                 peer, peerTrusted, ex.request().scheme(), ex.requestId());
+        if (responseInspectionLimit() > 0) {
+            // Guards that inspect response bodies read them as the upstream's media type says, not compressed.
+            headers.set(HttpHeaders.ACCEPT_ENCODING, "identity");
+        }
         RequestOptions options = new RequestOptions()
                 .setMethod(req.method())
                 .setHost(server.host())
@@ -617,7 +621,17 @@ final class ProxyCall {
             // cannot be reused safely.
             resp.putHeader(HttpHeaders.CONNECTION, "close");
         }
+        long inspectLimit = responseInspectionLimit();
+        if (inspectLimit > 0) {
+            holdForInspection(cres, target, inspectLimit);
+            return;
+        }
         finishHead(false);
+        streamResponse(cres, target);
+    }
+
+    /** Streams the rest of an upstream response whose head is out. */
+    private void streamResponse(HttpClientResponse cres, UpstreamServer target) {
         cres.handler(buf -> {
             bytesOut += buf.length();
             resp.write(buf);
@@ -634,14 +648,91 @@ final class ProxyCall {
             // The head is already sent: the only honest signal left is to cut the connection/stream.
             resp.reset();
         });
+        cres.endHandler(v -> endProxiedResponse());
+    }
+
+    private void endProxiedResponse() {
+        if (hasBody && !requestEnded) {
+            // The upstream answered without reading the whole body: its connection cannot be reused.
+            abortUpstream();
+        } else {
+            upstreamRequest = null;
+        }
+        resp.end();
+    }
+
+    /** The most response body bytes a guard of the route must see before the response goes out; 0: none. */
+    private long responseInspectionLimit() {
+        long limit = 0;
+        for (Guard g : route.guards()) {
+            limit = Math.max(limit, g.responseBodyInspectionLimit());
+        }
+        return limit;
+    }
+
+    /**
+     * Holds an upstream response (head and at most {@code limit} bytes of body, plus the chunk that
+     * crossed it) until the route's guards decided on it: a deny replaces it, so nothing of it may be
+     * sent before.
+     */
+    private void holdForInspection(HttpClientResponse cres, UpstreamServer target, long limit) {
+        List<Buffer> held = new ArrayList<>();
+        long[] size = {0};
+        boolean[] inspecting = {false};
+        java.util.function.Consumer<Boolean> inspect = truncated -> {
+            if (inspecting[0] || done) {
+                return;
+            }
+            inspecting[0] = true;
+            Buffer all = Buffer.buffer((int) Math.min(size[0], limit));
+            held.forEach(all::appendBuffer);
+            byte[] body = all.length() > limit ? all.getBytes(0, (int) limit) : all.getBytes();
+            ResponseHead head = new ResponseView(resp, false);
+            runGuards(route.guards(), 0, (g, x) -> g.onResponseBody(x, head, body, truncated), () -> {
+                finishHead(false);
+                for (Buffer b : held) {
+                    bytesOut += b.length();
+                    resp.write(b);
+                }
+                held.clear();
+                if (truncated) {
+                    streamResponse(cres, target);
+                    cres.resume();
+                } else {
+                    resp.end();
+                }
+            });
+        };
+        cres.handler(buf -> {
+            held.add(buf);
+            size[0] += buf.length();
+            if (size[0] > limit) {
+                cres.pause();
+                inspect.accept(true);
+            }
+        });
+        cres.exceptionHandler(err -> {
+            if (done) {
+                return;     // our own reset of a response a guard replaced
+            }
+            target.recordFailure(System.nanoTime());
+            shared.metrics().recordUpstreamError(route.id(), failureKind(err));
+            log.warn("upstream response broke off", kv("request_id", ex.requestId()), kv("route", route.id()),
+                    kv("upstream", target.url()), kv("error", describe(err)));
+            if (inspecting[0]) {
+                resp.reset();
+            } else {
+                // Nothing of the response is out yet: the client can still get an honest answer.
+                upstreamFailed(err);
+            }
+        });
         cres.endHandler(v -> {
             if (hasBody && !requestEnded) {
-                // The upstream answered without reading the whole body: its connection cannot be reused.
                 abortUpstream();
             } else {
                 upstreamRequest = null;
             }
-            resp.end();
+            inspect.accept(false);
         });
     }
 
@@ -687,6 +778,12 @@ final class ProxyCall {
 
     /** Answers with a problem+json error and records the denial. */
     private void deny(String guard, int status, String code, String detail, List<Map.Entry<String, String>> headers) {
+        deny(guard, status, code, detail, headers, List.of());
+    }
+
+    /** Answers with a problem+json error whose {@code errors} member lists {@code errors}, and records the denial. */
+    private void deny(String guard, int status, String code, String detail, List<Map.Entry<String, String>> headers,
+            List<Map<String, String>> errors) {
         if (done) {
             return;
         }
@@ -719,7 +816,7 @@ final class ProxyCall {
                 resp.putHeader(HttpHeaders.CONNECTION, "close");
             }
             finishHead(true);
-            Buffer body = Buffer.buffer(new Problem(status, code, detail, ex.requestId()).toJsonBytes());
+            Buffer body = Buffer.buffer(new Problem(status, code, detail, ex.requestId(), errors).toJsonBytes());
             bytesOut = body.length();
             endAndMaybeClose(req.method() == HttpMethod.HEAD ? null : body, close);
         });

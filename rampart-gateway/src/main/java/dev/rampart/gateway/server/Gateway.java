@@ -104,6 +104,7 @@ public final class Gateway implements AutoCloseable {
                 cfg.events().whenFull() == dev.rampart.core.config.EventsConfig.WhenFull.backpressure
                         ? BoundedEventBus.OverflowPolicy.BACKPRESSURE : BoundedEventBus.OverflowPolicy.DROP);
         metrics.bindEventBus(events);
+        events.subscribe(new dev.rampart.gateway.metrics.ValidationMetrics(metrics.registry()));
         events.subscribe(new SecurityEventLog());
     }
 

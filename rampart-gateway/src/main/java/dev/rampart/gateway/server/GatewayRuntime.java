@@ -24,6 +24,7 @@ import dev.rampart.gateway.guard.JwtIssuers;
 import dev.rampart.gateway.guard.SecurityHeadersGuard;
 import dev.rampart.gateway.guard.SignedRequestGuard;
 import dev.rampart.gateway.guard.TrustedHostGuard;
+import dev.rampart.gateway.guard.ValidateGuard;
 import dev.rampart.gateway.oauth2.OAuth2Endpoints;
 import dev.rampart.gateway.proxy.LocalEndpoint;
 import dev.rampart.gateway.route.CompiledRoute;
@@ -186,6 +187,9 @@ public final class GatewayRuntime {
         long maxBody = (rc.maxBodySize() != null ? rc.maxBodySize() : config.limits().maxBodySize()).bytes();
         if (rc.signature() != null) {
             guards.add(SignedRequestGuard.from(rc.signature(), maxBody, path + ".signature"));
+        }
+        if (rc.validate() != null) {
+            guards.add(ValidateGuard.from(rc.validate(), baseDir, path + ".validate"));
         }
         PathPattern pattern = rc.match().path() != null ? PathPattern.path(rc.match().path())
                 : PathPattern.prefix(rc.match().pathPrefix());
