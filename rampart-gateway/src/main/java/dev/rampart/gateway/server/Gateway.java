@@ -13,6 +13,8 @@ import dev.rampart.gateway.config.ConfigException;
 import dev.rampart.gateway.config.ConfigLoader;
 import dev.rampart.gateway.config.ConfigWatcher;
 import dev.rampart.gateway.config.LoadedConfig;
+import dev.rampart.gateway.crypto.AdminTransitAuthorizer;
+import dev.rampart.gateway.crypto.GatewayCrypto;
 import dev.rampart.gateway.http1.StrictHttp1;
 import dev.rampart.gateway.log.AccessLog;
 import dev.rampart.gateway.metrics.GatewayMetrics;
@@ -86,6 +88,8 @@ public final class Gateway implements AutoCloseable {
     private volatile Identity identity = Identity.NONE;
     private volatile TrafficControl traffic;
     private long keyRefreshTimer = -1;
+    private GatewayCrypto crypto;
+    private long cryptoRotationTimer = -1;
     private static final long SIGNING_KEY_REFRESH_MILLIS = 60_000;
 
     /** The store setting that holds the API keys' server secret (base64). */
@@ -122,6 +126,10 @@ public final class Gateway implements AutoCloseable {
         Gateway gateway = new Gateway(vertx, store, loaded, eventLoops);
         try {
             gateway.ensureAdminToken(adminTokenAnnouncer);
+            gateway.crypto = GatewayCrypto.open(store, loaded.config().crypto(), loaded.baseDir(), gateway.events,
+                    new AdminTransitAuthorizer());
+            gateway.cryptoRotationTimer = vertx.setPeriodic(loaded.config().crypto().autoRotateCheckInterval().toMillis(),
+                    t -> gateway.rotateDueTransitKeys());
             gateway.apiKeys = apiKeysOf(store);
             OAuth2ServerConfig oauth2 = loaded.config().oauth2Server();
             gateway.identity = new Identity(gateway.apiKeys,
@@ -132,7 +140,8 @@ public final class Gateway implements AutoCloseable {
                     gateway.identity, gateway.traffic);
             gateway.bindListeners();
             if (watchConfig && loaded.file() != null) {
-                gateway.watcher = ConfigWatcher.start(loaded.file(), java.time.Duration.ofSeconds(2), gateway::onConfigFileChanged);
+                gateway.watcher = ConfigWatcher.start(loaded.file(), java.time.Duration.ofSeconds(2),
+                        gateway.crypto::resolveSecretReference, gateway::onConfigFileChanged);
             }
         } catch (RuntimeException e) {
             gateway.close();
@@ -194,6 +203,13 @@ public final class Gateway implements AutoCloseable {
                 kv("error", e.toString()))));
         return new AuthorizationServer(settings, oauth2ClientsOf(store), keys,
                 new InMemoryReplayGuard(Clock.systemUTC()), Clock.systemUTC());
+    }
+
+    /** Rotates the transit keys whose auto-rotate period has passed, on a worker thread. */
+    private void rotateDueTransitKeys() {
+        vertx.executeBlocking(() -> crypto.rotateDue(), false).onFailure(e ->
+                log.warn("could not rotate the transit keys due for rotation; the next check tries again",
+                        kv("error", e.toString())));
     }
 
     /** Writes the API keys' pending last-used times on a worker thread, never on the event loop. */
@@ -312,7 +328,7 @@ public final class Gateway implements AutoCloseable {
     public synchronized ReloadResult reload() {
         LoadedConfig next;
         try {
-            next = ConfigLoader.load(loaded.file());
+            next = ConfigLoader.load(loaded.file(), crypto::resolveSecretReference);
         } catch (ConfigException e) {
             return refuse(e.errors().stream().map(Object::toString).toList());
         }
@@ -438,6 +454,11 @@ public final class Gateway implements AutoCloseable {
         return Optional.ofNullable(identity.authorizationServer()).map(AuthorizationServer::clients);
     }
 
+    /** The crypto service (transit keys, secrets); its {@code available()} is empty without a master key. */
+    public GatewayCrypto crypto() {
+        return crypto;
+    }
+
     /** Rate-limit state, bans and run-time IP lists. */
     public TrafficControl traffic() {
         return traffic;
@@ -483,6 +504,9 @@ public final class Gateway implements AutoCloseable {
         }
         if (keyRefreshTimer >= 0) {
             vertx.cancelTimer(keyRefreshTimer);
+        }
+        if (cryptoRotationTimer >= 0) {
+            vertx.cancelTimer(cryptoRotationTimer);
         }
         for (HttpServer s : servers) {
             try {
