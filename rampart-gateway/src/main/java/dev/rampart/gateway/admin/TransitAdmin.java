@@ -19,7 +19,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -337,7 +336,7 @@ final class TransitAdmin {
                         .put("detail", AdminCalls.message(e)));
             }
             if (reference != null) {
-                result = new JsonObject(Map.of("reference", reference)).mergeIn(result);
+                result = new JsonObject().put("reference", reference).mergeIn(result);
             }
             out.add(result);
         }
