@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Who may do what on transit keys through the gateway. Today the admin API is the only way in and
  * its token is full access, so the admin principal holds every {@code transit:<operation>:<key>}
- * permission and any other principal none. This is the seam for the policy module: a policy
+ * permission; the gateway's own principal holds those of its credential-secret key, and any other
+ * principal none. This is the seam for the policy module: a policy
  * decision on the same permission strings replaces {@link #permits} without touching the endpoints.
  */
 public final class AdminTransitAuthorizer implements TransitAuthorizer {
@@ -19,6 +20,8 @@ public final class AdminTransitAuthorizer implements TransitAuthorizer {
 
     @Override
     public boolean permits(Principal principal, String permission) {
-        return ADMIN.equals(principal);
+        // the gateway itself uses its own key and nothing else
+        return ADMIN.equals(principal)
+                || CredentialSecret.GATEWAY.equals(principal) && permission.endsWith(":" + CredentialSecret.TRANSIT_KEY);
     }
 }

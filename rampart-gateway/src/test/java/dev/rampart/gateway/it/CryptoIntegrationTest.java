@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rampart.core.event.BoundedEventBus;
+import dev.rampart.core.net.IpAddresses;
 import dev.rampart.crypto.Crypto;
 import dev.rampart.crypto.MasterKeySource;
 import dev.rampart.crypto.TransitAuthorizer;
 import dev.rampart.gateway.config.ConfigException;
 import dev.rampart.gateway.config.ConfigLoader;
 import dev.rampart.gateway.config.LoadedConfig;
+import dev.rampart.gateway.crypto.AdminTransitAuthorizer;
+import dev.rampart.gateway.crypto.CredentialSecret;
 import dev.rampart.gateway.server.Gateway;
 import dev.rampart.gateway.server.GatewayStartException;
 import dev.rampart.store.Store;
@@ -211,6 +214,30 @@ class CryptoIntegrationTest {
         assertThatThrownBy(() -> Gateway.start(loaded, token -> { }, false)).isInstanceOf(GatewayStartException.class)
                 .hasMessageContaining("cannot open the crypto service")
                 .hasMessageContaining("RAMPART_MASTER_KEY");
+    }
+
+    @Test
+    void theCredentialSecretIsWrappedUnderTheMasterKeyAndKeysMadeBeforeStillWork() throws Exception {
+        String apiKey;
+        String clear;
+        try (GatewayHarness gw = GatewayHarness.start(dir, "", false)) {
+            HttpResponse<String> created = post(gw, "/admin/api-keys", "{\"name\": \"ci\", \"owner\": \"team-a\"}");
+            assertThat(created.statusCode()).isEqualTo(201);
+            apiKey = new JsonObject(created.body()).getString("key");
+            clear = gw.gateway.store().settings().get("api-keys.server-secret").orElseThrow();
+        }
+        try (GatewayHarness gw = GatewayHarness.start(dir, withMasterKey(""), false)) {
+            String stored = gw.gateway.store().settings().get("api-keys.server-secret").orElseThrow();
+            assertThat(stored).startsWith("rampart:v1:").doesNotContain(clear);
+            assertThat(gw.gateway.apiKeys().authenticate(apiKey, IpAddresses.parse("127.0.0.1")).accepted()).isTrue();
+            // the first start's admin token is in the store; this harness did not create one
+            assertThat(gw.gateway.crypto().available().orElseThrow().transit()
+                    .read(AdminTransitAuthorizer.ADMIN, CredentialSecret.TRANSIT_KEY).deletionAllowed()).isFalse();
+        }
+        try (Store store = Store.open(ConfigLoader.load(dir.resolve("rampart.yaml")).config().store(), dir)) {
+            assertThatThrownBy(() -> Gateway.credentialSecret(store))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("RAMPART_MASTER_KEY");
+        }
     }
 
     // ---- helpers ----
