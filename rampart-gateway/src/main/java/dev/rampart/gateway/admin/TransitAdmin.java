@@ -160,9 +160,12 @@ final class TransitAdmin {
     void dataKey(RoutingContext ctx) {
         String name = ctx.pathParam("name");
         calls.call(ctx, 200, (crypto, body) -> {
-            Boolean includePlaintext = body.getBoolean("include_plaintext", true);
+            Object includePlaintext = body.getValue("include_plaintext");
+            if (includePlaintext != null && !(includePlaintext instanceof Boolean)) {
+                throw new IllegalArgumentException("include_plaintext must be true or false");
+            }
             DataKey key = crypto.transit().dataKey(AdminTransitAuthorizer.ADMIN, name, CryptoCalls.integer(body, "bits", 256),
-                    includePlaintext == null || includePlaintext, CryptoCalls.optionalBase64(body, "associated_data"));
+                    !Boolean.FALSE.equals(includePlaintext), CryptoCalls.optionalBase64(body, "associated_data"));
             JsonObject out = new JsonObject().put("ciphertext", key.ciphertext()).put("key_version", key.version());
             if (key.plaintext() != null) {
                 out.put("plaintext", CryptoCalls.encode(key.plaintext()));
@@ -207,7 +210,8 @@ final class TransitAdmin {
                 throw new IllegalArgumentException("'" + bytes + "' is not a byte count; write e.g. /admin/transit/random/32");
             }
             byte[] random = crypto.transit().randomBytes(AdminTransitAuthorizer.ADMIN, count);
-            String format = body.getString("format", "base64");
+            String given = AdminCalls.string(body, "format");
+            String format = given == null ? "base64" : given;
             return switch (format) {
                 case "base64" -> new JsonObject().put("random_bytes", CryptoCalls.encode(random));
                 case "hex" -> new JsonObject().put("random_bytes", java.util.HexFormat.of().formatHex(random));

@@ -62,7 +62,15 @@ public final class CredentialSecret {
                 throw new IllegalStateException("the credential secret (store setting " + setting + ") is encrypted under "
                         + "the master key; " + GatewayCrypto.HOW_TO_CONFIGURE);
             }
-            return crypto.transit().decrypt(GATEWAY, TRANSIT_KEY, value, setting.getBytes(StandardCharsets.UTF_8));
+            byte[] associatedData = setting.getBytes(StandardCharsets.UTF_8);
+            byte[] secret = crypto.transit().decrypt(GATEWAY, TRANSIT_KEY, value, associatedData);
+            // after a rotation of the key, move the value to the latest version, so that raising
+            // min_decryption_version and trimming never strand it
+            String current = crypto.transit().rewrap(GATEWAY, TRANSIT_KEY, value, associatedData);
+            if (!versionOf(current).equals(versionOf(value))) {
+                store.settings().compareAndSet(setting, value, current);
+            }
+            return secret;
         }
         byte[] secret = Base64.getDecoder().decode(value);
         if (crypto != null) {
@@ -70,6 +78,10 @@ public final class CredentialSecret {
             store.settings().compareAndSet(setting, value, wrap(crypto.transit(), setting, secret));
         }
         return secret;
+    }
+
+    private static String versionOf(String ciphertext) {
+        return ciphertext.substring(0, ciphertext.indexOf(':', WRAPPED_PREFIX.length()));
     }
 
     private static String wrap(Transit transit, String setting, byte[] secret) {

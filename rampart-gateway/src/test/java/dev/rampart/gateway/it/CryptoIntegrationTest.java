@@ -231,8 +231,15 @@ class CryptoIntegrationTest {
             assertThat(stored).startsWith("rampart:v1:").doesNotContain(clear);
             assertThat(gw.gateway.apiKeys().authenticate(apiKey, IpAddresses.parse("127.0.0.1")).accepted()).isTrue();
             // the first start's admin token is in the store; this harness did not create one
-            assertThat(gw.gateway.crypto().available().orElseThrow().transit()
-                    .read(AdminTransitAuthorizer.ADMIN, CredentialSecret.TRANSIT_KEY).deletionAllowed()).isFalse();
+            Crypto crypto = gw.gateway.crypto().available().orElseThrow();
+            assertThat(crypto.transit().read(AdminTransitAuthorizer.ADMIN, CredentialSecret.TRANSIT_KEY).deletionAllowed())
+                    .isFalse();
+
+            // after a rotation the next read moves the value to the latest version; the secret is the same
+            byte[] before = Gateway.credentialSecret(gw.gateway.store(), crypto);
+            crypto.transit().rotate(AdminTransitAuthorizer.ADMIN, CredentialSecret.TRANSIT_KEY);
+            assertThat(Gateway.credentialSecret(gw.gateway.store(), crypto)).isEqualTo(before);
+            assertThat(gw.gateway.store().settings().get("api-keys.server-secret").orElseThrow()).startsWith("rampart:v2:");
         }
         try (Store store = Store.open(ConfigLoader.load(dir.resolve("rampart.yaml")).config().store(), dir)) {
             assertThatThrownBy(() -> Gateway.credentialSecret(store))
