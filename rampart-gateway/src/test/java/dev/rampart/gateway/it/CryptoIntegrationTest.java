@@ -56,6 +56,15 @@ class CryptoIntegrationTest {
 
             assertThat(gw.adminGet("/admin/secrets").statusCode()).isEqualTo(503);
             assertThat(gw.adminGet("/admin/health").statusCode()).isEqualTo(200);
+            assertThat(new JsonObject(gw.adminGet("/admin/openapi.json").body()).getJsonObject("paths").fieldNames())
+                    .contains("/admin/transit/keys", "/admin/transit/keys/{name}", "/admin/transit/keys/{name}/rotate",
+                            "/admin/transit/keys/{name}/config", "/admin/transit/keys/{name}/trim",
+                            "/admin/transit/keys/{name}/jwks", "/admin/transit/encrypt/{name}", "/admin/transit/decrypt/{name}",
+                            "/admin/transit/rewrap/{name}", "/admin/transit/datakey/{name}", "/admin/transit/sign/{name}",
+                            "/admin/transit/verify/{name}", "/admin/transit/hmac/{name}", "/admin/transit/random/{bytes}",
+                            "/admin/transit/hash/{algorithm}", "/admin/secrets", "/admin/secrets/data/{path}",
+                            "/admin/secrets/metadata/{path}", "/admin/secrets/delete/{path}",
+                            "/admin/secrets/undelete/{path}", "/admin/secrets/destroy/{path}");
         }
     }
 
