@@ -47,7 +47,7 @@ public final class ClientsCommand implements Runnable {
 
         @Override
         final void run(Store store, RampartConfig config, PrintWriter out) {
-            run(Gateway.oauth2ClientsOf(store), out);
+            run(Gateway.oauth2ClientsOf(store, operatorCrypto(store, config)), out);
         }
 
         @Override

@@ -41,7 +41,7 @@ public final class KeysCommand implements Runnable {
 
         @Override
         final void run(Store store, RampartConfig config, PrintWriter out) {
-            run(Gateway.apiKeysOf(store), out);
+            run(Gateway.apiKeysOf(store, operatorCrypto(store, config)), out);
         }
 
         @Override

@@ -1,6 +1,11 @@
 package dev.rampart.gateway.cli;
 
 import dev.rampart.core.config.RampartConfig;
+import dev.rampart.core.event.BoundedEventBus;
+import dev.rampart.crypto.Crypto;
+import dev.rampart.crypto.CryptoException;
+import dev.rampart.crypto.TransitAuthorizer;
+import dev.rampart.gateway.crypto.GatewayCrypto;
 import dev.rampart.gateway.config.ConfigException;
 import dev.rampart.gateway.config.ConfigLoader;
 import dev.rampart.gateway.config.LoadedConfig;
@@ -8,6 +13,7 @@ import dev.rampart.store.Store;
 import dev.rampart.store.StoreException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -29,7 +35,20 @@ abstract class StoreCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private Path baseDir;
+    private BoundedEventBus events;
+
     abstract void run(Store store, RampartConfig config, PrintWriter out);
+
+    /**
+     * The crypto service with the master key the operator gives (environment or
+     * {@code crypto.master-key-file}), or null when none is given and nothing is encrypted yet.
+     */
+    Crypto operatorCrypto(Store store, RampartConfig config) {
+        Crypto crypto = Crypto.open(store, GatewayCrypto.masterKeySource(config.crypto(), baseDir, System.getenv()).orElse(null),
+                events, TransitAuthorizer.localOperator(), Clock.systemUTC());
+        return crypto.unlocked() ? crypto : null;
+    }
 
     /** What to say when the id given names nothing, e.g. which command lists the ids. */
     abstract String notFound();
@@ -44,10 +63,13 @@ abstract class StoreCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return 1;
         }
-        try (Store store = Store.open(loaded.config().store(), loaded.baseDir())) {
+        try (Store store = Store.open(loaded.config().store(), loaded.baseDir());
+                BoundedEventBus operatorEvents = new BoundedEventBus(256, BoundedEventBus.OverflowPolicy.DROP)) {
+            baseDir = loaded.baseDir();
+            events = operatorEvents;
             run(store, loaded.config(), spec.commandLine().getOut());
             return 0;
-        } catch (StoreException e) {
+        } catch (StoreException | CryptoException e) {
             err.println("rampart: " + e.getMessage());
             return 1;
         } catch (NoSuchElementException e) {

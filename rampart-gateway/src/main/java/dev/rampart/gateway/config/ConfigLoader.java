@@ -1,6 +1,7 @@
 package dev.rampart.gateway.config;
 
 import dev.rampart.core.config.RampartConfig;
+import dev.rampart.crypto.SecretReferences;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
@@ -20,19 +21,42 @@ public final class ConfigLoader {
     }
 
     /**
-     * Loads and checks a config file, references resolved from the process environment.
+     * Loads and checks a config file, references resolved from the process environment. When the
+     * file holds {@code ${secret:...}} references, the store and master key it names are opened for
+     * the time of the load to resolve them ({@link ConfigSecretsFromStore}).
      *
      * @throws ConfigException with every error found, each at its line, column and key path
      */
     public static LoadedConfig load(Path file) {
+        return load(file, null);
+    }
+
+    /**
+     * Loads and checks a config file, {@code ${secret:...}} references resolved by {@code secrets}
+     * (a running gateway passes its crypto service, so a reload opens nothing); null to open the
+     * store the file names when a secret reference needs it.
+     *
+     * @throws ConfigException with every error found, each at its line, column and key path
+     */
+    public static LoadedConfig load(Path file, ConfigSecrets secrets) {
         Path absolute = file.toAbsolutePath().normalize();
         Path baseDir = absolute.getParent();
         String fileName = absolute.getFileName() == null ? absolute.toString() : absolute.getFileName().toString();
         Findings findings = new Findings(fileName, new SourceMap());
 
         String text = read(absolute, findings);
-        ObjectNode tree = text == null ? null
-                : YamlSource.read(text, new References(System::getenv, baseDir), ConfigSchema.get(), findings);
+        if (text != null && secrets == null && text.contains(SecretReferences.PREFIX)) {
+            try (ConfigSecretsFromStore fromStore = ConfigSecretsFromStore.open(text, baseDir, fileName)) {
+                return finish(absolute, baseDir, text, findings, fromStore);
+            }
+        }
+        return finish(absolute, baseDir, text, findings, secrets);
+    }
+
+    private static LoadedConfig finish(Path absolute, Path baseDir, String text, Findings findings, ConfigSecrets secrets) {
+        References references = secrets == null ? new References(System::getenv, baseDir)
+                : new References(System::getenv, baseDir, secrets);
+        ObjectNode tree = text == null ? null : YamlSource.read(text, references, ConfigSchema.get(), findings);
         if (tree != null) {
             ConfigSchema.get().check(tree, findings);
         }

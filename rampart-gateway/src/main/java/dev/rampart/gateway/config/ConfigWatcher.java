@@ -37,6 +37,7 @@ public final class ConfigWatcher implements AutoCloseable {
     private final Path file;
     private final long pollMillis;
     private final BiConsumer<LoadedConfig, ConfigException> onChange;
+    private final ConfigSecrets secrets;
     private final Thread thread;
     private final Object wakeUp = new Object();
     private volatile boolean closed;
@@ -62,7 +63,9 @@ public final class ConfigWatcher implements AutoCloseable {
 
     private static final Stamp MISSING = new Stamp(-1, -1, new byte[0]);
 
-    private ConfigWatcher(Path file, Duration pollInterval, BiConsumer<LoadedConfig, ConfigException> onChange) {
+    private ConfigWatcher(Path file, Duration pollInterval, ConfigSecrets secrets,
+            BiConsumer<LoadedConfig, ConfigException> onChange) {
+        this.secrets = secrets;
         this.file = file.toAbsolutePath().normalize();
         this.pollMillis = Math.max(1, pollInterval.toMillis());
         this.onChange = onChange;
@@ -76,11 +79,20 @@ public final class ConfigWatcher implements AutoCloseable {
      * @param pollInterval how often to look at the file; a change is reported after one to two intervals
      */
     public static ConfigWatcher start(Path file, Duration pollInterval, BiConsumer<LoadedConfig, ConfigException> onChange) {
+        return start(file, pollInterval, null, onChange);
+    }
+
+    /**
+     * Starts watching, {@code ${secret:...}} references resolved by {@code secrets} (the running
+     * gateway's crypto service; null to open the store the file names on each load).
+     */
+    public static ConfigWatcher start(Path file, Duration pollInterval, ConfigSecrets secrets,
+            BiConsumer<LoadedConfig, ConfigException> onChange) {
         Objects.requireNonNull(onChange, "onChange");
         if (pollInterval.isNegative() || pollInterval.isZero()) {
             throw new IllegalArgumentException("poll interval must be positive, was " + pollInterval);
         }
-        ConfigWatcher watcher = new ConfigWatcher(file, pollInterval, onChange);
+        ConfigWatcher watcher = new ConfigWatcher(file, pollInterval, secrets, onChange);
         try {
             watcher.loaded = watcher.stamp();
         } catch (IllegalStateException e) {
@@ -135,7 +147,7 @@ public final class ConfigWatcher implements AutoCloseable {
     private void reload() {
         LoadedConfig next;
         try {
-            next = ConfigLoader.load(file);
+            next = ConfigLoader.load(file, secrets);
         } catch (ConfigException e) {
             deliver(null, e);
             return;

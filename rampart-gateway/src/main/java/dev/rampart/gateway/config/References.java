@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  *       a POSIX shell);</li>
  *   <li>{@code ${file:/run/secrets/db}}: the file's content (UTF-8) without its trailing line
  *       breaks; a relative path is relative to the config file's directory;</li>
+ *   <li>{@code ${secret:db/orders#password}}: key {@code password} of the current version of secret
+ *       {@code db/orders} in the crypto service's secrets store (see {@link ConfigLoader} for how the
+ *       store is opened before the references are resolved);</li>
  *   <li>{@code $${}: a literal {@code ${}.</li>
  * </ul>
  * References are resolved inside string values after the YAML is parsed, never in the text before
@@ -32,14 +35,25 @@ final class References {
     static final int MAX_FILE_BYTES = 1024 * 1024;
 
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final String SYNTAX = "write ${NAME}, ${NAME:-default} or ${file:/path}, or $${ for a literal '${'";
+    private static final String SYNTAX = "write ${NAME}, ${NAME:-default}, ${file:/path} or ${secret:path#key}, "
+            + "or $${ for a literal '${'";
+    static final String SECRET_PREFIX = "secret:";
 
     private final UnaryOperator<String> environment;
     private final Path baseDir;
+    private final ConfigSecrets secrets;
 
     References(UnaryOperator<String> environment, Path baseDir) {
+        this(environment, baseDir, reference -> {
+            throw new IllegalStateException("${secret:" + reference + "}: secret references need the crypto service");
+        });
+    }
+
+    /** @param secrets looks up {@code ${secret:path#key}} references */
+    References(UnaryOperator<String> environment, Path baseDir, ConfigSecrets secrets) {
         this.environment = environment;
         this.baseDir = baseDir;
+        this.secrets = secrets;
     }
 
     /** A value after resolution, and whether any reference contributed to it (then it is never shown). */
@@ -88,6 +102,14 @@ final class References {
     private String lookUp(String body) throws UnresolvableReference {
         if (body.startsWith("file:")) {
             return readFile(body.substring("file:".length()));
+        }
+        if (body.startsWith(SECRET_PREFIX)) {
+            try {
+                return secrets.resolve(body.substring(SECRET_PREFIX.length()));
+            } catch (RuntimeException e) {
+                throw new UnresolvableReference(e.getMessage() == null ? "${" + body + "} cannot be resolved: " + e
+                        : e.getMessage());
+            }
         }
         int dash = body.indexOf(":-");
         String name = dash < 0 ? body : body.substring(0, dash);

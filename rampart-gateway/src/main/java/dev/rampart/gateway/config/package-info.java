@@ -12,10 +12,16 @@
  * String values may hold {@code ${NAME}} (an environment variable; an error when unset),
  * {@code ${NAME:-default}} (the default when unset or empty), {@code ${file:/run/secrets/x}} (the
  * file's content without trailing line breaks; relative to the config file's directory) and
+ * {@code ${secret:db/orders#password}} (a key of a secret in the crypto service's secrets store) and
  * {@code $${} for a literal {@code ${}. They are resolved inside values after the YAML is parsed,
  * so a secret cannot change the file's structure. Where a key takes a number or {@code true/false},
  * a reference that yields one counts as one ({@code port: ${PORT}}). A value that came from a
  * reference is never shown: not in an error, a warning, a log line, nor the effective config.
+ *
+ * <p>Secret references live in the store the same file names, under the master key: a first
+ * reading takes the {@code store} and {@code crypto} sections alone (a secret reference there is an
+ * error), opens the store and the crypto service, and the load proper resolves the references
+ * against it; a running gateway's reloads use its own crypto service instead.
  *
  * <h2>Errors</h2>
  * A bad file raises a {@link dev.rampart.gateway.config.ConfigException} carrying every error

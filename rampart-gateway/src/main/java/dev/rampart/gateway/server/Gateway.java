@@ -13,6 +13,10 @@ import dev.rampart.gateway.config.ConfigException;
 import dev.rampart.gateway.config.ConfigLoader;
 import dev.rampart.gateway.config.ConfigWatcher;
 import dev.rampart.gateway.config.LoadedConfig;
+import dev.rampart.crypto.Crypto;
+import dev.rampart.gateway.crypto.AdminTransitAuthorizer;
+import dev.rampart.gateway.crypto.CredentialSecret;
+import dev.rampart.gateway.crypto.GatewayCrypto;
 import dev.rampart.gateway.http1.StrictHttp1;
 import dev.rampart.gateway.log.AccessLog;
 import dev.rampart.gateway.metrics.GatewayMetrics;
@@ -37,8 +41,6 @@ import java.time.Clock;
 import java.net.InetAddress;
 import dev.rampart.core.net.IpAddresses;
 import java.io.IOException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,6 +88,8 @@ public final class Gateway implements AutoCloseable {
     private volatile Identity identity = Identity.NONE;
     private volatile TrafficControl traffic;
     private long keyRefreshTimer = -1;
+    private GatewayCrypto crypto;
+    private long cryptoRotationTimer = -1;
     private static final long SIGNING_KEY_REFRESH_MILLIS = 60_000;
 
     /** The store setting that holds the API keys' server secret (base64). */
@@ -123,7 +127,11 @@ public final class Gateway implements AutoCloseable {
         Gateway gateway = new Gateway(vertx, store, loaded, eventLoops);
         try {
             gateway.ensureAdminToken(adminTokenAnnouncer);
-            gateway.apiKeys = apiKeysOf(store);
+            gateway.crypto = GatewayCrypto.open(store, loaded.config().crypto(), loaded.baseDir(), gateway.events,
+                    new AdminTransitAuthorizer());
+            gateway.cryptoRotationTimer = vertx.setPeriodic(loaded.config().crypto().autoRotateCheckInterval().toMillis(),
+                    t -> gateway.rotateDueTransitKeys());
+            gateway.apiKeys = apiKeysOf(store, gateway.crypto.available().orElse(null));
             OAuth2ServerConfig oauth2 = loaded.config().oauth2Server();
             gateway.identity = new Identity(gateway.apiKeys,
                     oauth2 == null ? null : gateway.startAuthorizationServer(oauth2));
@@ -133,7 +141,8 @@ public final class Gateway implements AutoCloseable {
                     gateway.identity, gateway.traffic);
             gateway.bindListeners();
             if (watchConfig && loaded.file() != null) {
-                gateway.watcher = ConfigWatcher.start(loaded.file(), java.time.Duration.ofSeconds(2), gateway::onConfigFileChanged);
+                gateway.watcher = ConfigWatcher.start(loaded.file(), java.time.Duration.ofSeconds(2),
+                        gateway.crypto::resolveSecretReference, gateway::onConfigFileChanged);
             }
         } catch (RuntimeException e) {
             gateway.close();
@@ -154,30 +163,40 @@ public final class Gateway implements AutoCloseable {
 
     /**
      * The server secret that credential secrets (API keys, OAuth2 client secrets) are hashed under
-     * with HMAC-SHA256: 32 random bytes, generated at the first start and kept in the store's
-     * settings, so every gateway on the same store, and the CLI, agree. Kept in clear for now;
-     * rampart-crypto will wrap it at rest (envelope encryption). Blocks on the store.
+     * with HMAC-SHA256, in clear: for a store without a master key. Blocks on the store.
+     *
+     * @throws IllegalStateException when it is encrypted under a master key (use the overload)
      */
     public static byte[] credentialSecret(Store store) {
-        Optional<String> existing = store.settings().get(API_KEY_SECRET_SETTING);
-        if (existing.isEmpty()) {
-            byte[] fresh = new byte[32];
-            new SecureRandom().nextBytes(fresh);
-            // compareAndSet: when two gateways start at once on one store, one secret wins and both use it.
-            store.settings().compareAndSet(API_KEY_SECRET_SETTING, null, Base64.getEncoder().encodeToString(fresh));
-            existing = store.settings().get(API_KEY_SECRET_SETTING);
-        }
-        return Base64.getDecoder().decode(existing.orElseThrow());
+        return credentialSecret(store, null);
+    }
+
+    /**
+     * The credential server secret, kept under the master key when {@code crypto} is given (a clear
+     * value is migrated); see {@link CredentialSecret}. Blocks on the store.
+     */
+    public static byte[] credentialSecret(Store store, Crypto crypto) {
+        return CredentialSecret.read(store, API_KEY_SECRET_SETTING, crypto);
     }
 
     /** The API-key service over {@code store}; shared by the gateway and {@code rampart keys}. Blocks. */
     public static ApiKeys apiKeysOf(Store store) {
-        return new ApiKeys(store, credentialSecret(store));
+        return apiKeysOf(store, null);
+    }
+
+    /** The same, the server secret under the master key of {@code crypto} (null: none). Blocks. */
+    public static ApiKeys apiKeysOf(Store store, Crypto crypto) {
+        return new ApiKeys(store, credentialSecret(store, crypto));
     }
 
     /** The OAuth2 clients over {@code store}; shared by the gateway and {@code rampart clients}. Blocks. */
     public static OAuth2Clients oauth2ClientsOf(Store store) {
-        return new OAuth2Clients(store, credentialSecret(store));
+        return oauth2ClientsOf(store, null);
+    }
+
+    /** The same, the server secret under the master key of {@code crypto} (null: none). Blocks. */
+    public static OAuth2Clients oauth2ClientsOf(Store store, Crypto crypto) {
+        return new OAuth2Clients(store, credentialSecret(store, crypto));
     }
 
     /**
@@ -193,8 +212,15 @@ public final class Gateway implements AutoCloseable {
             return null;
         }, false).onFailure(e -> log.warn("could not refresh the token signing keys; the current ones stay in use",
                 kv("error", e.toString()))));
-        return new AuthorizationServer(settings, oauth2ClientsOf(store), keys,
+        return new AuthorizationServer(settings, oauth2ClientsOf(store, crypto.available().orElse(null)), keys,
                 new InMemoryReplayGuard(Clock.systemUTC()), Clock.systemUTC());
+    }
+
+    /** Rotates the transit keys whose auto-rotate period has passed, on a worker thread. */
+    private void rotateDueTransitKeys() {
+        vertx.executeBlocking(() -> crypto.rotateDue(), false).onFailure(e ->
+                log.warn("could not rotate the transit keys due for rotation; the next check tries again",
+                        kv("error", e.toString())));
     }
 
     /** Writes the API keys' pending last-used times on a worker thread, never on the event loop. */
@@ -313,7 +339,7 @@ public final class Gateway implements AutoCloseable {
     public synchronized ReloadResult reload() {
         LoadedConfig next;
         try {
-            next = ConfigLoader.load(loaded.file());
+            next = ConfigLoader.load(loaded.file(), crypto::resolveSecretReference);
         } catch (ConfigException e) {
             return refuse(e.errors().stream().map(Object::toString).toList());
         }
@@ -439,6 +465,11 @@ public final class Gateway implements AutoCloseable {
         return Optional.ofNullable(identity.authorizationServer()).map(AuthorizationServer::clients);
     }
 
+    /** The crypto service (transit keys, secrets); its {@code available()} is empty without a master key. */
+    public GatewayCrypto crypto() {
+        return crypto;
+    }
+
     /** Rate-limit state, bans and run-time IP lists. */
     public TrafficControl traffic() {
         return traffic;
@@ -484,6 +515,9 @@ public final class Gateway implements AutoCloseable {
         }
         if (keyRefreshTimer >= 0) {
             vertx.cancelTimer(keyRefreshTimer);
+        }
+        if (cryptoRotationTimer >= 0) {
+            vertx.cancelTimer(cryptoRotationTimer);
         }
         for (HttpServer s : servers) {
             try {

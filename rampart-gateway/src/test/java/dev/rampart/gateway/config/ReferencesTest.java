@@ -109,6 +109,8 @@ class ReferencesTest {
         assertThat(c.admin().port()).isEqualTo(9191);
     }
 
+    private static final String SYNTAX = "${NAME}, ${NAME:-default}, ${file:/path} or ${secret:path#key}, or $${ for a literal '${'";
+
     @Test
     void reportsMalformedReferences() {
         assertThat(errors(dir, """
@@ -117,13 +119,11 @@ class ReferencesTest {
                   password: ${not a name}
                   data-dir: ${%s:-${HOME}}
                 """.formatted(UNSET) + ROUTE)).containsExactly(
-                "rampart.yaml:2:13: store.username: '${' is not closed by '}'; write ${NAME}, ${NAME:-default} or "
-                        + "${file:/path}, or $${ for a literal '${'",
+                "rampart.yaml:2:13: store.username: '${' is not closed by '}'; write " + SYNTAX,
                 "rampart.yaml:3:13: store.password: '${not a name}' is not a reference: a variable name is letters, "
-                        + "digits and '_', not starting with a digit; write ${NAME}, ${NAME:-default} or ${file:/path}, "
-                        + "or $${ for a literal '${'",
+                        + "digits and '_', not starting with a digit; write " + SYNTAX,
                 "rampart.yaml:4:13: store.data-dir: '${" + UNSET + ":-${HOME}': references cannot be nested; write "
-                        + "${NAME}, ${NAME:-default} or ${file:/path}, or $${ for a literal '${'");
+                        + SYNTAX);
     }
 
     @Test
