@@ -34,6 +34,9 @@ public record RampartConfig(
         RateLimitConfig rateLimits,
         @Doc("Escalating bans of client addresses: ban times, and rules that ban clients with too many denials.")
         BansConfig bans,
+        @Doc("Authorization: roles, permissions, bindings and allow/deny rules with CEL conditions. Routes with "
+                + "authentication are authorized against it (their permissions, else policy.routes). Absent: "
+                + "no authorization; routes may then not list permissions.") PolicyConfig policy,
         @Doc("Routes, matched in order: the first route whose host, path and method match takes the request.")
         List<RouteConfig> routes) {
 

@@ -1,5 +1,7 @@
 package dev.rampart.core.config;
 
+import java.util.List;
+
 /** One route: which requests it takes, where it sends them, and which guards run on the way. */
 public record RouteConfig(
         @Required @Doc("Unique route id, used in logs, metrics and events. Letters, digits, '-', '_', '.'.") String id,
@@ -16,10 +18,14 @@ public record RouteConfig(
         @Doc("Signed requests (webhooks): the signature over the body is checked before the request goes upstream.")
         SignatureConfig signature,
         @Doc("Rate limits, quotas and concurrency limits of this route, and whether the caller's plan applies. "
-                + "Absent: none.") RouteRateLimitConfig rateLimit) {
+                + "Absent: none.") RouteRateLimitConfig rateLimit,
+        @Doc("Permissions a request on this route needs, all of them, written 'resource:action' (no wildcard), "
+                + "e.g. [\"messages:write\"]; decided by policy after authentication. Empty: policy.routes map the "
+                + "method and path.") List<String> permissions) {
 
     public RouteConfig {
         ipFilter = ipFilter == null ? IpFilterConfig.none() : ipFilter;
         securityHeaders = securityHeaders == null ? SecurityHeadersConfig.inherit() : securityHeaders;
+        permissions = permissions == null ? List.of() : List.copyOf(permissions);
     }
 }
