@@ -58,6 +58,7 @@ public final class AdminApi {
         router.route("/admin/oauth2/clients*").handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT));
         router.route("/admin/bans*").handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT));
         router.route("/admin/ip-lists*").handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT));
+        router.route("/admin/policy*").handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT));
         router.route().handler(this::authenticate);
         router.get("/admin/health").handler(this::health);
         router.get("/admin/config").handler(this::config);
@@ -80,6 +81,7 @@ public final class AdminApi {
         router.get("/admin/ip-lists").handler(traffic::listIpEntries);
         router.post("/admin/ip-lists").handler(traffic::addIpEntry);
         router.post("/admin/ip-lists/remove").handler(traffic::removeIpEntry);
+        router.post("/admin/policy/explain").handler(new PolicyAdmin(gateway, AdminApi::problem)::explain);
         router.get("/admin/openapi.json").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/json").end(openApi));
         router.get("/metrics").handler(this::metrics);
