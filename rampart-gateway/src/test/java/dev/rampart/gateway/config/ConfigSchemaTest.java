@@ -84,7 +84,12 @@ class ConfigSchemaTest {
     void onlyFreeMapsTakeAnyKey() {
         JsonNode headers = SCHEMA.at("/$defs/SecurityHeadersConfig");
         assertThat(headers.get("additionalProperties").asBoolean(true)).isFalse();
-        assertThat(headers.at("/properties/extra/additionalProperties/type").asString()).isEqualTo("string");
+        JsonNode extra = headers.at("/properties/extra");
+        if (extra.has("$ref")) {
+            // a map type used by several sections is generated once, as a definition
+            extra = SCHEMA.at(extra.get("$ref").asString().substring(1));
+        }
+        assertThat(extra.at("/additionalProperties/type").asString()).isEqualTo("string");
     }
 
     @Test
