@@ -5,7 +5,9 @@
 #   (a) the upstream direct, (b) nginx as a reverse proxy to it, (c) Rampart pass-through,
 #   (d) Rampart with the foundation guards on (trusted hosts, IP filter, CORS, security headers,
 #       access log), (e) Rampart on a route that takes an API key or a JWT, called with an API key
-#       and (f) with a JWT (HS256, so the script can sign it with openssl);
+#       and (f) with a JWT (HS256, so the script can sign it with openssl), (g) Rampart on a route
+#       validated against an OpenAPI document, (h) Rampart on a rate-limited route whose limit is
+#       too high to trigger, to measure the cost of the check;
 # first the maximum throughput of each (wrk, keep-alive), then latency at 50% of Rampart's
 # maximum rate (hey, rate-limited), and prints the ratios Rampart/nginx.
 #
@@ -19,6 +21,7 @@ WARMUP=${WARMUP:-30}
 UP_PORT=18081 NGINX_PORT=18082 RAMPART_PORT=18083 RAMPART_GUARDS_PORT=18084 RAMPART_AUTH_PORT=18085
 RAMPART_VALIDATED_PORT=18086
 VALIDATED_PATH="/items?status=shipped&limit=10"
+RAMPART_LIMITED_PORT=18087
 
 missing=()
 command -v wrk >/dev/null || missing+=(wrk)
@@ -156,6 +159,20 @@ routes:
     upstream: { urls: ["http://127.0.0.1:$UP_PORT"] }
     validate: { openapi: $work/items-api.yaml }
 CONF
+# (h): pass-through plus one token bucket per client address, far above what the machine can send,
+# so every request pays the check and none is refused; the headers it adds are part of the cost.
+cat > "$work/limited.yaml" <<CONF
+listeners: { http: { host: 127.0.0.1, port: $RAMPART_LIMITED_PORT } }
+admin: { enabled: false }
+store: { data-dir: ./data-limited }
+access-log: { enabled: false }
+routes:
+  - id: app
+    match: { path-prefix: / }
+    upstream: { urls: ["http://127.0.0.1:$UP_PORT"] }
+    rate-limit:
+      limits: [{ name: bench, limit: 1000000000, window: 1s, key: client_ip }]
+CONF
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 jwt_body="$(printf '{"alg":"HS256","typ":"JWT"}' | b64url).$(printf '{"iss":"https://bench.example","aud":"bench-api","sub":"bench","exp":%d}' $(( $(date +%s) + 86400 )) | b64url)"
 JWT="$jwt_body.$(printf '%s' "$jwt_body" | openssl dgst -sha256 -mac HMAC -macopt "key:$JWT_SECRET" -binary | b64url)"
@@ -174,6 +191,7 @@ start_rampart "$work/pass.yaml" "$work/rampart-pass.log"
 start_rampart "$work/guards.yaml" "$work/rampart-guards.log"
 start_rampart "$work/auth.yaml" "$work/rampart-auth.log"
 start_rampart "$work/validated.yaml" "$work/rampart-validated.log"
+start_rampart "$work/limited.yaml" "$work/rampart-limited.log"
 
 wait_port() {
   for _ in $(seq 1 120); do
@@ -183,7 +201,7 @@ wait_port() {
   echo "bench: nothing answers on port $1; see $work" >&2
   exit 1
 }
-for p in $UP_PORT $NGINX_PORT $RAMPART_PORT $RAMPART_GUARDS_PORT $RAMPART_AUTH_PORT $RAMPART_VALIDATED_PORT; do
+for p in $UP_PORT $NGINX_PORT $RAMPART_PORT $RAMPART_GUARDS_PORT $RAMPART_AUTH_PORT $RAMPART_VALIDATED_PORT $RAMPART_LIMITED_PORT; do
   wait_port "$p"
 done
 
@@ -220,6 +238,7 @@ max_run rampart-guards $RAMPART_GUARDS_PORT
 max_run rampart-api-key $RAMPART_AUTH_PORT "X-API-Key: $API_KEY"
 max_run rampart-jwt $RAMPART_AUTH_PORT "Authorization: Bearer $JWT"
 max_run rampart-validated $RAMPART_VALIDATED_PORT "" "$VALIDATED_PATH"
+max_run rampart-rate-limit $RAMPART_LIMITED_PORT
 
 half=$(( RPS[rampart-pass] / 2 ))
 echo "Latency at 50% of Rampart pass-through's maximum ($half req/s; hey, 16 connections):"
@@ -230,6 +249,7 @@ rate_run rampart-guards $RAMPART_GUARDS_PORT "$half"
 rate_run rampart-api-key $RAMPART_AUTH_PORT "$half" "X-API-Key: $API_KEY"
 rate_run rampart-jwt $RAMPART_AUTH_PORT "$half" "Authorization: Bearer $JWT"
 rate_run rampart-validated $RAMPART_VALIDATED_PORT "$half" "" "$VALIDATED_PATH"
+rate_run rampart-rate-limit $RAMPART_LIMITED_PORT "$half"
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
 added() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a - b }'; }
@@ -239,5 +259,7 @@ echo "  rampart-guards / nginx-proxy  req/s: $(ratio "${RPS[rampart-guards]}" "$
 echo "  rampart-api-key / rampart-pass req/s: $(ratio "${RPS[rampart-api-key]}" "${RPS[rampart-pass]}")"
 echo "  rampart-jwt     / rampart-pass req/s: $(ratio "${RPS[rampart-jwt]}" "${RPS[rampart-pass]}")"
 echo "  rampart-validated / rampart-pass req/s: $(ratio "${RPS[rampart-validated]}" "${RPS[rampart-pass]}")"
+echo "  rampart-rate-limit / rampart-pass req/s: $(ratio "${RPS[rampart-rate-limit]}" "${RPS[rampart-pass]}")"
 echo "  p99 added over upstream-direct at 50% load: rampart-pass $(added "${LP99[rampart-pass]}" "${LP99[upstream-direct]}") ms," \
-     "rampart-guards $(added "${LP99[rampart-guards]}" "${LP99[upstream-direct]}") ms, nginx $(added "${LP99[nginx-proxy]}" "${LP99[upstream-direct]}") ms   (target < 1 ms)"
+     "rampart-guards $(added "${LP99[rampart-guards]}" "${LP99[upstream-direct]}") ms," \
+     "rampart-rate-limit $(added "${LP99[rampart-rate-limit]}" "${LP99[upstream-direct]}") ms, nginx $(added "${LP99[nginx-proxy]}" "${LP99[upstream-direct]}") ms   (target < 1 ms)"

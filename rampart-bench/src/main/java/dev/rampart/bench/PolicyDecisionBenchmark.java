@@ -137,7 +137,7 @@ public class PolicyDecisionBenchmark {
             bindings.add(new RoleBindingConfig(List.of(role(g * 50 + 7)), List.of(), List.of("group-" + g), List.of(),
                     Map.of()));
         }
-        authorizer = Authorizer.compile(new PolicyConfig(PolicyConfig.Mode.enforce, roles, bindings, List.of(), rules),
+        authorizer = Authorizer.compile(new PolicyConfig(PolicyConfig.Mode.enforce, roles, bindings, List.of(), rules, false),
                 "policy");
 
         // alice holds role-3, role-415 and role-495 and is in group-3 (bound to role-157).

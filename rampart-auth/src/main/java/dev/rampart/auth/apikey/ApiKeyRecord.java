@@ -17,6 +17,7 @@ import java.util.Set;
  * @param previousSecretValidUntil after a rotation, until when the replaced secret still works,
  *     or {@code null} when there is no such secret
  * @param revokedAt when the key was revoked, or {@code null}
+ * @param plan the key's rate-limit plan, or {@code null} for the default plan
  */
 public record ApiKeyRecord(
         String id,
@@ -30,7 +31,8 @@ public record ApiKeyRecord(
         Instant lastUsedAt,
         boolean enabled,
         Instant previousSecretValidUntil,
-        Instant revokedAt) {
+        Instant revokedAt,
+        String plan) {
 
     public ApiKeyRecord {
         Objects.requireNonNull(id, "id");
@@ -51,13 +53,13 @@ public record ApiKeyRecord(
                 && createdAt.equals(r.createdAt) && Objects.equals(expiresAt, r.expiresAt)
                 && Objects.equals(lastUsedAt, r.lastUsedAt) && enabled == r.enabled
                 && Objects.equals(previousSecretValidUntil, r.previousSecretValidUntil)
-                && Objects.equals(revokedAt, r.revokedAt);
+                && Objects.equals(revokedAt, r.revokedAt) && Objects.equals(plan, r.plan);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(id, name, owner, roles, scopes, allowedCidrs.blocks(), createdAt, expiresAt, lastUsedAt,
-                enabled, previousSecretValidUntil, revokedAt);
+                enabled, previousSecretValidUntil, revokedAt, plan);
     }
 
     public boolean revoked() {

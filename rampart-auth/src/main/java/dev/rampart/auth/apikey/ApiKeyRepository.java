@@ -33,7 +33,7 @@ import javax.sql.DataSource;
 final class ApiKeyRepository {
 
     private static final String COLUMNS = "id, name, owner, roles, scopes, allowed_cidrs, secret_hash, "
-            + "previous_secret_hash, previous_secret_valid_until, created_at, expires_at, last_used_at, enabled, revoked_at";
+            + "previous_secret_hash, previous_secret_valid_until, created_at, expires_at, last_used_at, enabled, revoked_at, plan";
 
     private final DataSource dataSource;
     private final SecretCredentialTable lifecycle;
@@ -44,7 +44,7 @@ final class ApiKeyRepository {
     }
 
     void insert(ApiKeyRecord record, byte[] secretHash) {
-        String sql = "INSERT INTO api_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, NULL, ?, NULL)";
+        String sql = "INSERT INTO api_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, NULL, ?, NULL, ?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, record.id());
             s.setString(2, record.name());
@@ -56,6 +56,7 @@ final class ApiKeyRepository {
             s.setLong(8, record.createdAt().toEpochMilli());
             setInstant(s, 9, record.expiresAt());
             s.setBoolean(10, record.enabled());
+            s.setString(11, record.plan());
             s.executeUpdate();
         } catch (SQLException e) {
             throw failure("create API key " + record.id(), e);
@@ -143,7 +144,8 @@ final class ApiKeyRepository {
                 instant(r, "last_used_at"),
                 r.getBoolean("enabled"),
                 instant(r, "previous_secret_valid_until"),
-                instant(r, "revoked_at"));
+                instant(r, "revoked_at"),
+                r.getString("plan"));
         return new StoredApiKey(record, r.getBytes("secret_hash"), r.getBytes("previous_secret_hash"));
     }
 

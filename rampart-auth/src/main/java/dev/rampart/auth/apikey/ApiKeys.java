@@ -56,6 +56,8 @@ public final class ApiKeys {
 
     /** The {@link Principal#authenticator()} of principals established by an API key. */
     public static final String AUTHENTICATOR = "api-key";
+    /** The principal attribute holding a key's rate-limit plan: {@code rate-limits.plan-attribute}'s default. */
+    public static final String PLAN_ATTRIBUTE = "plan";
 
     static final int CACHE_SIZE = 10_000;
     static final Duration CACHE_TTL = Duration.ofSeconds(30);
@@ -93,7 +95,7 @@ public final class ApiKeys {
         ApiKeyRecord record = new ApiKeyRecord(id, request.name(), request.owner(), request.roles(), request.scopes(),
                 CidrSet.parse(request.allowedCidrs()), now,
                 request.expiresAfter() == null ? null : now.plus(request.expiresAfter()),
-                null, true, null, null);
+                null, true, null, null, request.plan());
         // 71 random bits of key id: a collision is not expected in the life of the universe's keys;
         // should one happen, the primary key refuses the insert rather than overwrite a key
         repository.insert(record, mac.mac(secret));
@@ -140,7 +142,16 @@ public final class ApiKeys {
         }
         pendingLastUse.merge(record.id(), now, (a, b) -> a.isAfter(b) ? a : b);
         return new Accepted(new Principal(record.id(), Principal.Type.API_KEY, AUTHENTICATOR, record.roles(),
-                record.scopes(), Map.of("name", record.name(), "owner", record.owner())));
+                record.scopes(), attributes(record)));
+    }
+
+    /**
+     * What policies and rate limits read about a key's caller: {@code name}, {@code owner}, and
+     * {@code plan} (the attribute rate-limit plans are looked up by, by default) when the key has one.
+     */
+    private static Map<String, Object> attributes(ApiKeyRecord record) {
+        return record.plan() == null ? Map.of("name", record.name(), "owner", record.owner())
+                : Map.of("name", record.name(), "owner", record.owner(), PLAN_ATTRIBUTE, record.plan());
     }
 
     /**

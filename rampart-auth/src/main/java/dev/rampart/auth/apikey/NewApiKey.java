@@ -18,6 +18,8 @@ import java.util.Set;
  * @param allowedCidrs client networks the key may be used from ({@code 10.0.0.0/8},
  *     {@code 2001:db8::/32}); empty means anywhere
  * @param expiresAfter lifetime from creation, or {@code null} for a key that does not expire
+ * @param plan the rate-limit plan of the key's caller ({@code rate-limits.plans}), carried as the
+ *     principal's {@code plan} attribute; {@code null}: the default plan
  */
 public record NewApiKey(
         String name,
@@ -25,7 +27,8 @@ public record NewApiKey(
         Set<String> roles,
         Set<String> scopes,
         List<String> allowedCidrs,
-        Duration expiresAfter) {
+        Duration expiresAfter,
+        String plan) {
 
     public NewApiKey {
         checkLabel("name", name);
@@ -38,6 +41,15 @@ public record NewApiKey(
             throw new IllegalArgumentException("an API key's expiry must be in the future, got " + expiresAfter
                     + "; omit it for a key that does not expire");
         }
+        if (plan != null) {
+            checkTokens("plan", Set.of(plan));
+        }
+    }
+
+    /** A key on the default rate-limit plan. */
+    public NewApiKey(String name, String owner, Set<String> roles, Set<String> scopes, List<String> allowedCidrs,
+            Duration expiresAfter) {
+        this(name, owner, roles, scopes, allowedCidrs, expiresAfter, null);
     }
 
     static void checkLabel(String what, String value) {

@@ -56,6 +56,12 @@ import java.util.Set;
  */
 public final class AuthorizationServer {
 
+    /**
+     * The access-token claim, and principal attribute, holding a client's rate-limit plan: the
+     * attribute {@code rate-limits.plan-attribute} reads by default.
+     */
+    public static final String PLAN_CLAIM = "plan";
+
     /** RFC 7523 §2.2: the only {@code client_assertion_type} there is. */
     static final String JWT_BEARER_ASSERTION = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
     static final String CLIENT_CREDENTIALS = "client_credentials";
@@ -89,7 +95,8 @@ public final class AuthorizationServer {
                 .liveKeys(keys::publishedKeys)
                 .algorithms(Set.of(JWSAlgorithm.ES256))
                 .audiences(settings.audiences())
-                .claimMapping(ClaimMapping.builder().principalType(Principal.Type.CLIENT).build())
+                .claimMapping(ClaimMapping.builder().principalType(Principal.Type.CLIENT)
+                        .attribute(PLAN_CLAIM, PLAN_CLAIM).build())
                 .build();
     }
 
@@ -345,6 +352,9 @@ public final class AuthorizationServer {
         }
         if (!client.roles().isEmpty()) {
             claims.claim("roles", client.roles().stream().sorted().toList());
+        }
+        if (client.plan() != null) {
+            claims.claim(PLAN_CLAIM, client.plan());
         }
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256)
                 .type(new JOSEObjectType("at+jwt"))   // RFC 9068 §2.1

@@ -10,10 +10,18 @@ import java.util.Set;
  *
  * @param jwks for {@link ClientAuthMethod#PRIVATE_KEY_JWT}: the client's public keys, each with a
  *     {@code kid}; must be {@code null} for {@link ClientAuthMethod#CLIENT_SECRET}
+ * @param plan the client's rate-limit plan, carried in its tokens as claim {@code plan} and so in its
+ *     principal's {@code plan} attribute; {@code null}: the default plan
  * @throws IllegalArgumentException saying which field is wrong and what is allowed
  */
 public record NewOAuth2Client(String name, ClientAuthMethod authMethod, JWKSet jwks, Set<String> scopes,
-        Set<String> roles) {
+        Set<String> roles, String plan) {
+
+    /** A client on the default rate-limit plan. */
+    public NewOAuth2Client(String name, ClientAuthMethod authMethod, JWKSet jwks, Set<String> scopes,
+            Set<String> roles) {
+        this(name, authMethod, jwks, scopes, roles, null);
+    }
 
     public NewOAuth2Client {
         if (name == null || name.isBlank() || name.length() > 200) {
@@ -24,6 +32,9 @@ public record NewOAuth2Client(String name, ClientAuthMethod authMethod, JWKSet j
         roles = Set.copyOf(roles == null ? Set.of() : roles);
         scopes.forEach(s -> Scopes.requireToken(s, "scopes"));
         roles.forEach(r -> Scopes.requireToken(r, "roles"));
+        if (plan != null) {
+            Scopes.requireToken(plan, "plan");
+        }
         if (authMethod == ClientAuthMethod.PRIVATE_KEY_JWT) {
             if (jwks == null || jwks.getKeys().isEmpty()) {
                 throw new IllegalArgumentException("jwks: a private_key_jwt client needs its public keys as a JWK set "

@@ -14,6 +14,7 @@ import java.util.Set;
  * @param scopes the scopes the client may be granted; a token request for any other is refused
  * @param roles roles its access tokens carry (claim {@code roles}) for authorization
  * @param previousSecretValidUntil after a secret rotation, until when the replaced secret works
+ * @param plan its rate-limit plan (claim {@code plan} of its tokens), or {@code null} for the default plan
  */
 public record OAuth2Client(
         String id,
@@ -25,7 +26,8 @@ public record OAuth2Client(
         Instant createdAt,
         boolean enabled,
         Instant previousSecretValidUntil,
-        Instant revokedAt) {
+        Instant revokedAt,
+        String plan) {
 
     public OAuth2Client {
         Objects.requireNonNull(id, "id");

@@ -22,7 +22,7 @@ import javax.sql.DataSource;
 final class OAuth2ClientRepository {
 
     private static final String COLUMNS = "id, name, auth_method, secret_hash, previous_secret_hash, "
-            + "previous_secret_valid_until, jwks, scopes, roles, created_at, enabled, revoked_at";
+            + "previous_secret_valid_until, jwks, scopes, roles, created_at, enabled, revoked_at, plan";
 
     /** A client as stored: its public record and the hashes of its secrets. */
     record StoredClient(OAuth2Client client, byte[] secretHash, byte[] previousSecretHash) {
@@ -37,7 +37,7 @@ final class OAuth2ClientRepository {
     }
 
     void insert(OAuth2Client client, byte[] secretHash) {
-        String sql = "INSERT INTO oauth2_clients (" + COLUMNS + ") VALUES (?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?, NULL)";
+        String sql = "INSERT INTO oauth2_clients (" + COLUMNS + ") VALUES (?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?, NULL, ?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, client.id());
             s.setString(2, client.name());
@@ -48,6 +48,7 @@ final class OAuth2ClientRepository {
             s.setString(7, joined(client.roles()));
             s.setLong(8, client.createdAt().toEpochMilli());
             s.setBoolean(9, client.enabled());
+            s.setString(10, client.plan());
             s.executeUpdate();
         } catch (SQLException e) {
             throw lifecycle.failure("register OAuth2 client " + client.id(), e);
@@ -92,7 +93,7 @@ final class OAuth2ClientRepository {
         OAuth2Client client = new OAuth2Client(r.getString("id"), r.getString("name"),
                 ClientAuthMethod.parse(r.getString("auth_method")), keys, split(r.getString("scopes")),
                 split(r.getString("roles")), created, r.getBoolean("enabled"),
-                instant(r, "previous_secret_valid_until"), instant(r, "revoked_at"));
+                instant(r, "previous_secret_valid_until"), instant(r, "revoked_at"), r.getString("plan"));
         return new StoredClient(client, r.getBytes("secret_hash"), r.getBytes("previous_secret_hash"));
     }
 }

@@ -63,7 +63,7 @@ public final class OAuth2Clients {
         Objects.requireNonNull(request, "request");
         String id = ID_PREFIX + Base62.random(random, ID_LENGTH);
         OAuth2Client client = new OAuth2Client(id, request.name(), request.authMethod(), request.jwks(),
-                request.scopes(), request.roles(), clock.instant(), true, null, null);
+                request.scopes(), request.roles(), clock.instant(), true, null, null, request.plan());
         String secret = request.authMethod() == ClientAuthMethod.CLIENT_SECRET ? newSecret() : null;
         repository.insert(client, secret == null ? null : mac.mac(secret));
         cache.invalidate(id);

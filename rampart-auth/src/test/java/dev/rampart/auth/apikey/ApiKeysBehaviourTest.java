@@ -93,6 +93,21 @@ abstract class ApiKeysBehaviourTest {
     }
 
     @Test
+    void aKeysPlanIsStoredAndGivenToItsCallerAsThePlanAttribute() {
+        CreatedApiKey gold = keys.create(new NewApiKey("partner", "team-b", Set.of(), Set.of(), List.of(), null, "gold"));
+        CreatedApiKey plain = keys.create(deployKey());
+
+        assertThat(keys.get(gold.record().id()).orElseThrow().plan()).isEqualTo("gold");
+        assertThat(keys.get(plain.record().id()).orElseThrow().plan()).isNull();
+        Principal withPlan = ((Accepted) keys.authenticate(gold.plaintextKeyShownOnce(), CLIENT)).principal();
+        assertThat(withPlan.attributes()).containsEntry(ApiKeys.PLAN_ATTRIBUTE, "gold");
+        Principal withoutPlan = ((Accepted) keys.authenticate(plain.plaintextKeyShownOnce(), CLIENT)).principal();
+        assertThat(withoutPlan.attributes()).doesNotContainKey(ApiKeys.PLAN_ATTRIBUTE);
+        assertThatThrownBy(() -> new NewApiKey("x", "y", Set.of(), Set.of(), List.of(), null, "two words"))
+                .hasMessageContaining("plan");
+    }
+
+    @Test
     void storedMetadataReadsBackAsCreated() {
         CreatedApiKey created = keys.create(new NewApiKey("ci", "alice", Set.of("a", "b"), Set.of(),
                 List.of("10.0.0.0/8", "2001:db8::/32"), Duration.ofDays(90)));

@@ -117,6 +117,23 @@ class AuthorizationServerTest {
     }
 
     @Test
+    void aClientsPlanIsStoredAndCarriedByItsTokensIntoThePlanAttribute() throws Exception {
+        RegisteredOAuth2Client gold = clients.register(new NewOAuth2Client("partner", ClientAuthMethod.CLIENT_SECRET,
+                null, Set.of(), Set.of(), "gold"));
+        RegisteredOAuth2Client plain = secretClient();
+
+        assertThat(clients.find(gold.client().id()).orElseThrow().plan()).isEqualTo("gold");
+        Principal withPlan = verify(request(basic(gold.client().id(), gold.secretShownOnce()),
+                "grant_type=client_credentials")).principal();
+        assertThat(withPlan.attributes()).containsEntry(AuthorizationServer.PLAN_CLAIM, "gold");
+        Principal withoutPlan = verify(request(basic(plain.client().id(), plain.secretShownOnce()),
+                "grant_type=client_credentials")).principal();
+        assertThat(withoutPlan.attributes()).doesNotContainKey(AuthorizationServer.PLAN_CLAIM);
+        assertThatThrownBy(() -> new NewOAuth2Client("x", ClientAuthMethod.CLIENT_SECRET, null, Set.of(), Set.of(),
+                "two words")).hasMessageContaining("plan");
+    }
+
+    @Test
     void grantsEveryAllowedScopeWhenNoneIsAskedFor() throws Exception {
         RegisteredOAuth2Client c = secretClient("orders:read", "orders:write");
 

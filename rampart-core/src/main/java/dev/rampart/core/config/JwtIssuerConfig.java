@@ -1,7 +1,10 @@
 package dev.rampart.core.config;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A JWT issuer whose access tokens routes may accept ({@code jwt-issuers.<name>}): where its keys
@@ -23,12 +26,17 @@ public record JwtIssuerConfig(
         @Doc("Claim holding the caller's roles (a list or a space-separated string); dotted paths reach into "
                 + "objects, e.g. realm_access.roles. Default: roles.") String rolesClaim,
         @Doc("Tolerance for clock differences when checking exp, nbf and iat; at most 5m. Default 30s.")
-        Duration clockSkew) {
+        Duration clockSkew,
+        @Doc("Claims copied into the caller's attributes for the policy (conditions, bindings by claim): attribute "
+                + "name to claim, dotted paths reach into objects, e.g. {org: org_id, groups: groups}. Strings, "
+                + "numbers, booleans and lists of those. Default: none.") Map<String, String> attributeClaims) {
 
     public JwtIssuerConfig {
         algorithms = algorithms == null ? List.of() : List.copyOf(algorithms);
         audiences = audiences == null ? List.of() : List.copyOf(audiences);
         requiredClaims = requiredClaims == null ? List.of() : List.copyOf(requiredClaims);
         clockSkew = clockSkew == null ? Duration.ofSeconds(30) : clockSkew;
+        attributeClaims = attributeClaims == null ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(attributeClaims));
     }
 }

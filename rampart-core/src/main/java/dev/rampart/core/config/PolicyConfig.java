@@ -20,7 +20,10 @@ public record PolicyConfig(
         @Doc("Permissions by method and path template, for routes that do not list their own permissions; "
                 + "the first entry that matches decides.") List<PolicyRouteConfig> routes,
         @Doc("Allow and deny rules beyond role grants, each optionally with a CEL condition; deny overrides allow.")
-        List<PolicyRuleConfig> rules) {
+        List<PolicyRuleConfig> rules,
+        @Doc("Also report allowed requests as 'policy.allowed' events (with their explanation). Default false: "
+                + "only denials are reported, since every authorized request would otherwise be one event.")
+        Boolean reportAllowed) {
 
     /** Whether decisions are enforced or only reported. */
     public enum Mode {
@@ -34,5 +37,6 @@ public record PolicyConfig(
         bindings = bindings == null ? List.of() : List.copyOf(bindings);
         routes = routes == null ? List.of() : List.copyOf(routes);
         rules = rules == null ? List.of() : List.copyOf(rules);
+        reportAllowed = reportAllowed == null ? Boolean.FALSE : reportAllowed;
     }
 }

@@ -36,6 +36,9 @@ public record RampartConfig(
         BansConfig bans,
         @Doc("The crypto service (transit keys, secrets store): where the master key comes from, key auto-rotation.")
         CryptoConfig crypto,
+        @Doc("Authorization: roles, permissions, bindings and allow/deny rules with CEL conditions. Routes with "
+                + "authentication are authorized against it (their permissions, else policy.routes). Absent: "
+                + "no authorization; routes may then not list permissions.") PolicyConfig policy,
         @Doc("Routes, matched in order: the first route whose host, path and method match takes the request.")
         List<RouteConfig> routes) {
 

@@ -1,5 +1,7 @@
 package dev.rampart.core.config;
 
+import java.util.List;
+
 /** One route: which requests it takes, where it sends them, and which guards run on the way. */
 public record RouteConfig(
         @Required @Doc("Unique route id, used in logs, metrics and events. Letters, digits, '-', '_', '.'.") String id,
@@ -19,10 +21,14 @@ public record RouteConfig(
                 + "Absent: none.") RouteRateLimitConfig rateLimit,
         @Doc("Input validation of this route's requests (and optionally responses) against an OpenAPI document "
                 + "or rules written here; body limits against JSON/XML bombs. Absent: none.")
-        ValidationConfig validate) {
+        ValidationConfig validate,
+        @Doc("Permissions a request on this route needs, all of them, written 'resource:action' (no wildcard), "
+                + "e.g. [\"messages:write\"]; decided by policy after authentication. Empty: policy.routes map the "
+                + "method and path.") List<String> permissions) {
 
     public RouteConfig {
         ipFilter = ipFilter == null ? IpFilterConfig.none() : ipFilter;
         securityHeaders = securityHeaders == null ? SecurityHeadersConfig.inherit() : securityHeaders;
+        permissions = permissions == null ? List.of() : List.copyOf(permissions);
     }
 }

@@ -59,6 +59,7 @@ public final class AdminApi {
         router.route("/admin/bans*").handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT));
         router.route("/admin/ip-lists*").handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT));
         CryptoRoutes.readBodies(router, AdminApi::problem);
+        router.route("/admin/policy*").handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT));
         router.route().handler(this::authenticate);
         router.get("/admin/health").handler(this::health);
         router.get("/admin/config").handler(this::config);
@@ -82,6 +83,7 @@ public final class AdminApi {
         router.post("/admin/ip-lists").handler(traffic::addIpEntry);
         router.post("/admin/ip-lists/remove").handler(traffic::removeIpEntry);
         CryptoRoutes.install(router, gateway, AdminApi::problem);
+        router.post("/admin/policy/explain").handler(new PolicyAdmin(gateway, AdminApi::problem)::explain);
         router.get("/admin/openapi.json").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/json").end(openApi));
         router.get("/metrics").handler(this::metrics);

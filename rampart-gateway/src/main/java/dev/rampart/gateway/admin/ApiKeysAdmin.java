@@ -52,7 +52,8 @@ final class ApiKeysAdmin {
             String expiresIn = string(body, "expires_in");
             request = new NewApiKey(string(body, "name"), string(body, "owner"), strings(body, "roles"),
                     strings(body, "scopes"), List.copyOf(strings(body, "allowed_cidrs")),
-                    expiresIn == null ? null : Durations.parse(expiresIn));
+                    expiresIn == null ? null : Durations.parse(expiresIn), string(body, "plan"));
+            KeyPlans.check(request.plan(), gateway.runtime().config().rateLimits());
         } catch (IllegalArgumentException | NullPointerException e) {
             calls.badRequest(ctx, e);
             return;
@@ -124,6 +125,7 @@ final class ApiKeysAdmin {
                 .put("roles", new JsonArray(new ArrayList<>(new java.util.TreeSet<>(r.roles()))))
                 .put("scopes", new JsonArray(new ArrayList<>(new java.util.TreeSet<>(r.scopes()))))
                 .put("allowed_cidrs", new JsonArray(r.allowedCidrs().blocks()))
+                .put("plan", r.plan())
                 .put("enabled", r.enabled())
                 .put("revoked", r.revokedAt() != null)
                 .put("created_at", time(r.createdAt()))

@@ -66,7 +66,9 @@ final class OAuth2ClientsAdmin {
                 Object jwks = body.getValue("jwks");
                 request = new NewOAuth2Client(string(body, "name"),
                         method == null ? ClientAuthMethod.CLIENT_SECRET : ClientAuthMethod.parse(method),
-                        jwks == null ? null : keys(jwks), strings(body, "scopes"), strings(body, "roles"));
+                        jwks == null ? null : keys(jwks), strings(body, "scopes"), strings(body, "roles"),
+                        string(body, "plan"));
+                KeyPlans.check(request.plan(), gateway.runtime().config().rateLimits());
             } catch (IllegalArgumentException | NullPointerException e) {
                 calls.badRequest(c, e);
                 return;
@@ -155,6 +157,7 @@ final class OAuth2ClientsAdmin {
                 .put("auth_method", c.authMethod().wireName())
                 .put("scopes", new JsonArray(new ArrayList<>(new TreeSet<>(c.scopes()))))
                 .put("roles", new JsonArray(new ArrayList<>(new TreeSet<>(c.roles()))))
+                .put("plan", c.plan())
                 .put("jwks", c.jwks() == null ? null : new JsonObject(c.jwks().toString(true)))
                 .put("enabled", c.enabled())
                 .put("revoked", c.revoked())

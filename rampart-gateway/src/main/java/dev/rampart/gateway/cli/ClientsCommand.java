@@ -8,6 +8,7 @@ import dev.rampart.auth.oauth2.OAuth2Clients;
 import dev.rampart.auth.oauth2.RegisteredOAuth2Client;
 import dev.rampart.core.config.Durations;
 import dev.rampart.core.config.RampartConfig;
+import dev.rampart.gateway.admin.KeyPlans;
 import dev.rampart.gateway.server.Gateway;
 import dev.rampart.store.Store;
 import java.io.IOException;
@@ -43,10 +44,14 @@ public final class ClientsCommand implements Runnable {
     /** A subcommand on the OAuth2 clients of the config's store. */
     abstract static class OnClients extends StoreCommand {
 
+        /** The config the command runs with, for subcommands that check against it. */
+        RampartConfig config;
+
         abstract void run(OAuth2Clients clients, PrintWriter out);
 
         @Override
         final void run(Store store, RampartConfig config, PrintWriter out) {
+            this.config = config;
             run(Gateway.oauth2ClientsOf(store, operatorCrypto(store, config)), out);
         }
 
@@ -68,13 +73,16 @@ public final class ClientsCommand implements Runnable {
         List<String> roles;
         @Option(names = "--jwks", paramLabel = "FILE", description = "The client's public keys (a JWK set file), "
                 + "for private_key_jwt.") Path jwks;
+        @Option(names = "--plan", description = "Rate-limit plan of the client, one of rate-limits.plans; "
+                + "default: rate-limits.default-plan.") String plan;
 
         @Override
         void run(OAuth2Clients clients, PrintWriter out) {
             JWKSet keys = jwks == null ? null : readKeys(jwks);
+            KeyPlans.check(plan, config.rateLimits());
             RegisteredOAuth2Client registered = clients.register(new NewOAuth2Client(name,
                     keys == null ? ClientAuthMethod.CLIENT_SECRET : ClientAuthMethod.PRIVATE_KEY_JWT, keys,
-                    orEmpty(scopes), orEmpty(roles)));
+                    orEmpty(scopes), orEmpty(roles), plan));
             out.println("client_id: " + registered.client().id());
             if (registered.secretShownOnce() != null) {
                 out.println("client_secret: " + registered.secretShownOnce());

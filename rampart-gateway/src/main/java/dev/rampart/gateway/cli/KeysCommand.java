@@ -6,6 +6,7 @@ import dev.rampart.auth.apikey.CreatedApiKey;
 import dev.rampart.auth.apikey.NewApiKey;
 import dev.rampart.core.config.Durations;
 import dev.rampart.core.config.RampartConfig;
+import dev.rampart.gateway.admin.KeyPlans;
 import dev.rampart.gateway.server.Gateway;
 import dev.rampart.store.Store;
 import java.io.PrintWriter;
@@ -37,10 +38,14 @@ public final class KeysCommand implements Runnable {
     /** A subcommand on the API keys of the config's store. */
     abstract static class OnStore extends StoreCommand {
 
+        /** The config the command runs with, for subcommands that check against it. */
+        RampartConfig config;
+
         abstract void run(ApiKeys keys, PrintWriter out);
 
         @Override
         final void run(Store store, RampartConfig config, PrintWriter out) {
+            this.config = config;
             run(Gateway.apiKeysOf(store, operatorCrypto(store, config)), out);
         }
 
@@ -62,12 +67,15 @@ public final class KeysCommand implements Runnable {
                 description = "Client networks the key may be used from; default anywhere.") List<String> cidrs;
         @Option(names = "--expires", paramLabel = "DURATION", description = "Lifetime, e.g. 90d; default none.")
         String expires;
+        @Option(names = "--plan", description = "Rate-limit plan of the key's caller, one of rate-limits.plans; "
+                + "default: rate-limits.default-plan.") String plan;
 
         @Override
         void run(ApiKeys keys, PrintWriter out) {
             Duration lifetime = expires == null ? null : Durations.parse(expires);
+            KeyPlans.check(plan, config.rateLimits());
             CreatedApiKey created = keys.create(new NewApiKey(name, owner, StoreCommand.orEmpty(roles), StoreCommand.orEmpty(scopes),
-                    cidrs == null ? List.of() : cidrs, lifetime));
+                    cidrs == null ? List.of() : cidrs, lifetime, plan));
             out.println(created.plaintextKeyShownOnce());
             spec.commandLine().getErr().println("API key " + created.record().id() + " created; the key above is shown once.");
         }

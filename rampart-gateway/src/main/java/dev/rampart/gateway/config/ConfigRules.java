@@ -94,6 +94,7 @@ final class ConfigRules {
         bans();
         routes();
         rateLimits();
+        PolicyRules.check(config, findings);
     }
 
     // ---- listeners and admin ------------------------------------------------------------------

@@ -68,8 +68,8 @@ public final class AuthenticationGuard implements Guard {
     /** What may go from a token's header or claims into an event. */
     private static final Pattern LOGGABLE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-    private static final String BEARER_CHALLENGE = "Bearer realm=\"" + REALM + "\"";
-    private static final String API_KEY_CHALLENGE = "ApiKey realm=\"" + REALM + "\"";
+    static final String BEARER_CHALLENGE = "Bearer realm=\"" + REALM + "\"";
+    static final String API_KEY_CHALLENGE = "ApiKey realm=\"" + REALM + "\"";
     /** What starts an API key ({@code ApiKeyFormat}): a bearer value with it is an API key, not a JWT. */
     private static final String API_KEY_PREFIX = "rmp_";
 

@@ -81,8 +81,18 @@ public final class JwtIssuers {
                 .algorithms(Set.copyOf(algorithms))
                 .audiences(Set.copyOf(config.audiences()))
                 .requiredClaims(Set.copyOf(config.requiredClaims()));
-        if (config.rolesClaim() != null) {
-            builder.claimMapping(ClaimMapping.builder().rolesClaim(config.rolesClaim()).build());
+        if (config.rolesClaim() != null || !config.attributeClaims().isEmpty()) {
+            ClaimMapping.Builder mapping = ClaimMapping.builder();
+            if (config.rolesClaim() != null) {
+                mapping.rolesClaim(config.rolesClaim());
+            }
+            try {
+                config.attributeClaims().forEach(mapping::attribute);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(path + ".attribute-claims: " + e.getMessage()
+                        + "; map each attribute name to a claim, e.g. org: org_id", e);
+            }
+            builder.claimMapping(mapping.build());
         }
         if (config.jwksUrl() != null) {
             builder.jwks(jwksUrl(config.jwksUrl(), path + ".jwks-url"));

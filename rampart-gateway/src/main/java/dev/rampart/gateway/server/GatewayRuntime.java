@@ -16,6 +16,7 @@ import dev.rampart.core.net.CidrSet;
 import dev.rampart.gateway.guard.AuthenticationGuard;
 import dev.rampart.gateway.guard.ClientBlockGuard;
 import dev.rampart.gateway.guard.RateLimitGuard;
+import dev.rampart.gateway.guard.PolicyGuard;
 import dev.rampart.gateway.guard.ClientCertificateGuard;
 import dev.rampart.gateway.guard.CorsGuard;
 import dev.rampart.gateway.guard.IntrospectionEndpoints;
@@ -35,6 +36,7 @@ import dev.rampart.gateway.upstream.UpstreamPool;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import dev.rampart.ratelimit.RateLimiter;
+import dev.rampart.policy.Authorizer;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -78,6 +80,8 @@ public final class GatewayRuntime {
     private final WorkerExecutor keyFetches;
     private final IpFilterGuard ipFilter;
     private final TrafficControl traffic;
+    /** Set once by {@link #build}, before the runtime is handed out. */
+    private Authorizer authorizer;
 
     /** The worker pool where authentication waits for I/O: JWKS fetches and API-key lookups. */
     static final String KEY_FETCH_POOL = "rampart-authentication";
@@ -128,6 +132,8 @@ public final class GatewayRuntime {
         }
         RateLimiter rateLimiter = traffic == null ? null
                 : RateLimiter.create(config.rateLimits(), traffic.limiterState(), traffic.quotas(), traffic.clock());
+        // Compiled once per (re)load; a policy that does not compile fails the build, so a reload keeps the old one.
+        Authorizer authorizer = config.policy() == null ? null : Authorizer.compile(config.policy(), "policy");
         List<UpstreamPool> opened = new ArrayList<>();
         AuthorizationServer authorizationServer = config.oauth2Server() == null ? null : identity.authorizationServer();
         if (config.oauth2Server() != null && authorizationServer == null) {
@@ -143,15 +149,17 @@ public final class GatewayRuntime {
             List<CompiledRoute> compiled = new ArrayList<>();
             for (int i = 0; i < config.routes().size(); i++) {
                 compiled.add(compile(vertx, config.routes().get(i), "routes[" + i + "]", config, baseDir, opened,
-                        authenticators, rateLimiter));
+                        authenticators, rateLimiter, authorizer));
             }
             SecurityHeadersGuard unroutedHeaders =
                     SecurityHeadersGuard.from(config.securityHeaders(), SecurityHeadersConfig.inherit(), "security-headers");
             Map<String, LocalEndpoint> local = authorizationServer == null ? Map.of()
                     : OAuth2Endpoints.of(authorizationServer, keyFetches);
-            return new GatewayRuntime(config, new RouteTable(compiled), local, List.copyOf(global),
+            GatewayRuntime runtime = new GatewayRuntime(config, new RouteTable(compiled), local, List.copyOf(global),
                     List.of(unroutedHeaders), CidrSet.parse(config.trustedProxies()), generation, keyFetches,
                     ipFilter.orElse(null), traffic);
+            runtime.authorizer = authorizer;
+            return runtime;
         } catch (RuntimeException e) {
             opened.forEach(p -> p.shutdown(0));
             if (keyFetches != null) {
@@ -162,7 +170,7 @@ public final class GatewayRuntime {
     }
 
     private static CompiledRoute compile(Vertx vertx, RouteConfig rc, String path, RampartConfig config, Path baseDir,
-            List<UpstreamPool> opened, Authenticators authenticators, RateLimiter rateLimiter) {
+            List<UpstreamPool> opened, Authenticators authenticators, RateLimiter rateLimiter, Authorizer authorizer) {
         List<Guard> guards = new ArrayList<>();
         // First in the chain, so that its onResponse (run in reverse order) has the last word.
         guards.add(SecurityHeadersGuard.from(config.securityHeaders(), rc.securityHeaders(), path + ".security-headers"));
@@ -177,6 +185,10 @@ public final class GatewayRuntime {
         if (authentication != null && (!authentication.jwt().isEmpty() || authentication.apiKey() != null
                 || authentication.introspection() != null)) {
             guards.add(authenticators.guard(authentication));
+        }
+        if (authorizer != null && (authentication != null || !rc.permissions().isEmpty())) {
+            guards.add(PolicyGuard.of(authorizer, rc.permissions(), authentication, config.policy().reportAllowed(),
+                    Clock.systemUTC(), path));
         }
         if (rc.rateLimit() != null) {
             if (rateLimiter == null) {
@@ -206,6 +218,11 @@ public final class GatewayRuntime {
 
     public RampartConfig config() {
         return config;
+    }
+
+    /** The compiled {@code policy}, for {@code POST /admin/policy/explain}; null when the config has none. */
+    public Authorizer authorizer() {
+        return authorizer;
     }
 
     public RouteTable routes() {

@@ -18,6 +18,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -60,12 +61,11 @@ class StrictHttp1ProxyIntegrationTest {
                 });
         int upstreamPort = await(upstreamServer.listen()).actualPort();
 
-        RouteConfig route = new RouteConfig("all", new RouteMatchConfig(null, null, "/", null),
-                new UpstreamConfig(List.of("http://127.0.0.1:" + upstreamPort), null, null, null, null, null, null,
-                        null, null),
-                null, null, null, null, null, null, null, null);
-        RampartConfig config = new RampartConfig(null, null, LIMITS, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                List.of(route));
+        RouteConfig route = Records.of(RouteConfig.class, Map.of("id", "all",
+                "match", new RouteMatchConfig(null, null, "/", null),
+                "upstream", new UpstreamConfig(List.of("http://127.0.0.1:" + upstreamPort), null, null, null, null, null,
+                        null, null, null)));
+        RampartConfig config = Records.of(RampartConfig.class, Map.of("limits", LIMITS, "routes", List.of(route)));
         runtime = GatewayRuntime.build(vertx, config, java.nio.file.Path.of("."), 1);
         events = new BoundedEventBus(1024, BoundedEventBus.OverflowPolicy.DROP);
 
