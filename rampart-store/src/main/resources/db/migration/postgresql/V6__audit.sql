@@ -11,7 +11,10 @@ CREATE TABLE audit_entries (
     action      TEXT,
     result      TEXT,
     request_id  TEXT,
-    details     TEXT    NOT NULL               -- JSON object of strings, keys sorted
+    details     TEXT    NOT NULL,
+    -- 1 once retention cleared the fields: the entry then verifies through its leaf_hash alone
+    pruned      INTEGER NOT NULL DEFAULT 0,              -- JSON object of strings, keys sorted
+    leaf_hash   BYTEA   NOT NULL               -- SHA-256(0x00 || leaf bytes) at append: names a changed entry
 );
 CREATE INDEX audit_entries_time ON audit_entries (time_us);
 CREATE INDEX audit_entries_principal ON audit_entries (principal, time_us);
