@@ -3,6 +3,8 @@ package dev.rampart.audit;
 import dev.rampart.core.SecurityEvent;
 import dev.rampart.core.SecurityEvent.Severity;
 import dev.rampart.store.Store;
+import java.io.IOException;
+import java.io.Writer;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -179,6 +181,25 @@ public final class AuditLog implements AutoCloseable {
     public List<StoredEntry> query(AuditQuery query) {
         return tables.query(query, options.privacy().field("principal", query.principal(), salt),
                 options.privacy().field("client-ip", query.clientIp(), salt));
+    }
+
+    /** Writes every entry matching {@code filter} as JSON lines, in pages of the filter's limit; returns how many. */
+    public long exportJsonl(AuditQuery filter, Writer out) throws IOException {
+        long count = 0;
+        AuditQuery page = filter;
+        while (true) {
+            List<StoredEntry> found = query(page);
+            for (StoredEntry e : found) {
+                out.write(AuditJson.toLine(e));
+                out.write('\n');
+            }
+            count += found.size();
+            if (found.size() < page.limit()) {
+                out.flush();
+                return count;
+            }
+            page = page.afterSeq(found.get(found.size() - 1).seq());
+        }
     }
 
     /**

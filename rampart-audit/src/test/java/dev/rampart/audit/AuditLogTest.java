@@ -102,6 +102,15 @@ class AuditLogTest {
     }
 
     @Test
+    void exportsEveryMatchingEntryAsJsonLinesAcrossPages() throws Exception {
+        appendAll(7);
+        java.io.StringWriter out = new java.io.StringWriter();
+        AuditQuery denied = new AuditQuery(null, null, null, null, "request.denied", null, null, -1, 2);
+        assertThat(log.exportJsonl(denied, out)).isEqualTo(3);
+        assertThat(out.toString().lines().map(AuditJson::fromLine).map(StoredEntry::seq)).containsExactly(1L, 3L, 5L);
+    }
+
+    @Test
     void leafBytesAreTheDocumentedCanonicalForm() {
         AuditEntry e = AuditEntry.of(Instant.ofEpochSecond(1, 2_000), "t", null, "ip", null, null, null, null, Map.of("k", "v"));
         assertThat(java.util.HexFormat.of().formatHex(e.leafBytes())).isEqualTo("01" + "00000000000f4242"
