@@ -34,6 +34,8 @@ public record RampartConfig(
         RateLimitConfig rateLimits,
         @Doc("Escalating bans of client addresses: ban times, and rules that ban clients with too many denials.")
         BansConfig bans,
+        @Doc("The tamper-evident audit log of every security event, its checkpoints, sinks and retention.")
+        AuditConfig audit,
         @Doc("Routes, matched in order: the first route whose host, path and method match takes the request.")
         List<RouteConfig> routes) {
 
@@ -54,6 +56,7 @@ public record RampartConfig(
                 : Collections.unmodifiableMap(new LinkedHashMap<>(introspectionEndpoints));
         rateLimits = rateLimits == null ? RateLimitConfig.defaults() : rateLimits;
         bans = bans == null ? BansConfig.defaults() : bans;
+        audit = audit == null ? AuditConfig.defaults() : audit;
         routes = routes == null ? List.of() : List.copyOf(routes);
     }
 }

@@ -23,6 +23,8 @@ final class RestartRequired {
         check(warnings, "oauth2-server", running.oauth2Server(), next.oauth2Server());
         // ban durations and rules live in the ban list opened at start
         check(warnings, "bans", running.bans(), next.bans());
+        // the audit log, its signing key, sinks and spool are opened at start
+        check(warnings, "audit", running.audit(), next.audit());
         return warnings;
     }
 

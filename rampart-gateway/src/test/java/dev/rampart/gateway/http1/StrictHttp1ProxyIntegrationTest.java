@@ -64,7 +64,7 @@ class StrictHttp1ProxyIntegrationTest {
                 new UpstreamConfig(List.of("http://127.0.0.1:" + upstreamPort), null, null, null, null, null, null,
                         null, null),
                 null, null, null, null, null, null, null);
-        RampartConfig config = new RampartConfig(null, null, LIMITS, null, null, null, null, null, null, null, null, null, null, null, null,
+        RampartConfig config = new RampartConfig(null, null, LIMITS, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 List.of(route));
         runtime = GatewayRuntime.build(vertx, config, java.nio.file.Path.of("."), 1);
         events = new BoundedEventBus(1024, BoundedEventBus.OverflowPolicy.DROP);
