@@ -85,6 +85,7 @@ public final class AuditLog implements AutoCloseable {
     private final Clock clock;
     private final Consumer<SecurityEvent> alerts;
     private final byte[] salt;
+    private final AuditReader reader;
     private final MerkleTree tree = new MerkleTree();
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
@@ -100,6 +101,7 @@ public final class AuditLog implements AutoCloseable {
         this.clock = clock;
         this.alerts = alerts;
         this.salt = loadSalt(store);
+        this.reader = new AuditReader(tables, options.privacy(), salt);
         tables.forEachRow(0, row -> {
             if (row.stored().seq() != tree.size()) {
                 throw new IllegalStateException("the audit log has a gap: entry " + tree.size() + " is missing (next stored is "
@@ -179,27 +181,12 @@ public final class AuditLog implements AutoCloseable {
 
     /** Entries matching the query, by sequence number. */
     public List<StoredEntry> query(AuditQuery query) {
-        return tables.query(query, options.privacy().field("principal", query.principal(), salt),
-                options.privacy().field("client-ip", query.clientIp(), salt));
+        return reader.query(query);
     }
 
-    /** Writes every entry matching {@code filter} as JSON lines, in pages of the filter's limit; returns how many. */
+    /** Writes every entry matching {@code filter} as JSON lines; returns how many. */
     public long exportJsonl(AuditQuery filter, Writer out) throws IOException {
-        long count = 0;
-        AuditQuery page = filter;
-        while (true) {
-            List<StoredEntry> found = query(page);
-            for (StoredEntry e : found) {
-                out.write(AuditJson.toLine(e));
-                out.write('\n');
-            }
-            count += found.size();
-            if (found.size() < page.limit()) {
-                out.flush();
-                return count;
-            }
-            page = page.afterSeq(found.get(found.size() - 1).seq());
-        }
+        return reader.exportJsonl(filter, out);
     }
 
     /**
@@ -366,7 +353,7 @@ public final class AuditLog implements AutoCloseable {
         return all.isEmpty() ? List.of() : List.of(all.get(all.size() - 1));
     }
 
-    private static byte[] loadSalt(Store store) {
+    static byte[] loadSalt(Store store) {
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
         // Racing processes: exactly one salt wins and every process uses it.

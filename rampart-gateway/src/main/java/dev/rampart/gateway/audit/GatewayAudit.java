@@ -77,11 +77,15 @@ public final class GatewayAudit implements AutoCloseable {
         Path dataDir = dataDir(config, baseDir);
         Path keyFile = audit.signingKeyFile() == null ? dataDir.resolve("audit-signing-key.jwk") : resolve(baseDir, audit.signingKeyFile());
         Path spoolFile = audit.spoolFile() == null ? dataDir.resolve("audit.spool") : resolve(baseDir, audit.spoolFile());
-        return AuditLog.open(store, new AuditLog.Options(
-                new AuditPrivacy(new LinkedHashSet<>(audit.pseudonymise()), new LinkedHashSet<>(audit.mask())),
+        return AuditLog.open(store, new AuditLog.Options(privacy(config),
                 CheckpointSigner.fromKeyFile(keyFile), audit.checkpointInterval(),
                 audit.onWriteFailure() == AuditConfig.WriteFailure.spool ? WriteFailurePolicy.SPOOL : WriteFailurePolicy.REFUSE,
                 new AuditSpool(spoolFile), 4096), Clock.systemUTC(), alerts);
+    }
+
+    /** What the config pseudonymises and masks. */
+    public static AuditPrivacy privacy(RampartConfig config) {
+        return new AuditPrivacy(new LinkedHashSet<>(config.audit().pseudonymise()), new LinkedHashSet<>(config.audit().mask()));
     }
 
     /** The checkpoint signing key file the config names (the verifier trusts its public half by default). */

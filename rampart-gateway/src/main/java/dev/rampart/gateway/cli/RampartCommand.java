@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             KeysCommand.class,
             ClientsCommand.class,
             BansCommand.class,
+            AuditCommand.class,
             CryptoCommand.class,
             SecretsCommand.class,
             EncryptCommand.class,

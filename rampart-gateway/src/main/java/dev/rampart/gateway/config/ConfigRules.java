@@ -91,6 +91,7 @@ final class ConfigRules {
         introspectionEndpoints();
         oauth2Server();
         bans();
+        AuditRules.check(config.audit(), findings);
         routes();
         rateLimits();
     }
