@@ -27,7 +27,7 @@ class AuditConfigRulesTest {
                 "rampart.yaml:2:24: audit.checkpoint-interval: must be at least 1s, got PT0.1S",
                 "rampart.yaml:4:10: audit.mask[0]: 'client-ip' is also in audit.pseudonymise; a value is either pseudonymised or masked",
                 "rampart.yaml:4:21: audit.mask[1]: 'password' is named like a secret and is always masked in full; remove it",
-                "rampart.yaml:5:31: audit.retention.request.allowed: must be a positive duration such as 30d",
-                "rampart.yaml:7:45: audit.sinks.syslog.port: must be 1..65535, got 70000");
+                "rampart.yaml:5:32: audit.retention.request.allowed: must be a positive duration such as 30d",
+                "rampart.yaml:7:44: audit.sinks.syslog.port: must be 1..65535, got 70000");
     }
 }
