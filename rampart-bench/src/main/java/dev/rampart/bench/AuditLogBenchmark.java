@@ -59,6 +59,7 @@ public class AuditLogBenchmark {
         Path dir;
         Store store;
         AuditLog log;
+        long next;
 
         @Setup
         public void open() throws Exception {
@@ -77,8 +78,6 @@ public class AuditLogBenchmark {
         }
     }
 
-    private long next;
-
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
@@ -88,7 +87,7 @@ public class AuditLogBenchmark {
     public long append(OpenLog state) {
         CompletableFuture<Long> last = null;
         for (int i = 0; i < BURST; i++) {
-            last = state.log.append(entry(next++));
+            last = state.log.append(entry(state.next++));
         }
         return last.join();
     }
