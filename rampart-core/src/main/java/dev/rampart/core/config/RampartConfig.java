@@ -39,6 +39,8 @@ public record RampartConfig(
         @Doc("Authorization: roles, permissions, bindings and allow/deny rules with CEL conditions. Routes with "
                 + "authentication are authorized against it (their permissions, else policy.routes). Absent: "
                 + "no authorization; routes may then not list permissions.") PolicyConfig policy,
+        @Doc("The tamper-evident audit log of every security event, its checkpoints, sinks and retention.")
+        AuditConfig audit,
         @Doc("Routes, matched in order: the first route whose host, path and method match takes the request.")
         List<RouteConfig> routes) {
 
@@ -60,6 +62,7 @@ public record RampartConfig(
         rateLimits = rateLimits == null ? RateLimitConfig.defaults() : rateLimits;
         bans = bans == null ? BansConfig.defaults() : bans;
         crypto = crypto == null ? CryptoConfig.defaults() : crypto;
+        audit = audit == null ? AuditConfig.defaults() : audit;
         routes = routes == null ? List.of() : List.copyOf(routes);
     }
 }

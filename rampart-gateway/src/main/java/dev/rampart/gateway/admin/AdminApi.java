@@ -84,6 +84,11 @@ public final class AdminApi {
         router.post("/admin/ip-lists/remove").handler(traffic::removeIpEntry);
         CryptoRoutes.install(router, gateway, AdminApi::problem);
         router.post("/admin/policy/explain").handler(new PolicyAdmin(gateway, AdminApi::problem)::explain);
+        AuditAdmin audit = new AuditAdmin(gateway, AdminApi::problem);
+        router.get("/admin/audit/entries").handler(audit::entries);
+        router.get("/admin/audit/checkpoints").handler(audit::checkpoints);
+        router.get("/admin/audit/proofs/inclusion").handler(audit::inclusionProof);
+        router.get("/admin/audit/proofs/consistency").handler(audit::consistencyProof);
         router.get("/admin/openapi.json").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/json").end(openApi));
         router.get("/metrics").handler(this::metrics);

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             ClientsCommand.class,
             BansCommand.class,
             PolicyCommand.class,
+            AuditCommand.class,
             CryptoCommand.class,
             SecretsCommand.class,
             EncryptCommand.class,

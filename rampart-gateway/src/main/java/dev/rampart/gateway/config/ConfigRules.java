@@ -92,6 +92,7 @@ final class ConfigRules {
         introspectionEndpoints();
         oauth2Server();
         bans();
+        AuditRules.check(config.audit(), findings);
         routes();
         rateLimits();
         PolicyRules.check(config, findings);

@@ -21,6 +21,7 @@ import dev.rampart.gateway.http1.StrictHttp1;
 import dev.rampart.gateway.log.AccessLog;
 import dev.rampart.gateway.metrics.GatewayMetrics;
 import dev.rampart.gateway.proxy.ProxyHandler;
+import dev.rampart.gateway.audit.GatewayAudit;
 import dev.rampart.store.Store;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
@@ -87,6 +88,9 @@ public final class Gateway implements AutoCloseable {
     private volatile ApiKeys apiKeys;
     private volatile Identity identity = Identity.NONE;
     private volatile TrafficControl traffic;
+    private volatile GatewayAudit audit;
+    private long auditRetentionTimer = -1;
+    private static final long AUDIT_RETENTION_MILLIS = 3_600_000;
     private long keyRefreshTimer = -1;
     private GatewayCrypto crypto;
     private long cryptoRotationTimer = -1;
@@ -137,8 +141,9 @@ public final class Gateway implements AutoCloseable {
                     oauth2 == null ? null : gateway.startAuthorizationServer(oauth2));
             gateway.lastUsedFlushTimer = vertx.setPeriodic(LAST_USED_FLUSH_MILLIS, t -> gateway.flushLastUsed());
             gateway.traffic = TrafficControl.open(loaded.config(), store, gateway.events);
+            gateway.startAudit();
             gateway.runtime = GatewayRuntime.build(vertx, loaded.config(), loaded.baseDir(), ++gateway.generation,
-                    gateway.identity, gateway.traffic);
+                    gateway.identity, gateway.traffic, gateway.auditGate());
             gateway.bindListeners();
             if (watchConfig && loaded.file() != null) {
                 gateway.watcher = ConfigWatcher.start(loaded.file(), java.time.Duration.ofSeconds(2),
@@ -150,6 +155,29 @@ public final class Gateway implements AutoCloseable {
         }
         loaded.warnings().forEach(w -> log.warn("config warning", kv("warning", w.toString())));
         return gateway;
+    }
+
+    /** The audit log, subscribed to the event bus before any request can emit an event; retention hourly. */
+    private void startAudit() {
+        RampartConfig cfg = loaded.config();
+        if (!cfg.audit().enabled()) {
+            return;
+        }
+        audit = GatewayAudit.start(cfg, loaded.baseDir(), store, events);
+        if (!cfg.audit().retention().isEmpty()) {
+            auditRetentionTimer = vertx.setPeriodic(AUDIT_RETENTION_MILLIS, t -> vertx.executeBlocking(
+                    () -> audit.applyRetention(cfg.audit()), false).onFailure(e ->
+                            log.warn("audit retention failed", kv("error", e.toString()))));
+        }
+    }
+
+    private dev.rampart.core.Guard auditGate() {
+        return audit == null ? null : audit.refusalGuard();
+    }
+
+    /** The audit log, or empty when {@code audit.enabled} is false. */
+    public Optional<GatewayAudit> audit() {
+        return Optional.ofNullable(audit);
     }
 
     private void ensureAdminToken(Consumer<String> announcer) {
@@ -367,7 +395,7 @@ public final class Gateway implements AutoCloseable {
     private ReloadResult apply(LoadedConfig next) {
         GatewayRuntime fresh;
         try {
-            fresh = GatewayRuntime.build(vertx, next.config(), next.baseDir(), generation + 1, identity, traffic);
+            fresh = GatewayRuntime.build(vertx, next.config(), next.baseDir(), generation + 1, identity, traffic, auditGate());
         } catch (RuntimeException e) {
             return refuse(List.of(e.getMessage() == null ? e.toString() : e.getMessage()));
         }
@@ -519,6 +547,9 @@ public final class Gateway implements AutoCloseable {
         if (cryptoRotationTimer >= 0) {
             vertx.cancelTimer(cryptoRotationTimer);
         }
+        if (auditRetentionTimer >= 0) {
+            vertx.cancelTimer(auditRetentionTimer);
+        }
         for (HttpServer s : servers) {
             try {
                 s.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
@@ -535,6 +566,9 @@ public final class Gateway implements AutoCloseable {
             log.warn("Vert.x did not close cleanly", kv("error", e.toString()));
         }
         events.close(2_000);
+        if (audit != null) {
+            audit.close();   // after the bus: the last events are written and a final checkpoint is signed
+        }
         if (traffic != null) {
             try {
                 traffic.close();   // quota counts, bans and IP-list changes not yet written

@@ -123,7 +123,18 @@ public final class GatewayRuntime {
      */
     public static GatewayRuntime build(Vertx vertx, RampartConfig config, Path baseDir, long generation,
             Identity identity, TrafficControl traffic) {
+        return build(vertx, config, baseDir, generation, identity, traffic, null);
+    }
+
+    /**
+     * @param auditGate refuses requests while the audit log cannot be written (on-write-failure: refuse); null: none
+     */
+    public static GatewayRuntime build(Vertx vertx, RampartConfig config, Path baseDir, long generation,
+            Identity identity, TrafficControl traffic, Guard auditGate) {
         List<Guard> global = new ArrayList<>();
+        if (auditGate != null) {
+            global.add(auditGate);
+        }
         TrustedHostGuard.from(config.trustedHosts()).ifPresent(global::add);
         Optional<IpFilterGuard> ipFilter = IpFilterGuard.from(config.ipFilter(), "ip-filter");
         ipFilter.ifPresent(global::add);

@@ -25,6 +25,8 @@ final class RestartRequired {
         check(warnings, "bans", running.bans(), next.bans());
         // the master key and the rotation timer are taken at start
         check(warnings, "crypto", running.crypto(), next.crypto());
+        // the audit log, its signing key, sinks and spool are opened at start
+        check(warnings, "audit", running.audit(), next.audit());
         return warnings;
     }
 
