@@ -16,7 +16,9 @@ public record RouteConfig(
         @Doc("Signed requests (webhooks): the signature over the body is checked before the request goes upstream.")
         SignatureConfig signature,
         @Doc("Rate limits, quotas and concurrency limits of this route, and whether the caller's plan applies. "
-                + "Absent: none.") RouteRateLimitConfig rateLimit) {
+                + "Absent: none.") RouteRateLimitConfig rateLimit,
+        @Doc("The web application firewall on this route: SecLang rules (OWASP CRS or the built-in Rampart pack), "
+                + "paranoia level, anomaly thresholds, exclusions. Absent: no WAF.") WafRouteConfig waf) {
 
     public RouteConfig {
         ipFilter = ipFilter == null ? IpFilterConfig.none() : ipFilter;

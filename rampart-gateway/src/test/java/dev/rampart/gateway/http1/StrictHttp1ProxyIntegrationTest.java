@@ -63,7 +63,7 @@ class StrictHttp1ProxyIntegrationTest {
         RouteConfig route = new RouteConfig("all", new RouteMatchConfig(null, null, "/", null),
                 new UpstreamConfig(List.of("http://127.0.0.1:" + upstreamPort), null, null, null, null, null, null,
                         null, null),
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
         RampartConfig config = new RampartConfig(null, null, LIMITS, null, null, null, null, null, null, null, null, null, null, null, null,
                 List.of(route));
         runtime = GatewayRuntime.build(vertx, config, java.nio.file.Path.of("."), 1);
