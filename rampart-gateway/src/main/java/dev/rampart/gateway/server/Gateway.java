@@ -105,6 +105,7 @@ public final class Gateway implements AutoCloseable {
                         ? BoundedEventBus.OverflowPolicy.BACKPRESSURE : BoundedEventBus.OverflowPolicy.DROP);
         metrics.bindEventBus(events);
         events.subscribe(new SecurityEventLog());
+        events.subscribe(new dev.rampart.gateway.waf.WafBlockMetrics(metrics));
     }
 
     /**
