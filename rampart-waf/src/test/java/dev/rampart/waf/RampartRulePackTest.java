@@ -51,9 +51,12 @@ class RampartRulePackTest {
             "{\"q\":\"rock 'n' roll; cats & dogs | birds\",\"tags\":[\"or\",\"and\",\"select\"]}",
             "{\"code\":\"for (let i = 0; i < n; i++) { total += a[i]; }\"}"})
     void passesBenignJson(String body) {
-        Verdict verdict = inspect(PL1, post("/api/items", "application/json", body));
+        Transaction tx = PL1.newTransaction(post("/api/items", "application/json", body));
+        Verdict verdict = tx.processRequest();
         assertThat(verdict.denied()).as(body).isFalse();
         assertThat(verdict.matches()).as(body).isEmpty();
+        // no chain link that matched on its own may have scored (setvar belongs on the last link)
+        assertThat(tx.transactionValue("rampart_inbound_score")).as(body).isEqualTo("0");
     }
 
     @Test

@@ -39,6 +39,19 @@ public final class WafRuleSets {
     private static final Pattern TARGET = Pattern.compile("[A-Z_]+(?::(?:/[^\"',]+/|[^\"'\\s,|!]+))?");
     private static final Pattern PATH_PREFIX = Pattern.compile("/[^\\s\"]*");
 
+    /**
+     * What ModSecurity's recommended base configuration sets and CRS expects from it, read before
+     * listed rule files (which may change it): request bodies inspected, and JSON and XML bodies
+     * parsed by Content-Type so that their values reach ARGS and XML:/*. One directive a line.
+     */
+    static final String BASELINE = String.join("\n",
+            "SecRequestBodyAccess On",
+            "SecRule REQUEST_HEADERS:Content-Type \"@rx ^(?:application(?:/soap\\+|/)|text/)xml\" "
+                    + "\"id:7101900,phase:1,t:none,t:lowercase,pass,nolog,ctl:requestBodyProcessor=XML\"",
+            "SecRule REQUEST_HEADERS:Content-Type \"@rx ^application/(?:[a-z0-9.-]+\\+)?json\" "
+                    + "\"id:7101901,phase:1,t:none,t:lowercase,pass,nolog,ctl:requestBodyProcessor=JSON\"",
+            "");
+
     private final Path baseDir;
     private final Map<Key, WafRules> loaded = new HashMap<>();
 
@@ -68,7 +81,7 @@ public final class WafRuleSets {
                         + "' is not a valid path", e);
             }
         }
-        String prelude = perPathExclusions(waf);
+        String prelude = (files.isEmpty() ? "" : BASELINE) + perPathExclusions(waf);
         WafSettings settings = settings(waf);
         Key key = new Key(List.copyOf(files), prelude, settings);
         WafRules rules = loaded.get(key);
