@@ -89,8 +89,15 @@ class WafIntegrationTest {
 
         @BeforeAll
         void start(@TempDir Path dir) throws Exception {
+            Files.writeString(dir.resolve("responses.conf"), """
+                    SecRule RESPONSE_STATUS "@rx ^5" "id:1101,phase:3,deny,status:403,log,msg:'Upstream error exposed'"
+                    """);
             gw = GatewayHarness.start(dir, """
                     routes:
+                      - id: responses
+                        match: {path-prefix: /responses}
+                        upstream: {urls: [%1$s]}
+                        waf: {rules: [responses.conf], inspect-response-headers: true}
                       - id: watched
                         match: {path-prefix: /watched}
                         upstream: {urls: [%1$s]}
@@ -192,6 +199,17 @@ class WafIntegrationTest {
             // ...but another field on that path is, and the same field elsewhere on the route is
             assertBlocked(postJson(gw, "/relaxed/sql-console", "{\"note\":\"1' OR '1'='1\"}"));
             assertBlocked(postJson(gw, "/relaxed/other", sql));
+        }
+
+        @Test
+        void responseHeaderRulesReportWhatTheyCannotBlockAnyMore() throws Exception {
+            HttpResponse<String> response = gw.get("/responses/status/502");
+            assertThat(response.statusCode()).isEqualTo(502);
+            SecurityEvent event = awaitEvent(events, e -> "responses".equals(e.routeId()));
+            assertThat(event.type()).isEqualTo("waf.detected");
+            assertThat(event.code()).isEqualTo("waf-response-detected");
+            assertThat(event.details()).containsEntry("rule_ids", "1101").containsEntry("phase", "3")
+                    .containsEntry("variables", "RESPONSE_STATUS");
         }
 
         @Test
