@@ -10,12 +10,12 @@ import java.nio.file.Path;
 
 /**
  * What one config load needs for its routes' WAF guards: the rule sets (loaded once, shared by
- * routes with identical settings) and the {@code rampart-waf} worker pool for large bodies.
+ * routes with identical settings) and the {@code rampart-waf} worker pool phase 2 runs on.
  * Closed when the runtime that built it retires.
  */
 public final class WafGuards implements AutoCloseable {
 
-    /** Name of the worker pool that inspects large bodies, shared by every runtime (by name). */
+    /** Name of the worker pool that runs phase 2, shared by every runtime (by name). */
     public static final String POOL = "rampart-waf";
     /** Sized for the 2-core machines Rampart is tuned for: inspection is CPU-bound. */
     private static final int POOL_THREADS = 2;
