@@ -70,6 +70,21 @@ public final class Transaction {
         return verdict();
     }
 
+    /**
+     * Phase 2 on {@code body}, which arrived after {@link #processRequestHeaders()} ran: a proxy
+     * runs phase 1 on the request head and buffers the body meanwhile. It replaces the body the
+     * transaction was created with.
+     *
+     * @throws IllegalStateException when phase 2 already ran
+     */
+    public Verdict processRequestBody(byte[] body) {
+        if (nextPhase > 2) {
+            throw new IllegalStateException("phase 2 already ran for transaction " + state.uniqueId());
+        }
+        state.requestBodyBytes(body);
+        return processRequestBody();
+    }
+
     /** Phases 3 and 4: rules on the response headers, then on the response body when it is inspected. */
     public Verdict processResponse(HttpResponse response) {
         if (nextPhase <= 2) {

@@ -24,7 +24,9 @@ public record RouteConfig(
         ValidationConfig validate,
         @Doc("Permissions a request on this route needs, all of them, written 'resource:action' (no wildcard), "
                 + "e.g. [\"messages:write\"]; decided by policy after authentication. Empty: policy.routes map the "
-                + "method and path.") List<String> permissions) {
+                + "method and path.") List<String> permissions,
+        @Doc("The web application firewall on this route: SecLang rules (OWASP CRS or the built-in Rampart pack), "
+                + "paranoia level, anomaly thresholds, exclusions. Absent: no WAF.") WafRouteConfig waf) {
 
     public RouteConfig {
         ipFilter = ipFilter == null ? IpFilterConfig.none() : ipFilter;

@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
             SigningKeyCommand.class,
             SignCommand.class,
             VerifyCommand.class,
+            WafCommand.class,
             VersionCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -1,5 +1,6 @@
 package dev.rampart.gateway.config;
 
+import dev.rampart.gateway.waf.WafRuleSets;
 import dev.rampart.core.config.AdminConfig;
 import dev.rampart.core.config.AuthenticationConfig;
 import dev.rampart.core.config.HttpLimitsConfig;
@@ -96,6 +97,7 @@ final class ConfigRules {
         routes();
         rateLimits();
         PolicyRules.check(config, findings);
+        waf();
     }
 
     // ---- listeners and admin ------------------------------------------------------------------
@@ -342,6 +344,23 @@ final class ConfigRules {
                 if (!needsQuotaStore(e)) {
                     findings.errorNamingItsPath(e.getMessage(), path);
                 }
+            }
+        }
+    }
+
+    /** Loads each route's WAF rules as the gateway will: a rule file that does not parse names its file:line. */
+    private void waf() {
+        WafRuleSets ruleSets = new WafRuleSets(baseDir);
+        for (int i = 0; i < config.routes().size(); i++) {
+            RouteConfig route = config.routes().get(i);
+            if (route.waf() == null) {
+                continue;
+            }
+            String path = SourceMap.child(SourceMap.element("routes", i), "waf");
+            try {
+                ruleSets.rulesFor(route.waf(), path);
+            } catch (IllegalArgumentException e) {
+                findings.errorNamingItsPath(e.getMessage(), path);
             }
         }
     }

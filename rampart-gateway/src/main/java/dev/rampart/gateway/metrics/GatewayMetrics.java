@@ -59,6 +59,15 @@ public final class GatewayMetrics {
                 .increment();
     }
 
+    /** A request the WAF blocked, once for each rule that matched it (rule ids come from the loaded rules). */
+    public void recordWafBlock(String ruleId) {
+        Counter.builder("rampart.waf.blocks")
+                .description("Requests blocked by the WAF, by matched rule id")
+                .tag("rule", ruleId)
+                .register(registry)
+                .increment();
+    }
+
     /** An upstream failure: connect error, timeout, reset, no healthy server. */
     public void recordUpstreamError(String route, String kind) {
         Counter.builder("rampart.upstream.errors")

@@ -114,6 +114,7 @@ public final class Gateway implements AutoCloseable {
         metrics.bindEventBus(events);
         events.subscribe(new dev.rampart.gateway.metrics.ValidationMetrics(metrics.registry()));
         events.subscribe(new SecurityEventLog());
+        events.subscribe(new dev.rampart.gateway.waf.WafBlockMetrics(metrics));
     }
 
     /**

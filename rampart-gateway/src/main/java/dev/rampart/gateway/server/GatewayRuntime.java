@@ -26,6 +26,7 @@ import dev.rampart.gateway.guard.SecurityHeadersGuard;
 import dev.rampart.gateway.guard.SignedRequestGuard;
 import dev.rampart.gateway.guard.TrustedHostGuard;
 import dev.rampart.gateway.guard.ValidateGuard;
+import dev.rampart.gateway.waf.WafGuards;
 import dev.rampart.gateway.oauth2.OAuth2Endpoints;
 import dev.rampart.gateway.proxy.LocalEndpoint;
 import dev.rampart.gateway.route.CompiledRoute;
@@ -82,6 +83,7 @@ public final class GatewayRuntime {
     private final TrafficControl traffic;
     /** Set once by {@link #build}, before the runtime is handed out. */
     private Authorizer authorizer;
+    private final WafGuards waf;
 
     /** The worker pool where authentication waits for I/O: JWKS fetches and API-key lookups. */
     static final String KEY_FETCH_POOL = "rampart-authentication";
@@ -90,7 +92,7 @@ public final class GatewayRuntime {
     private GatewayRuntime(RampartConfig config, RouteTable routes, Map<String, LocalEndpoint> localEndpoints,
             List<Guard> globalGuards,
             List<Guard> unroutedResponseGuards, CidrSet trustedProxies, long generation, WorkerExecutor keyFetches,
-            IpFilterGuard ipFilter, TrafficControl traffic) {
+            IpFilterGuard ipFilter, TrafficControl traffic, WafGuards waf) {
         this.config = config;
         this.routes = routes;
         this.localEndpoints = localEndpoints;
@@ -101,6 +103,7 @@ public final class GatewayRuntime {
         this.keyFetches = keyFetches;
         this.ipFilter = ipFilter;
         this.traffic = traffic;
+        this.waf = waf;
     }
 
     /**
@@ -154,13 +157,14 @@ public final class GatewayRuntime {
         boolean authenticates = authorizationServer != null
                 || config.routes().stream().anyMatch(r -> r.authentication() != null);
         WorkerExecutor keyFetches = authenticates ? vertx.createSharedWorkerExecutor(KEY_FETCH_POOL, KEY_FETCH_THREADS) : null;
+        WafGuards waf = WafGuards.open(vertx, config, baseDir);
         try {
             Authenticators authenticators = new Authenticators(config, baseDir, keyFetches, identity.apiKeys(),
                     authorizationServer);
             List<CompiledRoute> compiled = new ArrayList<>();
             for (int i = 0; i < config.routes().size(); i++) {
                 compiled.add(compile(vertx, config.routes().get(i), "routes[" + i + "]", config, baseDir, opened,
-                        authenticators, rateLimiter, authorizer));
+                        authenticators, rateLimiter, authorizer, waf));
             }
             SecurityHeadersGuard unroutedHeaders =
                     SecurityHeadersGuard.from(config.securityHeaders(), SecurityHeadersConfig.inherit(), "security-headers");
@@ -168,11 +172,12 @@ public final class GatewayRuntime {
                     : OAuth2Endpoints.of(authorizationServer, keyFetches);
             GatewayRuntime runtime = new GatewayRuntime(config, new RouteTable(compiled), local, List.copyOf(global),
                     List.of(unroutedHeaders), CidrSet.parse(config.trustedProxies()), generation, keyFetches,
-                    ipFilter.orElse(null), traffic);
+                    ipFilter.orElse(null), traffic, waf);
             runtime.authorizer = authorizer;
             return runtime;
         } catch (RuntimeException e) {
             opened.forEach(p -> p.shutdown(0));
+            waf.close();
             if (keyFetches != null) {
                 keyFetches.close();
             }
@@ -181,11 +186,16 @@ public final class GatewayRuntime {
     }
 
     private static CompiledRoute compile(Vertx vertx, RouteConfig rc, String path, RampartConfig config, Path baseDir,
-            List<UpstreamPool> opened, Authenticators authenticators, RateLimiter rateLimiter, Authorizer authorizer) {
+            List<UpstreamPool> opened, Authenticators authenticators, RateLimiter rateLimiter, Authorizer authorizer,
+            WafGuards waf) {
         List<Guard> guards = new ArrayList<>();
         // First in the chain, so that its onResponse (run in reverse order) has the last word.
         guards.add(SecurityHeadersGuard.from(config.securityHeaders(), rc.securityHeaders(), path + ".security-headers"));
         IpFilterGuard.from(rc.ipFilter(), path + ".ip-filter").ifPresent(guards::add);
+        if (rc.waf() != null) {
+            // DESIGN.md's request walk: WAF phase 1 right after route match, before authentication.
+            guards.add(waf.guardFor(rc, path, config.limits()));
+        }
         if (rc.cors() != null) {
             guards.add(CorsGuard.from(rc.cors(), path + ".cors"));
         }
@@ -290,6 +300,7 @@ public final class GatewayRuntime {
             // already queued on it still run; their requests time out in the pipeline at worst.
             keyFetches.close();
         }
+        waf.close();
     }
 
     /** The authentication guards of one config: each issuer built once, one verifier per issuer set. */

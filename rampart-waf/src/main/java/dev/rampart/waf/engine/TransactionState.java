@@ -46,7 +46,7 @@ public final class TransactionState implements MatchContext {
     private final String requestLine;
     private final String remoteAddr;
     private final String remotePort;
-    private final byte[] requestBodyBytes;
+    private byte[] requestBodyBytes;
     private final KeyedCollection requestHeaders = new KeyedCollection();
     private final KeyedCollection requestCookies = new KeyedCollection();
     private final KeyedCollection argsGet = new KeyedCollection();
@@ -309,6 +309,11 @@ public final class TransactionState implements MatchContext {
     /** The request body bytes the caller handed in. */
     public byte[] requestBodyBytes() {
         return requestBodyBytes;
+    }
+
+    /** Replaces the request body, for a caller that receives it after phase 1 ran. */
+    public void requestBodyBytes(byte[] body) {
+        this.requestBodyBytes = body == null ? new byte[0] : body;
     }
 
     public String fullRequestLength() {
