@@ -4,6 +4,7 @@ import dev.rampart.waf.EngineMode;
 import dev.rampart.waf.RuleMatch;
 import dev.rampart.waf.action.RuleAction;
 import dev.rampart.waf.operator.RegexBudgetExceededException;
+import dev.rampart.waf.operator.Rx;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,7 +49,7 @@ public final class RuleEvaluator {
                 continue;
             }
             List<String> matchedNames = new ArrayList<>();
-            if (!evaluateChain(rule, tx, matchedNames)) {
+            if (!evaluateChain(rule, tx, rules.prefilter(), matchedNames)) {
                 continue;
             }
             tx.raiseSeverity(rule.severity());
@@ -102,34 +103,38 @@ public final class RuleEvaluator {
         return rules.size();
     }
 
-    private static boolean evaluateChain(Rule start, TransactionState tx, List<String> matchedNames) {
+    private static boolean evaluateChain(Rule start, TransactionState tx, LiteralPrefilter prefilter,
+            List<String> matchedNames) {
         tx.startChain();
         for (Rule link = start; link != null; link = link.chained()) {
             tx.currentRule(link, start);
-            if (!evaluateRule(link, start, tx, matchedNames)) {
+            if (!evaluateRule(link, start, tx, prefilter, matchedNames)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean evaluateRule(Rule rule, Rule start, TransactionState tx, List<String> matchedNames) {
+    private static boolean evaluateRule(Rule rule, Rule start, TransactionState tx, LiteralPrefilter prefilter,
+            List<String> matchedNames) {
         if (rule.targets().isEmpty()) {
             // SecAction: matches once, unconditionally.
             runActions(rule, tx);
             return true;
         }
         List<Target> exclusions = tx.exclusionsFor(rule, start.id());
+        int slot = prefilter.slotOf(rule.operator());
         boolean matched = false;
         for (Target target : rule.targets()) {
             for (VariableValue value : target.resolve(tx, exclusions)) {
                 if (rule.multiMatch()) {
                     for (String candidate : rule.transformations().applyEach(value.value())) {
-                        if (test(rule, tx, value, candidate, matchedNames)) {
+                        if (test(rule, slot, prefilter, tx, value, candidate, matchedNames)) {
                             matched = true;
                         }
                     }
-                } else if (test(rule, tx, value, tx.transform(rule.transformations(), value.value()), matchedNames)) {
+                } else if (test(rule, slot, prefilter, tx, value, tx.transform(rule.transformations(), value.value()),
+                        matchedNames)) {
                     matched = true;
                 }
             }
@@ -137,14 +142,23 @@ public final class RuleEvaluator {
         return matched;
     }
 
-    private static boolean test(Rule rule, TransactionState tx, VariableValue value, String inspected,
-            List<String> matchedNames) {
+    /** {@code slot}: the rule's place in {@code prefilter}, -1 when its operator is not prefiltered there. */
+    private static boolean test(Rule rule, int slot, LiteralPrefilter prefilter, TransactionState tx,
+            VariableValue value, String inspected, List<String> matchedNames) {
         if (rule.capture()) {
             tx.clearPendingCaptures();
         }
         boolean result;
         try {
-            result = rule.operator().matches(inspected, tx) != rule.negated();
+            boolean operatorMatch;
+            if (slot < 0) {
+                operatorMatch = rule.operator().matches(inspected, tx);
+            } else {
+                // A value without any of the regex's required literals cannot match: no regex run.
+                operatorMatch = tx.holdsLiteral(prefilter, slot, inspected)
+                        && ((Rx) rule.operator()).matchesHoldingRequiredLiteral(inspected, tx);
+            }
+            result = operatorMatch != rule.negated();
         } catch (RegexBudgetExceededException e) {
             // As ModSecurity on PCRE match limits: no verdict from this value, and a flag rules can check.
             tx.tx().put("MSC_PCRE_LIMITS_EXCEEDED", "1");

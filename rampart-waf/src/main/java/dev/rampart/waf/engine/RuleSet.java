@@ -13,6 +13,7 @@ public final class RuleSet {
     private final EngineConfig config;
     private final List<List<Rule>> phases;
     private final int ruleCount;
+    private final LiteralPrefilter prefilter;
 
     /** The rule set of {@code rules} (chains as their first rule, markers included) in definition order. */
     public RuleSet(EngineConfig config, List<Rule> rules) {
@@ -38,6 +39,7 @@ public final class RuleSet {
         }
         this.phases = List.copyOf(frozen);
         this.ruleCount = count;
+        this.prefilter = LiteralPrefilter.of(rules);
     }
 
     public EngineConfig config() {
@@ -47,6 +49,11 @@ public final class RuleSet {
     /** The rules and markers of {@code phase} (1–5), in order. */
     public List<Rule> phase(int phase) {
         return phases.get(phase);
+    }
+
+    /** The one-pass literal prefilter of this rule set's {@code @rx} operators. */
+    public LiteralPrefilter prefilter() {
+        return prefilter;
     }
 
     /** The number of rules (chains counted once), markers excluded. */

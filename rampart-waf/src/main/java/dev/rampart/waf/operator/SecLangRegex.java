@@ -97,9 +97,10 @@ final class SecLangRegex {
     /**
      * Whether the pattern matches somewhere in {@code value}; on a match with the {@code capture}
      * action, records TX:0 (whole match) to TX:9 (groups; empty for a group that took no part).
+     * With {@code prefilterFirst}, a value holding none of the required literals is rejected before the regex runs.
      */
-    boolean find(String value, MatchContext context) {
-        if (prefilter != null && lacksRequiredLiteral(value)) {
+    boolean find(String value, MatchContext context, boolean prefilterFirst) {
+        if (prefilterFirst && prefilter != null && lacksRequiredLiteral(value)) {
             return false;
         }
         if (linear != null) {
