@@ -128,6 +128,11 @@ public final class LiteralPrefilter {
         return slots.isEmpty() ? NONE : new LiteralPrefilter(slots, literalsBySlot);
     }
 
+    /** A prefilter over {@code literalsBySlot} (slot i holds set i), covering no operator: for tests of the automaton. */
+    static LiteralPrefilter ofLiterals(List<Set<String>> literalsBySlot) {
+        return new LiteralPrefilter(new IdentityHashMap<>(), List.copyOf(literalsBySlot));
+    }
+
     /** The slot of {@code operator}'s literals, or -1 when the prefilter does not cover it. */
     int slotOf(Operator operator) {
         Integer slot = slots.get(operator);
