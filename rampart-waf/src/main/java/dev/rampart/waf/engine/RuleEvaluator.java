@@ -32,6 +32,9 @@ public final class RuleEvaluator {
     /** Runs {@code phase} of {@code rules} on {@code tx}, appending logged matches to {@code matches}. */
     public static Outcome run(RuleSet rules, TransactionState tx, int phase, List<RuleMatch> matches) {
         List<Rule> phaseRules = rules.phase(phase);
+        // One list for the whole phase, cleared per rule: most rules match nothing, and a logged
+        // match takes a copy.
+        List<String> matchedNames = new ArrayList<>();
         int skip = 0;
         for (int i = 0; i < phaseRules.size(); i++) {
             Rule rule = phaseRules.get(i);
@@ -48,7 +51,7 @@ public final class RuleEvaluator {
             if (tx.removed(rule)) {
                 continue;
             }
-            List<String> matchedNames = new ArrayList<>();
+            matchedNames.clear();
             if (!evaluateChain(rule, tx, rules.prefilter(), matchedNames)) {
                 continue;
             }
@@ -57,14 +60,14 @@ public final class RuleEvaluator {
                 tx.currentRule(rule, rule);
                 matches.add(new RuleMatch(rule.id(), phase, tx.expandMacros(rule.message()),
                         tx.expandMacros(rule.logData()), rule.severity() < 0 ? "" : SEVERITIES[rule.severity()],
-                        rule.tags(), matchedNames));
+                        rule.tags(), List.copyOf(matchedNames)));
             }
             Outcome outcome = disrupt(rule, tx);
             if (outcome != null) {
                 return outcome;
             }
             if (rule.skipAfter() != null) {
-                i = markerIndex(phaseRules, i, rule.skipAfter());
+                i = rules.skipAfterTarget(phase, i);
             } else if (rule.skip() > 0) {
                 skip = rule.skip();
             }
@@ -91,16 +94,6 @@ public final class RuleEvaluator {
             default:
                 return null;
         }
-    }
-
-    /** The index of marker {@code name} after {@code from}; the end of the phase when it is not ahead. */
-    private static int markerIndex(List<Rule> rules, int from, String name) {
-        for (int i = from + 1; i < rules.size(); i++) {
-            if (rules.get(i).isMarker() && name.equals(rules.get(i).marker())) {
-                return i;
-            }
-        }
-        return rules.size();
     }
 
     private static boolean evaluateChain(Rule start, TransactionState tx, LiteralPrefilter prefilter,
