@@ -1,5 +1,6 @@
 package dev.rampart.waf.operator;
 
+import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -38,6 +39,8 @@ final class ByteDfa {
     /** DFA states all patterns together may build: bounds the memory at about 60 MB whatever the traffic. */
     static final int MAX_STATES_IN_ALL = 50_000;
     private static final AtomicInteger STATES_IN_ALL = new AtomicInteger();
+    /** Gives a collected DFA's states back to the budget: rule sets are replaced on every config reload. */
+    private static final Cleaner RELEASE = Cleaner.create();
     /** NFA nodes one pattern may have (counted repetitions are expanded). */
     private static final int MAX_NODES = 40_000;
 
@@ -106,6 +109,7 @@ final class ByteDfa {
     private final int start;
     private final ConcurrentHashMap<Key, State> states = new ConcurrentHashMap<>();
     private final AtomicInteger stateCount = new AtomicInteger();
+    /** Null when the budget of all DFAs was spent when this one was built. */
     private final State initial;
 
     private ByteDfa(Nfa nfa, int start) {
@@ -123,6 +127,8 @@ final class ByteDfa {
             bytes[i] = nfa.bytes.get(i);
         }
         this.start = start;
+        AtomicInteger built = stateCount;
+        RELEASE.register(this, () -> STATES_IN_ALL.addAndGet(-built.get()));
         this.initial = state(new int[] {start}, START);
     }
 
@@ -148,6 +154,10 @@ final class ByteDfa {
      */
     Optional<Boolean> matches(String value) {
         State state = initial;
+        if (state == null) {
+            // Built when every DFA together was at its limit.
+            return Optional.empty();
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c > 0xff) {
