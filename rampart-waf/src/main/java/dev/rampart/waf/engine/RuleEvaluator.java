@@ -4,6 +4,7 @@ import dev.rampart.waf.EngineMode;
 import dev.rampart.waf.RuleMatch;
 import dev.rampart.waf.action.RuleAction;
 import dev.rampart.waf.operator.RegexBudgetExceededException;
+import dev.rampart.waf.operator.Rx;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +32,9 @@ public final class RuleEvaluator {
     /** Runs {@code phase} of {@code rules} on {@code tx}, appending logged matches to {@code matches}. */
     public static Outcome run(RuleSet rules, TransactionState tx, int phase, List<RuleMatch> matches) {
         List<Rule> phaseRules = rules.phase(phase);
+        // One list for the whole phase, cleared per rule: most rules match nothing, and a logged
+        // match takes a copy.
+        List<String> matchedNames = new ArrayList<>();
         int skip = 0;
         for (int i = 0; i < phaseRules.size(); i++) {
             Rule rule = phaseRules.get(i);
@@ -47,8 +51,8 @@ public final class RuleEvaluator {
             if (tx.removed(rule)) {
                 continue;
             }
-            List<String> matchedNames = new ArrayList<>();
-            if (!evaluateChain(rule, tx, matchedNames)) {
+            matchedNames.clear();
+            if (!evaluateChain(rule, tx, rules.prefilter(), matchedNames)) {
                 continue;
             }
             tx.raiseSeverity(rule.severity());
@@ -56,14 +60,14 @@ public final class RuleEvaluator {
                 tx.currentRule(rule, rule);
                 matches.add(new RuleMatch(rule.id(), phase, tx.expandMacros(rule.message()),
                         tx.expandMacros(rule.logData()), rule.severity() < 0 ? "" : SEVERITIES[rule.severity()],
-                        rule.tags(), matchedNames));
+                        rule.tags(), List.copyOf(matchedNames)));
             }
             Outcome outcome = disrupt(rule, tx);
             if (outcome != null) {
                 return outcome;
             }
             if (rule.skipAfter() != null) {
-                i = markerIndex(phaseRules, i, rule.skipAfter());
+                i = rules.skipAfterTarget(phase, i);
             } else if (rule.skip() > 0) {
                 skip = rule.skip();
             }
@@ -92,44 +96,38 @@ public final class RuleEvaluator {
         }
     }
 
-    /** The index of marker {@code name} after {@code from}; the end of the phase when it is not ahead. */
-    private static int markerIndex(List<Rule> rules, int from, String name) {
-        for (int i = from + 1; i < rules.size(); i++) {
-            if (rules.get(i).isMarker() && name.equals(rules.get(i).marker())) {
-                return i;
-            }
-        }
-        return rules.size();
-    }
-
-    private static boolean evaluateChain(Rule start, TransactionState tx, List<String> matchedNames) {
+    private static boolean evaluateChain(Rule start, TransactionState tx, LiteralPrefilter prefilter,
+            List<String> matchedNames) {
         tx.startChain();
         for (Rule link = start; link != null; link = link.chained()) {
             tx.currentRule(link, start);
-            if (!evaluateRule(link, start, tx, matchedNames)) {
+            if (!evaluateRule(link, start, tx, prefilter, matchedNames)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean evaluateRule(Rule rule, Rule start, TransactionState tx, List<String> matchedNames) {
+    private static boolean evaluateRule(Rule rule, Rule start, TransactionState tx, LiteralPrefilter prefilter,
+            List<String> matchedNames) {
         if (rule.targets().isEmpty()) {
             // SecAction: matches once, unconditionally.
             runActions(rule, tx);
             return true;
         }
         List<Target> exclusions = tx.exclusionsFor(rule, start.id());
+        int slot = prefilter.slotOf(rule.operator());
         boolean matched = false;
         for (Target target : rule.targets()) {
             for (VariableValue value : target.resolve(tx, exclusions)) {
                 if (rule.multiMatch()) {
                     for (String candidate : rule.transformations().applyEach(value.value())) {
-                        if (test(rule, tx, value, candidate, matchedNames)) {
+                        if (test(rule, slot, prefilter, tx, value, candidate, matchedNames)) {
                             matched = true;
                         }
                     }
-                } else if (test(rule, tx, value, tx.transform(rule.transformations(), value.value()), matchedNames)) {
+                } else if (test(rule, slot, prefilter, tx, value, tx.transform(rule.transformations(), value.value()),
+                        matchedNames)) {
                     matched = true;
                 }
             }
@@ -137,14 +135,23 @@ public final class RuleEvaluator {
         return matched;
     }
 
-    private static boolean test(Rule rule, TransactionState tx, VariableValue value, String inspected,
-            List<String> matchedNames) {
+    /** {@code slot}: the rule's place in {@code prefilter}, -1 when its operator is not prefiltered there. */
+    private static boolean test(Rule rule, int slot, LiteralPrefilter prefilter, TransactionState tx,
+            VariableValue value, String inspected, List<String> matchedNames) {
         if (rule.capture()) {
             tx.clearPendingCaptures();
         }
         boolean result;
         try {
-            result = rule.operator().matches(inspected, tx) != rule.negated();
+            boolean operatorMatch;
+            if (slot < 0) {
+                operatorMatch = rule.operator().matches(inspected, tx);
+            } else {
+                // A value without any of the regex's required literals cannot match: no regex run.
+                operatorMatch = tx.holdsLiteral(prefilter, slot, inspected)
+                        && ((Rx) rule.operator()).matchesHoldingRequiredLiteral(inspected, tx);
+            }
+            result = operatorMatch != rule.negated();
         } catch (RegexBudgetExceededException e) {
             // As ModSecurity on PCRE match limits: no verdict from this value, and a flag rules can check.
             tx.tx().put("MSC_PCRE_LIMITS_EXCEEDED", "1");

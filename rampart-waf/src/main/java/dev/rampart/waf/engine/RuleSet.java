@@ -13,6 +13,9 @@ public final class RuleSet {
     private final EngineConfig config;
     private final List<List<Rule>> phases;
     private final int ruleCount;
+    private final LiteralPrefilter prefilter;
+    /** Per phase, for a rule with {@code skipAfter}, the index of its marker (or the phase's end); else -1. */
+    private final List<int[]> skipAfterTargets;
 
     /** The rule set of {@code rules} (chains as their first rule, markers included) in definition order. */
     public RuleSet(EngineConfig config, List<Rule> rules) {
@@ -38,6 +41,40 @@ public final class RuleSet {
         }
         this.phases = List.copyOf(frozen);
         this.ruleCount = count;
+        this.prefilter = LiteralPrefilter.of(rules);
+        List<int[]> targets = new ArrayList<>();
+        for (List<Rule> phase : phases) {
+            targets.add(skipAfterTargets(phase));
+        }
+        this.skipAfterTargets = List.copyOf(targets);
+    }
+
+    /** Found at load rather than by a scan per jump: CRS jumps over every block its paranoia level leaves off. */
+    private static int[] skipAfterTargets(List<Rule> rules) {
+        int[] targets = new int[rules.size()];
+        for (int i = 0; i < rules.size(); i++) {
+            targets[i] = -1;
+            String name = rules.get(i).skipAfter();
+            if (name != null) {
+                targets[i] = rules.size();
+                for (int j = i + 1; j < rules.size(); j++) {
+                    if (rules.get(j).isMarker() && name.equals(rules.get(j).marker())) {
+                        targets[i] = j;
+                        break;
+                    }
+                }
+            }
+        }
+        return targets;
+    }
+
+    /**
+     * Where evaluation of {@code phase} continues after rule {@code index} matched with
+     * {@code skipAfter}: the index of the first marker of that name after it, or the end of the
+     * phase when none follows.
+     */
+    public int skipAfterTarget(int phase, int index) {
+        return skipAfterTargets.get(phase)[index];
     }
 
     public EngineConfig config() {
@@ -47,6 +84,11 @@ public final class RuleSet {
     /** The rules and markers of {@code phase} (1–5), in order. */
     public List<Rule> phase(int phase) {
         return phases.get(phase);
+    }
+
+    /** The one-pass literal prefilter of this rule set's {@code @rx} operators. */
+    public LiteralPrefilter prefilter() {
+        return prefilter;
     }
 
     /** The number of rules (chains counted once), markers excluded. */

@@ -99,6 +99,8 @@ public final class TransactionState implements MatchContext {
     private final String[] pendingCaptures = new String[CAPTURE_SLOTS];
     private final Map<TransformationChain, Map<String, String>> transformationCache = new IdentityHashMap<>();
     private final Map<Object, ValuesView> valuesViews = new IdentityHashMap<>();
+    private final Map<String, long[]> literalScans = new HashMap<>();
+    private static final long[] NOT_BYTES = new long[0];
 
     /** The values a variable built from a collection, valid while the collection is unchanged. */
     private record ValuesView(KeyedCollection collection, int modifications, List<VariableValue> values) {}
@@ -670,6 +672,23 @@ public final class TransactionState implements MatchContext {
         }
         return transformationCache.computeIfAbsent(chain, c -> new HashMap<>())
                 .computeIfAbsent(value, chain::apply);
+    }
+
+    /**
+     * Whether {@code value} holds a required literal of the {@code @rx} in {@code slot} of
+     * {@code prefilter}; each distinct value is scanned once per transaction for all rules (values
+     * are shared: the transformation cache hands every rule of a chain the same string).
+     */
+    boolean holdsLiteral(LiteralPrefilter prefilter, int slot, String value) {
+        long[] present = literalScans.get(value);
+        if (present == null) {
+            present = prefilter.scan(value);
+            if (present == null) {
+                present = NOT_BYTES;
+            }
+            literalScans.put(value, present);
+        }
+        return present == NOT_BYTES || LiteralPrefilter.present(present, slot);
     }
 
     @Override

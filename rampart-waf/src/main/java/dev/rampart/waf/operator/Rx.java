@@ -38,7 +38,15 @@ public final class Rx implements Operator {
 
     @Override
     public boolean matches(String value, MatchContext context) {
-        return regex(context).find(value, context);
+        return regex(context).find(value, context, true);
+    }
+
+    /**
+     * {@link #matches} for a caller that has already found one of {@link #requiredLiterals()} in
+     * {@code value} (the engine's one-pass prefilter): the regex runs without scanning for them again.
+     */
+    public boolean matchesHoldingRequiredLiteral(String value, MatchContext context) {
+        return regex(context).find(value, context, false);
     }
 
     /**

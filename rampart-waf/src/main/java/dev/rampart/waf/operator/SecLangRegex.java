@@ -51,6 +51,8 @@ final class SecLangRegex {
     private final java.util.regex.Pattern backtracking;
     private final Set<String> requiredLiterals;
     private final Trie prefilter;
+    /** Answers "no match" without RE2/J's NFA for most values; null when the syntax is beyond it. */
+    private final ByteDfa dfa;
 
     private SecLangRegex(String source, com.google.re2j.Pattern linear, java.util.regex.Pattern backtracking,
             Set<String> requiredLiterals) {
@@ -59,6 +61,7 @@ final class SecLangRegex {
         this.backtracking = backtracking;
         this.requiredLiterals = requiredLiterals;
         this.prefilter = requiredLiterals == null ? null : Trie.builder().ignoreCase().addKeywords(requiredLiterals).build();
+        this.dfa = linear == null ? null : ByteDfa.compile(translate(source)).orElse(null);
     }
 
     /** @throws IllegalArgumentException when the pattern is not a valid regular expression */
@@ -97,12 +100,16 @@ final class SecLangRegex {
     /**
      * Whether the pattern matches somewhere in {@code value}; on a match with the {@code capture}
      * action, records TX:0 (whole match) to TX:9 (groups; empty for a group that took no part).
+     * With {@code prefilterFirst}, a value holding none of the required literals is rejected before the regex runs.
      */
-    boolean find(String value, MatchContext context) {
-        if (prefilter != null && lacksRequiredLiteral(value)) {
+    boolean find(String value, MatchContext context, boolean prefilterFirst) {
+        if (prefilterFirst && prefilter != null && lacksRequiredLiteral(value)) {
             return false;
         }
         if (linear != null) {
+            if (dfa != null && !dfa.matches(value).orElse(Boolean.TRUE)) {
+                return false;
+            }
             com.google.re2j.Matcher matcher = linear.matcher(value);
             if (!matcher.find()) {
                 return false;

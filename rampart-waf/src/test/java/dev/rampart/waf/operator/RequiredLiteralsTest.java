@@ -139,7 +139,7 @@ class RequiredLiteralsTest {
         assertThat(matched).as("payloads matched by their rule's pattern").isGreaterThan(500);
     }
 
-    private static Transformation t(String name) {
+    static Transformation t(String name) {
         return Transformations.named(name);
     }
 
@@ -152,7 +152,7 @@ class RequiredLiteralsTest {
     }
 
     /** Every "key: value" value of the rule's regression test file, unquoted: URIs, bodies, headers. */
-    private static Set<String> payloads(Path tests, String ruleId) {
+    static Set<String> payloads(Path tests, String ruleId) {
         Set<String> values = new LinkedHashSet<>();
         try (Stream<Path> dirs = Files.list(tests)) {
             for (Path dir : dirs.toList()) {
