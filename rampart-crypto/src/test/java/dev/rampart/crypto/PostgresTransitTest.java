@@ -1,5 +1,6 @@
 package dev.rampart.crypto;
 
+import dev.rampart.store.testing.PostgresSchema;
 import dev.rampart.store.Store;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;
@@ -8,11 +9,11 @@ import org.junit.jupiter.api.BeforeAll;
 /** Transit on PostgreSQL, in a schema of this class's own (skipped when no server answers). */
 class PostgresTransitTest extends TransitBehaviourTest {
 
-    private static TestStores.PostgresSchema schema;
+    private static PostgresSchema schema;
 
     @BeforeAll
     static void createSchema() {
-        schema = TestStores.PostgresSchema.create("transit");
+        schema = PostgresSchema.create("rampart_transit");
     }
 
     @AfterAll
@@ -27,6 +28,6 @@ class PostgresTransitTest extends TransitBehaviourTest {
 
     @Override
     void clearStore() throws SQLException {
-        schema.clear();
+        schema.empty(TestStores.TABLES);
     }
 }

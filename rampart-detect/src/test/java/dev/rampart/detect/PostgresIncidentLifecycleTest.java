@@ -1,5 +1,6 @@
 package dev.rampart.detect;
 
+import dev.rampart.store.testing.PostgresSchema;
 import dev.rampart.store.Store;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;
@@ -12,7 +13,7 @@ class PostgresIncidentLifecycleTest extends IncidentLifecycleBehaviourTest {
 
     @BeforeAll
     static void createSchema() {
-        schema = PostgresSchema.create();
+        schema = PostgresSchema.create("rampart_detect");
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package dev.rampart.ratelimit;
 
+import dev.rampart.store.testing.PostgresSchema;
 import dev.rampart.store.Store;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;
@@ -9,11 +10,11 @@ import org.junit.jupiter.api.BeforeAll;
 /** Quotas in the cluster store: a schema of this class's own on the test PostgreSQL. */
 class PostgresQuotaLedgerTest extends QuotaLedgerBehaviourTest {
 
-    private static TestStores.PostgresSchema schema;
+    private static PostgresSchema schema;
 
     @BeforeAll
     static void createSchema() {
-        schema = TestStores.PostgresSchema.create("rampart_quotas_");
+        schema = PostgresSchema.create("rampart_quotas_");
     }
 
     @AfterAll
@@ -23,7 +24,7 @@ class PostgresQuotaLedgerTest extends QuotaLedgerBehaviourTest {
 
     @BeforeEach
     void emptyTables() throws SQLException {
-        schema.truncate("rate_limit_quotas");
+        schema.empty("rate_limit_quotas");
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.rampart.auth.session;
 
-import dev.rampart.auth.PostgresSchema;
+import dev.rampart.store.testing.PostgresSchema;
 import dev.rampart.store.Store;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;

@@ -1,4 +1,4 @@
-package dev.rampart.auth;
+package dev.rampart.store.testing;
 
 import dev.rampart.core.config.StoreConfig;
 import dev.rampart.core.config.StoreConfig.Kind;
@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A schema of its own in the test PostgreSQL (127.0.0.1:5432, database {@code test}) for one test
- * class, dropped afterwards, as in rampart-store's PostgresStoreTest. Override with
- * RAMPART_TEST_POSTGRES_URL / RAMPART_TEST_POSTGRES_USER. Tests are skipped, not failed, when no
- * server answers.
+ * class, migrated when created and dropped afterwards; shared by every module's PostgreSQL tests
+ * (rampart-store's test jar). Override with RAMPART_TEST_POSTGRES_URL / RAMPART_TEST_POSTGRES_USER.
+ * Tests are skipped, not failed, when no server answers.
  */
 public final class PostgresSchema {
 
@@ -33,7 +33,10 @@ public final class PostgresSchema {
         this.unreachable = unreachable;
     }
 
-    /** Creates {@code prefix_<random>}, or remembers why it could not. */
+    /**
+     * Creates {@code prefix_<random>} and migrates it (so a test may empty its tables before opening
+     * its own store), or remembers why it could not.
+     */
     public static PostgresSchema create(String prefix) {
         List<String> users = System.getenv("RAMPART_TEST_POSTGRES_USER") != null
                 ? List.of(System.getenv("RAMPART_TEST_POSTGRES_USER"))
@@ -43,9 +46,12 @@ public final class PostgresSchema {
         for (String candidate : users) {
             try (Connection connection = DriverManager.getConnection(SERVER_URL, candidate, null);
                     Statement statement = connection.createStatement()) {
-                String schema = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+                String schema = (prefix.endsWith("_") ? prefix : prefix + "_")
+                        + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
                 statement.execute("CREATE SCHEMA " + schema);
-                return new PostgresSchema(candidate, schema, null);
+                PostgresSchema created = new PostgresSchema(candidate, schema, null);
+                created.open().close();
+                return created;
             } catch (SQLException e) {
                 failures.add(candidate + ": " + e.getMessage());
             }
@@ -61,7 +67,7 @@ public final class PostgresSchema {
         return Store.open(new StoreConfig(Kind.postgresql, null, url, user, null, 4), null);
     }
 
-    /** Empties the tables, so each test of the class starts from nothing. */
+    /** Empties the tables (children before parents), so each test of the class starts from nothing. */
     public void empty(String... tables) throws SQLException {
         if (schema == null) {
             return;
