@@ -44,14 +44,10 @@ public final class ClientsCommand implements Runnable {
     /** A subcommand on the OAuth2 clients of the config's store. */
     abstract static class OnClients extends StoreCommand {
 
-        /** The config the command runs with, for subcommands that check against it. */
-        RampartConfig config;
-
         abstract void run(OAuth2Clients clients, PrintWriter out);
 
         @Override
         final void run(Store store, RampartConfig config, PrintWriter out) {
-            this.config = config;
             run(Gateway.oauth2ClientsOf(store, operatorCrypto(store, config)), out);
         }
 
@@ -79,7 +75,7 @@ public final class ClientsCommand implements Runnable {
         @Override
         void run(OAuth2Clients clients, PrintWriter out) {
             JWKSet keys = jwks == null ? null : readKeys(jwks);
-            KeyPlans.check(plan, config.rateLimits());
+            KeyPlans.check(plan, rampartConfig.rateLimits());
             RegisteredOAuth2Client registered = clients.register(new NewOAuth2Client(name,
                     keys == null ? ClientAuthMethod.CLIENT_SECRET : ClientAuthMethod.PRIVATE_KEY_JWT, keys,
                     orEmpty(scopes), orEmpty(roles), plan));

@@ -38,14 +38,10 @@ public final class KeysCommand implements Runnable {
     /** A subcommand on the API keys of the config's store. */
     abstract static class OnStore extends StoreCommand {
 
-        /** The config the command runs with, for subcommands that check against it. */
-        RampartConfig config;
-
         abstract void run(ApiKeys keys, PrintWriter out);
 
         @Override
         final void run(Store store, RampartConfig config, PrintWriter out) {
-            this.config = config;
             run(Gateway.apiKeysOf(store, operatorCrypto(store, config)), out);
         }
 
@@ -73,7 +69,7 @@ public final class KeysCommand implements Runnable {
         @Override
         void run(ApiKeys keys, PrintWriter out) {
             Duration lifetime = expires == null ? null : Durations.parse(expires);
-            KeyPlans.check(plan, config.rateLimits());
+            KeyPlans.check(plan, rampartConfig.rateLimits());
             CreatedApiKey created = keys.create(new NewApiKey(name, owner, StoreCommand.orEmpty(roles), StoreCommand.orEmpty(scopes),
                     cidrs == null ? List.of() : cidrs, lifetime, plan));
             out.println(created.plaintextKeyShownOnce());

@@ -37,6 +37,8 @@ abstract class StoreCommand implements Callable<Integer> {
 
     private Path baseDir;
     private BoundedEventBus events;
+    /** The loaded config, once {@link #call} has read it: for subcommands that check against it. */
+    RampartConfig rampartConfig;
 
     abstract void run(Store store, RampartConfig config, PrintWriter out);
 
@@ -67,6 +69,7 @@ abstract class StoreCommand implements Callable<Integer> {
                 BoundedEventBus operatorEvents = new BoundedEventBus(256, BoundedEventBus.OverflowPolicy.DROP)) {
             baseDir = loaded.baseDir();
             events = operatorEvents;
+            rampartConfig = loaded.config();
             run(store, loaded.config(), spec.commandLine().getOut());
             return 0;
         } catch (StoreException | CryptoException e) {
