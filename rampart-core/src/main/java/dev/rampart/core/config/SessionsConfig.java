@@ -18,8 +18,9 @@ public record SessionsConfig(
         @Doc("A session ends this long after the login, however active. Default 12h.") Duration absoluteTimeout,
         @Doc("SameSite attribute of the session cookie: strict (default) or lax.") SameSite sameSite,
         @Doc("Origins (scheme://host[:port]) a browser may send unsafe admin calls from when it sends Origin but "
-                + "not Sec-Fetch-Site, e.g. https://admin.example.com. Default: none; same-origin calls of current "
-                + "browsers pass by Sec-Fetch-Site.")
+                + "not Sec-Fetch-Site, e.g. https://admin.example.com. Default: the admin listener's own, "
+                + "http://HOST:PORT (and localhost, 127.0.0.1, [::1] on loopback); current browsers send "
+                + "Sec-Fetch-Site, which is checked first.")
         List<String> allowedOrigins) {
 
     /** The cookie's SameSite attribute. */

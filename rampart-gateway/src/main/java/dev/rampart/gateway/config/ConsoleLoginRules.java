@@ -21,6 +21,9 @@ final class ConsoleLoginRules {
         if (users.maxLoginFailures() < 1) {
             findings.error("users.max-login-failures", "must be at least 1, got " + users.maxLoginFailures());
         }
+        if (users.maxClientFailures() < 1) {
+            findings.error("users.max-client-failures", "must be at least 1, got " + users.maxClientFailures());
+        }
         if (users.quickLoginCheck().isNegative()) {
             findings.error("users.quick-login-check", "must be 0s (off) or a positive duration such as 1s");
         }

@@ -13,6 +13,7 @@ import dev.rampart.auth.session.Sessions;
 import dev.rampart.auth.user.StoreBackedLockoutStateStore;
 import dev.rampart.auth.user.UserLogin;
 import dev.rampart.auth.user.Users;
+import dev.rampart.core.config.AdminConfig;
 import dev.rampart.core.config.RampartConfig;
 import dev.rampart.core.config.SessionsConfig;
 import dev.rampart.core.config.UsersConfig;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The console's accounts and login sessions, built once at gateway start like the API keys: the
@@ -55,13 +57,15 @@ public final class ConsoleLogin {
         this.users = usersOf(store, config, crypto);
         LockoutPolicy policy = lockoutPolicy(config.users());
         this.accounts = new BruteForceProtector(policy, new StoreBackedLockoutStateStore(store, "account"), clock);
-        this.clients = new BruteForceProtector(policy, new StoreBackedLockoutStateStore(store, "client"), clock);
+        this.clients = new BruteForceProtector(policy.withMaxFailures(config.users().maxClientFailures()),
+                new StoreBackedLockoutStateStore(store, "client"), clock);
         this.login = new UserLogin(users, new LoginThrottle(accounts, clients), clock);
         SessionsConfig s = config.sessions();
         this.sessions = new Sessions(store, new SessionSettings(s.idleTimeout(), s.absoluteTimeout()), clock);
         this.cookie = s.sameSite() == SessionsConfig.SameSite.lax ? SessionCookie.lax() : SessionCookie.strict();
         this.csrf = new CsrfTokens(key(s.csrfKey(), "sessions.csrf-key", store, CSRF_KEY_SETTING, crypto));
-        this.crossSite = new CrossSiteCheck(new HashSet<>(s.allowedOrigins()));
+        this.crossSite = new CrossSiteCheck(s.allowedOrigins().isEmpty() ? ownOrigins(config.admin())
+                : new HashSet<>(s.allowedOrigins()));
     }
 
     /**
@@ -80,7 +84,7 @@ public final class ConsoleLogin {
         return new Users(store, PasswordHasher.withDefaults(), PasswordPolicy.defaults(), totpKey, Clock.systemUTC());
     }
 
-    /** The lockout of {@code users:}; both the account and the address counters follow it. */
+    /** The account lockout of {@code users:}; the address lockout is the same with {@code max-client-failures}. */
     public static LockoutPolicy lockoutPolicy(UsersConfig users) {
         LockoutPolicy base = LockoutPolicy.DEFAULT.withMaxFailures(users.maxLoginFailures());
         return base.withQuickLoginCheck(users.quickLoginCheck(),
@@ -109,6 +113,24 @@ public final class ConsoleLogin {
 
     private static byte[] key(String configured, String path, Store store, String setting, Crypto crypto) {
         return configured == null ? CredentialSecret.read(store, setting, crypto) : decodeKey(configured, path);
+    }
+
+    /**
+     * The admin listener's own origins, the default of {@code sessions.allowed-origins}: its address
+     * and, on loopback, the names a browser on the host uses for it. With port 0 the real port is
+     * chosen at bind time and these match nothing: browsers that send {@code Sec-Fetch-Site} (all
+     * current ones) are still checked by it.
+     */
+    static Set<String> ownOrigins(AdminConfig admin) {
+        Set<String> origins = new HashSet<>();
+        String host = admin.host().contains(":") ? "[" + admin.host() + "]" : admin.host();
+        origins.add("http://" + host + ":" + admin.port());
+        if (admin.host().equals("127.0.0.1") || admin.host().equals("::1") || admin.host().equals("localhost")) {
+            origins.add("http://localhost:" + admin.port());
+            origins.add("http://127.0.0.1:" + admin.port());
+            origins.add("http://[::1]:" + admin.port());
+        }
+        return origins;
     }
 
     /** Writes the sessions' last use, drops ended sessions and forgotten lockouts. Blocks; on a worker. */
