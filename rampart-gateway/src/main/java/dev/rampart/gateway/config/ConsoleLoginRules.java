@@ -24,9 +24,6 @@ final class ConsoleLoginRules {
         if (users.maxClientFailures() < 1) {
             findings.error("users.max-client-failures", "must be at least 1, got " + users.maxClientFailures());
         }
-        if (users.quickLoginCheck().isNegative()) {
-            findings.error("users.quick-login-check", "must be 0s (off) or a positive duration such as 1s");
-        }
         key(sessions.csrfKey(), "sessions.csrf-key", findings);
         if (sessions.idleTimeout().compareTo(MIN_IDLE_TIMEOUT) < 0) {
             findings.error("sessions.idle-timeout", "must be at least 2m (last use is written every minute), got "
