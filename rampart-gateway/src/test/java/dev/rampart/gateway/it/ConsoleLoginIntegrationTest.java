@@ -257,6 +257,27 @@ class ConsoleLoginIntegrationTest {
     }
 
     @Test
+    void anOwnPasswordChangeRenewsTheCallersSessionAndEndsTheOthers() throws Exception {
+        createWithToken("heidi", "admin");
+        Login here = login("heidi", PASSWORD, null);
+        Login elsewhere = login("heidi", PASSWORD, null);
+        String newPassword = "another long passphrase, number 7";
+        HttpResponse<String> weak = withCookie("POST", "/admin/users/heidi/password", here.cookie(), here.csrf(),
+                "{\"password\": \"short\"}");
+        assertThat(weak.statusCode()).isEqualTo(400);
+        HttpResponse<String> changed = withCookie("POST", "/admin/users/heidi/password", here.cookie(), here.csrf(),
+                new JsonObject().put("password", newPassword).encode());
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        String renewed = changed.headers().firstValue("Set-Cookie").map(c -> c.substring(0, c.indexOf(';'))).orElseThrow();
+        String renewedCsrf = changed.headers().firstValue("X-CSRF-Token").orElseThrow();
+        assertThat(withCookie("GET", "/admin/session", here.cookie(), null, null).statusCode()).isEqualTo(401);
+        assertThat(withCookie("GET", "/admin/session", elsewhere.cookie(), null, null).statusCode()).isEqualTo(401);
+        assertThat(withCookie("POST", "/admin/users/heidi/totp", renewed, renewedCsrf, null).statusCode()).isEqualTo(200);
+        assertThat(login("heidi", PASSWORD, null).status()).isEqualTo(401);
+        assertThat(login("heidi", newPassword, null).status()).isEqualTo(200);
+    }
+
+    @Test
     void cliEnrolsTotpReadingTheCodeFromStandardInput() throws Exception {
         createWithToken("grace", "admin");
         Path qr = dir.resolve("grace.png");
