@@ -42,6 +42,14 @@ final class ConsoleSessionsAdmin {
     static final String SESSION_USER = "console_user";
     static final String SESSION = "console_session";
 
+    /** A login's outcome; on success its new session and the user. */
+    private record LoginDone(LoginResult result, IssuedSession session, UserRecord user) {
+    }
+
+    /** A live session and its user, as stored now. */
+    private record LiveSession(ActiveSession session, UserRecord user) {
+    }
+
     private final Gateway gateway;
     private final AdminApi.Problems problems;
 
@@ -75,31 +83,31 @@ final class ConsoleSessionsAdmin {
             return;
         }
         String brought = console().cookie().read(ctx.request().getHeader("Cookie")).orElse(null);
-        gateway.vertx().<Object[]>executeBlocking(() -> {
+        gateway.vertx().<LoginDone>executeBlocking(() -> {
             LoginResult r = console().login().attempt(attempt);
             gateway.events().publish(r.event());
             if (!r.succeeded()) {
-                return new Object[] {r, null, null};
+                return new LoginDone(r, null, null);
             }
             Principal p = r.principal().orElseThrow();
             IssuedSession s = console().sessions().create(p.id(), brought);
-            return new Object[] {r, s, console().users().get(p.id()).orElseThrow()};
+            return new LoginDone(r, s, console().users().get(p.id()).orElseThrow());
         }, false).onComplete(ar -> {
             if (ar.failed()) {
                 log.error("console login failed to run", kv("request_id", ctx.get("request_id")), ar.cause());
                 problems.send(ctx, 503, "login-unavailable", "The login could not be checked; try again.");
                 return;
             }
-            LoginResult r = (LoginResult) ar.result()[0];
+            LoginResult r = ar.result().result();
             if (!r.succeeded()) {
                 gateway.metrics().recordDenial("admin", "login-failed");
                 ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"rampart-admin\"");
                 problems.send(ctx, 401, "login-failed", r.clientMessage());
                 return;
             }
-            IssuedSession s = (IssuedSession) ar.result()[1];
+            IssuedSession s = ar.result().session();
             ctx.response().putHeader("Set-Cookie", console().cookie().setCookie(s.id()));
-            sessionAnswer(ctx, 200, s.id(), s.session(), (UserRecord) ar.result()[2]);
+            sessionAnswer(ctx, 200, s.id(), s.session(), ar.result().user());
         });
     }
 
@@ -137,15 +145,15 @@ final class ConsoleSessionsAdmin {
      */
     private void withSession(RoutingContext ctx, boolean adminOnly, Runnable then) {
         String id = console().cookie().read(ctx.request().getHeader("Cookie")).orElse(null);
-        gateway.vertx().<Optional<Object[]>>executeBlocking(() -> console().sessions().validate(id)
-                .flatMap(s -> console().users().get(s.userId()).map(u -> new Object[] {s, u})), false).onComplete(ar -> {
+        gateway.vertx().<Optional<LiveSession>>executeBlocking(() -> console().sessions().validate(id)
+                .flatMap(s -> console().users().get(s.userId()).map(u -> new LiveSession(s, u))), false).onComplete(ar -> {
                     if (ar.failed()) {
                         log.error("console session lookup failed", kv("request_id", ctx.get("request_id")), ar.cause());
                         problems.send(ctx, 503, "store-unavailable", "The session could not be checked; try again.");
                         return;
                     }
-                    Optional<Object[]> found = ar.result();
-                    if (found.isEmpty() || !((UserRecord) found.get()[1]).enabled()) {
+                    Optional<LiveSession> found = ar.result();
+                    if (found.isEmpty() || !found.get().user().enabled()) {
                         gateway.metrics().recordDenial("admin", "invalid-session");
                         ctx.response().putHeader("Set-Cookie", console().cookie().clearCookie());
                         ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"rampart-admin\"");
@@ -153,7 +161,7 @@ final class ConsoleSessionsAdmin {
                                 + "again with POST /admin/login.");
                         return;
                     }
-                    UserRecord user = (UserRecord) found.get()[1];
+                    UserRecord user = found.get().user();
                     if (adminOnly && !user.roles().contains(ConsoleLogin.ADMIN_ROLE)) {
                         problems.send(ctx, 403, "forbidden", "The admin API needs the role '" + ConsoleLogin.ADMIN_ROLE
                                 + "'; user '" + user.username() + "' does not have it.");
@@ -176,7 +184,7 @@ final class ConsoleSessionsAdmin {
                     }
                     ctx.put(SESSION_ID, id);
                     ctx.put(SESSION_USER, user);
-                    ctx.put(SESSION, found.get()[0]);
+                    ctx.put(SESSION, found.get().session());
                     then.run();
                 });
     }

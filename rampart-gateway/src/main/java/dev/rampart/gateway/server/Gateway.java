@@ -259,6 +259,18 @@ public final class Gateway implements AutoCloseable {
                 kv("error", e.toString()))));
     }
 
+    /** Writes the sessions' last use at close, so that an idle timeout counts from the real last use. */
+    private void flushConsoleLastSeen() {
+        if (consoleLogin == null) {
+            return;
+        }
+        try {
+            consoleLogin.sessions().flushLastSeen();
+        } catch (RuntimeException e) {
+            log.warn("could not record console sessions' last use at close", kv("error", e.toString()));
+        }
+    }
+
     /** The console's users, logins and sessions. */
     public dev.rampart.gateway.console.ConsoleLogin consoleLogin() {
         return consoleLogin;
@@ -570,6 +582,7 @@ public final class Gateway implements AutoCloseable {
         if (consoleHousekeepingTimer >= 0) {
             vertx.cancelTimer(consoleHousekeepingTimer);
         }
+        flushConsoleLastSeen();
         if (auditRetentionTimer >= 0) {
             vertx.cancelTimer(auditRetentionTimer);
         }
