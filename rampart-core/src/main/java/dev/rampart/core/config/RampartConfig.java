@@ -41,6 +41,10 @@ public record RampartConfig(
                 + "no authorization; routes may then not list permissions.") PolicyConfig policy,
         @Doc("The tamper-evident audit log of every security event, its checkpoints, sinks and retention.")
         AuditConfig audit,
+        @Doc("Accounts of the console and admin API: their TOTP key and login lockout. Manage them with "
+                + "'rampart users' or /admin/users.") UsersConfig users,
+        @Doc("Login sessions of the console and admin API (cookie on the admin listener): timeouts, CSRF key.")
+        SessionsConfig sessions,
         @Doc("Routes, matched in order: the first route whose host, path and method match takes the request.")
         List<RouteConfig> routes) {
 
@@ -63,6 +67,8 @@ public record RampartConfig(
         bans = bans == null ? BansConfig.defaults() : bans;
         crypto = crypto == null ? CryptoConfig.defaults() : crypto;
         audit = audit == null ? AuditConfig.defaults() : audit;
+        users = users == null ? UsersConfig.defaults() : users;
+        sessions = sessions == null ? SessionsConfig.defaults() : sessions;
         routes = routes == null ? List.of() : List.copyOf(routes);
     }
 }

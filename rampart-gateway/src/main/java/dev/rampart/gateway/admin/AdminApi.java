@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The admin REST API on the admin listener. Every call needs {@code Authorization: Bearer <admin
- * token>}; the token's hash is read from the store on each call, so {@code rampart admin
+ * token>} or the session cookie of an admin user ({@link ConsoleSessionsAdmin}); the token's hash is read from the store on each call, so {@code rampart admin
  * reset-token} takes effect at once, also for a running gateway. Errors are problem+json.
  */
 public final class AdminApi {
@@ -37,6 +37,7 @@ public final class AdminApi {
 
     private final Gateway gateway;
     private final Buffer openApi;
+    private final ConsoleSessionsAdmin sessions;
 
     /** Answers a problem+json error. */
     @FunctionalInterface
@@ -47,6 +48,7 @@ public final class AdminApi {
     public AdminApi(Gateway gateway) {
         this.gateway = gateway;
         this.openApi = loadOpenApi();
+        this.sessions = new ConsoleSessionsAdmin(gateway, AdminApi::problem);
     }
 
     /** The router to install as the admin listener's request handler. */
@@ -60,6 +62,11 @@ public final class AdminApi {
         router.route("/admin/ip-lists*").handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT));
         CryptoRoutes.readBodies(router, AdminApi::problem);
         router.route("/admin/policy*").handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT));
+        router.route("/admin/login").handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT));
+        router.route("/admin/users*").handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT));
+        router.post("/admin/login").handler(sessions::login);
+        router.post("/admin/logout").handler(sessions::logout);
+        router.get("/admin/session").handler(sessions::session);
         router.route().handler(this::authenticate);
         router.get("/admin/health").handler(this::health);
         router.get("/admin/config").handler(this::config);
@@ -83,6 +90,17 @@ public final class AdminApi {
         router.post("/admin/ip-lists").handler(traffic::addIpEntry);
         router.post("/admin/ip-lists/remove").handler(traffic::removeIpEntry);
         CryptoRoutes.install(router, gateway, AdminApi::problem);
+        UsersAdmin users = new UsersAdmin(gateway, AdminApi::problem);
+        router.get("/admin/users").handler(users::list);
+        router.post("/admin/users").handler(users::create);
+        router.post("/admin/users/:id/disable").handler(users::disable);
+        router.post("/admin/users/:id/enable").handler(users::enable);
+        router.post("/admin/users/:id/password").handler(users::password);
+        router.post("/admin/users/:id/unlock").handler(users::unlock);
+        router.delete("/admin/users/:id").handler(users::delete);
+        router.post("/admin/users/:id/totp").handler(users::startTotp);
+        router.post("/admin/users/:id/totp/confirm").handler(users::confirmTotp);
+        router.delete("/admin/users/:id/totp").handler(users::disableTotp);
         router.post("/admin/policy/explain").handler(new PolicyAdmin(gateway, AdminApi::problem)::explain);
         AuditAdmin audit = new AuditAdmin(gateway, AdminApi::problem);
         router.get("/admin/audit/entries").handler(audit::entries);
@@ -123,6 +141,10 @@ public final class AdminApi {
     private void authenticate(RoutingContext ctx) {
         String header = ctx.request().getHeader("Authorization");
         String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+        if (header == null && sessions.presentsSession(ctx)) {
+            sessions.authenticate(ctx);
+            return;
+        }
         gateway.vertx().<Optional<String>>executeBlocking(() -> gateway.store().settings().get(AdminTokens.SETTING), false)
                 .onComplete(ar -> {
                     if (ar.failed()) {

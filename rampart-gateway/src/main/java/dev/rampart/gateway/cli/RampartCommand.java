@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ConfigCommand.class,
             AdminCommand.class,
             KeysCommand.class,
+            UsersCommand.class,
             ClientsCommand.class,
             BansCommand.class,
             PolicyCommand.class,

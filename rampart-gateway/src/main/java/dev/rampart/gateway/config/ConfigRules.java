@@ -94,6 +94,7 @@ final class ConfigRules {
         oauth2Server();
         bans();
         AuditRules.check(config.audit(), findings);
+        ConsoleLoginRules.check(config.users(), config.sessions(), findings);
         routes();
         rateLimits();
         PolicyRules.check(config, findings);

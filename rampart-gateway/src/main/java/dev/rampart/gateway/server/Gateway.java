@@ -94,6 +94,9 @@ public final class Gateway implements AutoCloseable {
     private long keyRefreshTimer = -1;
     private GatewayCrypto crypto;
     private long cryptoRotationTimer = -1;
+    private volatile dev.rampart.gateway.console.ConsoleLogin consoleLogin;
+    private long consoleHousekeepingTimer = -1;
+    private static final long CONSOLE_HOUSEKEEPING_MILLIS = 60_000;
     private static final long SIGNING_KEY_REFRESH_MILLIS = 60_000;
 
     /** The store setting that holds the API keys' server secret (base64). */
@@ -141,6 +144,7 @@ public final class Gateway implements AutoCloseable {
             gateway.identity = new Identity(gateway.apiKeys,
                     oauth2 == null ? null : gateway.startAuthorizationServer(oauth2));
             gateway.lastUsedFlushTimer = vertx.setPeriodic(LAST_USED_FLUSH_MILLIS, t -> gateway.flushLastUsed());
+            gateway.startConsoleLogin();
             gateway.traffic = TrafficControl.open(loaded.config(), store, gateway.events);
             gateway.startAudit();
             gateway.runtime = GatewayRuntime.build(vertx, loaded.config(), loaded.baseDir(), ++gateway.generation,
@@ -243,6 +247,33 @@ public final class Gateway implements AutoCloseable {
                 kv("error", e.toString()))));
         return new AuthorizationServer(settings, oauth2ClientsOf(store, crypto.available().orElse(null)), keys,
                 new InMemoryReplayGuard(Clock.systemUTC()), Clock.systemUTC());
+    }
+
+    /** The console's users and sessions; their housekeeping every minute on a worker thread. */
+    private void startConsoleLogin() {
+        consoleLogin = dev.rampart.gateway.console.ConsoleLogin.open(store, loaded.config(), crypto.available().orElse(null));
+        consoleHousekeepingTimer = vertx.setPeriodic(CONSOLE_HOUSEKEEPING_MILLIS, t -> vertx.executeBlocking(() -> {
+            consoleLogin.housekeeping();
+            return null;
+        }, false).onFailure(e -> log.warn("console session and lockout housekeeping failed; the next run tries again",
+                kv("error", e.toString()))));
+    }
+
+    /** Writes the sessions' last use at close, so that an idle timeout counts from the real last use. */
+    private void flushConsoleLastSeen() {
+        if (consoleLogin == null) {
+            return;
+        }
+        try {
+            consoleLogin.sessions().flushLastSeen();
+        } catch (RuntimeException e) {
+            log.warn("could not record console sessions' last use at close", kv("error", e.toString()));
+        }
+    }
+
+    /** The console's users, logins and sessions. */
+    public dev.rampart.gateway.console.ConsoleLogin consoleLogin() {
+        return consoleLogin;
     }
 
     /** Rotates the transit keys whose auto-rotate period has passed, on a worker thread. */
@@ -548,6 +579,10 @@ public final class Gateway implements AutoCloseable {
         if (cryptoRotationTimer >= 0) {
             vertx.cancelTimer(cryptoRotationTimer);
         }
+        if (consoleHousekeepingTimer >= 0) {
+            vertx.cancelTimer(consoleHousekeepingTimer);
+        }
+        flushConsoleLastSeen();
         if (auditRetentionTimer >= 0) {
             vertx.cancelTimer(auditRetentionTimer);
         }

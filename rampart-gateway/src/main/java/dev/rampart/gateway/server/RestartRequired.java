@@ -27,6 +27,9 @@ final class RestartRequired {
         check(warnings, "crypto", running.crypto(), next.crypto());
         // the audit log, its signing key, sinks and spool are opened at start
         check(warnings, "audit", running.audit(), next.audit());
+        // the console's keys, lockout and session timeouts are built into ConsoleLogin at start
+        check(warnings, "users", running.users(), next.users());
+        check(warnings, "sessions", running.sessions(), next.sessions());
         return warnings;
     }
 

@@ -1,0 +1,34 @@
+package dev.rampart.core.config;
+
+import java.time.Duration;
+
+/**
+ * The accounts of the console and admin API ({@code users:}): the key their TOTP secrets are
+ * encrypted under and the brute-force lockout of logins.
+ */
+public record UsersConfig(
+        @Secret @Doc("AES-256 key the users' TOTP secrets are encrypted under: base64 of 32 random bytes, referenced "
+                + "as ${file:/run/secrets/totp-key} or ${ENV}. Default: generated at first start and kept in the store "
+                + "(under the master key when one is configured). Changing it makes enrolled TOTP secrets unreadable.")
+        String totpKey,
+        @Doc("Failed logins of one account or one client address before it is locked for a while (the wait grows "
+                + "with each further failure, up to 15m). Default 30.")
+        Integer maxLoginFailures,
+        @Doc("Failed logins from one client address, over all accounts, before the address is locked the same way. "
+                + "Default 100: higher than max-login-failures so that users behind one proxy do not lock each other "
+                + "out, low enough to slow password spraying.")
+        Integer maxClientFailures,
+        @Doc("A failure sooner than this after the previous one (of the account or the address) is taken for a "
+                + "script and locks it for 1m at once. Default 1s; 0s turns the check off.")
+        Duration quickLoginCheck) {
+
+    public UsersConfig {
+        maxLoginFailures = maxLoginFailures == null ? 30 : maxLoginFailures;
+        maxClientFailures = maxClientFailures == null ? 100 : maxClientFailures;
+        quickLoginCheck = quickLoginCheck == null ? Duration.ofSeconds(1) : quickLoginCheck;
+    }
+
+    public static UsersConfig defaults() {
+        return new UsersConfig(null, null, null, null);
+    }
+}
