@@ -41,6 +41,8 @@ public record RampartConfig(
                 + "no authorization; routes may then not list permissions.") PolicyConfig policy,
         @Doc("The tamper-evident audit log of every security event, its checkpoints, sinks and retention.")
         AuditConfig audit,
+        @Doc("Intrusion detection over the security events: rules, incidents with SLA timers, playbooks and "
+                + "signed webhook alerts. On by default with the built-in rules.") DetectionConfig detection,
         @Doc("Routes, matched in order: the first route whose host, path and method match takes the request.")
         List<RouteConfig> routes) {
 
@@ -63,6 +65,7 @@ public record RampartConfig(
         bans = bans == null ? BansConfig.defaults() : bans;
         crypto = crypto == null ? CryptoConfig.defaults() : crypto;
         audit = audit == null ? AuditConfig.defaults() : audit;
+        detection = detection == null ? DetectionConfig.defaults() : detection;
         routes = routes == null ? List.of() : List.copyOf(routes);
     }
 }

@@ -27,6 +27,8 @@ final class RestartRequired {
         check(warnings, "crypto", running.crypto(), next.crypto());
         // the audit log, its signing key, sinks and spool are opened at start
         check(warnings, "audit", running.audit(), next.audit());
+        // the detector's rules, buckets, SLA timer and webhook queue are built at start
+        check(warnings, "detection", running.detection(), next.detection());
         return warnings;
     }
 
