@@ -94,6 +94,7 @@ final class ConfigRules {
         oauth2Server();
         bans();
         AuditRules.check(config.audit(), findings);
+        dev.rampart.detect.Detector.check(config.detection()).forEach(p -> findings.errorNamingItsPath(p, "detection"));
         routes();
         rateLimits();
         PolicyRules.check(config, findings);
