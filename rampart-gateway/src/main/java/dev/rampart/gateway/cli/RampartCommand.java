@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             KeysCommand.class,
             ClientsCommand.class,
             BansCommand.class,
+            IncidentsCommand.class,
             PolicyCommand.class,
             AuditCommand.class,
             CryptoCommand.class,
