@@ -94,7 +94,7 @@ final class ConfigRules {
         oauth2Server();
         bans();
         AuditRules.check(config.audit(), findings);
-        dev.rampart.detect.Detector.check(config.detection()).forEach(p -> findings.errorNamingItsPath(p, "detection"));
+        DetectionRules.check(config.detection(), findings);
         routes();
         rateLimits();
         PolicyRules.check(config, findings);
