@@ -148,10 +148,15 @@ class DetectionIntegrationTest {
     void incidentsAreShownAcknowledgedAnnotatedAndResolvedThroughTheAdminApi() throws Exception {
         String id = bruteForceIncident().getString("id");
 
-        HttpResponse<String> shown = gw.adminGet("/admin/incidents/" + id);
-        assertThat(shown.statusCode()).isEqualTo(200);
-        JsonArray timeline = new JsonObject(shown.body()).getJsonArray("timeline");
-        assertThat(timeline.stream().map(o -> ((JsonObject) o).getString("entry"))).contains("event", "action");
+        // the detector records the incident, then its actions: wait for the first action line
+        JsonArray timeline = await("an action on the timeline", () -> {
+            HttpResponse<String> shown = gw.adminGet("/admin/incidents/" + id);
+            assertThat(shown.statusCode()).isEqualTo(200);
+            JsonArray lines = new JsonObject(shown.body()).getJsonArray("timeline");
+            return lines.stream().anyMatch(o -> "action".equals(((JsonObject) o).getString("entry")))
+                    ? Optional.of(lines) : Optional.empty();
+        });
+        assertThat(timeline.stream().map(o -> ((JsonObject) o).getString("entry"))).contains("state", "event", "action");
 
         HttpResponse<String> acked = post("/admin/incidents/" + id + "/ack", "{\"by\": \"alice\"}");
         assertThat(acked.statusCode()).isEqualTo(200);
