@@ -107,6 +107,37 @@ public final class Detector implements AutoCloseable {
         return detector;
     }
 
+    /**
+     * Checks {@code config} the way {@link #start} and {@link WebhookAlerter#start} do, without a
+     * store, bus or thread: for config validation before anything starts.
+     *
+     * @return the problems found, each starting with the config path it is about (empty: none);
+     *     checking stops at the first problem of each part (rules, SLA, playbooks, alerts)
+     */
+    public static List<String> check(DetectionConfig config) {
+        List<String> problems = new ArrayList<>();
+        // new_value rules read the store only when they evaluate, so compiling needs none
+        checkPart(problems, () -> RuleSet.compile(config.rules(), null));
+        checkPart(problems, () -> config.sla().forEach((key, timers) -> IncidentSeverity.parse(key, "detection.sla." + key)));
+        checkPart(problems, () -> playbooks(config.playbooks()));
+        checkPart(problems, () -> WebhookAlerter.receivers(config.alerts()));
+        if (config.queueCapacity() < 1) {
+            problems.add("detection.queue-capacity: must be 1 or more, got " + config.queueCapacity());
+        }
+        if (config.slaCheckInterval().isNegative() || config.slaCheckInterval().isZero()) {
+            problems.add("detection.sla-check-interval: must be a positive duration such as 30s");
+        }
+        return problems;
+    }
+
+    private static void checkPart(List<String> problems, Runnable part) {
+        try {
+            part.run();
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+    }
+
     /** The incident service over the same store (for the admin API and CLI). */
     public Incidents incidents() {
         return incidents;

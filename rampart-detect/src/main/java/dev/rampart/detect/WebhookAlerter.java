@@ -77,6 +77,11 @@ public final class WebhookAlerter implements Alerter, AutoCloseable {
      * @throws IllegalArgumentException naming the webhook when its URL, secret or min-severity is wrong
      */
     public static WebhookAlerter start(AlertsConfig config, Clock clock, MeterRegistry registry) {
+        return new WebhookAlerter(receivers(config), config, clock, registry);
+    }
+
+    /** The receivers {@code config} names, checked; no thread or connection is started. */
+    static List<Receiver> receivers(AlertsConfig config) {
         List<Receiver> receivers = new ArrayList<>();
         for (int i = 0; i < config.webhooks().size(); i++) {
             WebhookConfig w = config.webhooks().get(i);
@@ -101,7 +106,7 @@ public final class WebhookAlerter implements Alerter, AutoCloseable {
         if (config.maxAttempts() < 1 || config.queueCapacity() < 1) {
             throw new IllegalArgumentException("detection.alerts.max-attempts and queue-capacity must be 1 or more");
         }
-        return new WebhookAlerter(receivers, config, clock, registry);
+        return receivers;
     }
 
     @Override

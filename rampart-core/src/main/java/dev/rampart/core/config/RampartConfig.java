@@ -45,6 +45,8 @@ public record RampartConfig(
                 + "'rampart users' or /admin/users.") UsersConfig users,
         @Doc("Login sessions of the console and admin API (cookie on the admin listener): timeouts, CSRF key.")
         SessionsConfig sessions,
+        @Doc("Intrusion detection over the security events: rules, incidents with SLA timers, playbooks and "
+                + "signed webhook alerts. On by default with the built-in rules.") DetectionConfig detection,
         @Doc("Routes, matched in order: the first route whose host, path and method match takes the request.")
         List<RouteConfig> routes) {
 
@@ -69,6 +71,7 @@ public record RampartConfig(
         audit = audit == null ? AuditConfig.defaults() : audit;
         users = users == null ? UsersConfig.defaults() : users;
         sessions = sessions == null ? SessionsConfig.defaults() : sessions;
+        detection = detection == null ? DetectionConfig.defaults() : detection;
         routes = routes == null ? List.of() : List.copyOf(routes);
     }
 }

@@ -53,8 +53,7 @@ public final class LeakyBucketEvaluator implements RuleEvaluator {
             }
         }
         bucket.pour(event);
-        // a tiny tolerance: fractional leaks must not make an exact burst of `capacity` fall short
-        if (bucket.level + 1e-9 < capacity) {
+        if (bucket.level < capacity) {
             return null;
         }
         List<SecurityEvent> events = new ArrayList<>(bucket.recent);
@@ -69,7 +68,7 @@ public final class LeakyBucketEvaluator implements RuleEvaluator {
         if (bucket == null) {
             return 0;
         }
-        return Math.max(0, bucket.level - (double) Duration.between(bucket.updated, now).toNanos() / leakNanos);
+        return Math.max(0, bucket.level - Duration.between(bucket.updated, now).toNanos() / leakNanos);
     }
 
     private static final class Bucket {
@@ -83,10 +82,13 @@ public final class LeakyBucketEvaluator implements RuleEvaluator {
         }
 
         void leak(Instant now, long leakNanos) {
-            long elapsed = Duration.between(updated, now).toNanos();
-            if (elapsed > 0) {
-                level = Math.max(0, level - (double) elapsed / leakNanos);
-                updated = now;
+            // whole units only, one per leakNanos (the part of a period not yet over is kept in
+            // `updated`): leaking fractions made a burst of `capacity` events spread over a few
+            // milliseconds fall short of `capacity` and never fire
+            long units = Duration.between(updated, now).toNanos() / leakNanos;
+            if (units > 0) {
+                level = Math.max(0, level - units);
+                updated = level == 0 ? now : updated.plusNanos(units * leakNanos);
             }
             if (level == 0) {
                 seen.clear();

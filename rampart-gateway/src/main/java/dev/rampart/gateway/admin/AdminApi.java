@@ -67,6 +67,7 @@ public final class AdminApi {
         router.post("/admin/login").handler(sessions::login);
         router.post("/admin/logout").handler(sessions::logout);
         router.get("/admin/session").handler(sessions::session);
+        router.route("/admin/incidents*").handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT));
         router.route().handler(this::authenticate);
         router.get("/admin/health").handler(this::health);
         router.get("/admin/config").handler(this::config);
@@ -107,6 +108,12 @@ public final class AdminApi {
         router.get("/admin/audit/checkpoints").handler(audit::checkpoints);
         router.get("/admin/audit/proofs/inclusion").handler(audit::inclusionProof);
         router.get("/admin/audit/proofs/consistency").handler(audit::consistencyProof);
+        IncidentsAdmin incidents = new IncidentsAdmin(gateway, AdminApi::problem);
+        router.get("/admin/incidents").handler(incidents::list);
+        router.get("/admin/incidents/:id").handler(incidents::show);
+        router.post("/admin/incidents/:id/ack").handler(incidents::acknowledge);
+        router.post("/admin/incidents/:id/resolve").handler(incidents::resolve);
+        router.post("/admin/incidents/:id/notes").handler(incidents::note);
         router.get("/admin/openapi.json").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/json").end(openApi));
         router.get("/metrics").handler(this::metrics);
@@ -153,6 +160,7 @@ public final class AdminApi {
                         return;
                     }
                     if (presented != null && ar.result().isPresent() && AdminTokens.matches(presented, ar.result().get())) {
+                        IncidentsAdmin.adminAuthenticated(gateway, ctx, requestId(ctx));
                         ctx.next();
                         return;
                     }

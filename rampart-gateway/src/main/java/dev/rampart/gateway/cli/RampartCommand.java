@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             UsersCommand.class,
             ClientsCommand.class,
             BansCommand.class,
+            IncidentsCommand.class,
             PolicyCommand.class,
             AuditCommand.class,
             CryptoCommand.class,

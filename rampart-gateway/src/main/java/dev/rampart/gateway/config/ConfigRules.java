@@ -95,6 +95,7 @@ final class ConfigRules {
         bans();
         AuditRules.check(config.audit(), findings);
         ConsoleLoginRules.check(config.users(), config.sessions(), findings);
+        DetectionRules.check(config.detection(), findings);
         routes();
         rateLimits();
         PolicyRules.check(config, findings);

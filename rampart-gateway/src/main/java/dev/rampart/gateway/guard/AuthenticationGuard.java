@@ -262,6 +262,7 @@ public final class AuthenticationGuard implements Guard {
         details.put("reason", r.reason().code());
         if (r.keyId() != null) {
             details.put("key_id", r.keyId());
+            details.put("account", r.keyId());   // the detector's per-account rules group by it
         }
         SecurityEvent.Severity severity = switch (r.reason()) {
             case BAD_SECRET, REVOKED, IP_NOT_ALLOWED -> SecurityEvent.Severity.MEDIUM;

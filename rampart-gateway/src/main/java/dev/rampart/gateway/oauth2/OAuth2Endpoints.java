@@ -104,6 +104,7 @@ public final class OAuth2Endpoints {
                         response.status() == 401 ? SecurityEvent.Severity.MEDIUM : SecurityEvent.Severity.LOW,
                         response.error(), details);
             }
+            ClientLoginEvents.emit(exchange, response.clientId(), response.issued(), response.status());
         }
     }
 

@@ -610,6 +610,11 @@ final class ProxyCall {
         upstreamNanos = System.nanoTime() - upstreamStartNanos;
         target.recordSuccess();
         int status = cres.statusCode();
+        if (status == 404) {
+            // for the detector's scanning rule: probing the upstream's paths counts like probing the routes
+            ex.emit("proxy", "upstream.not-found", SecurityEvent.Severity.LOW, null,
+                    Map.of("method", req.method().name(), "path", ex.request().path()));
+        }
         resp.setStatusCode(status);
         ForwardingHeaders.forResponse(cres.headers(), resp.headers());
         boolean bodyAllowed = req.method() != HttpMethod.HEAD && status != 204 && status != 304 && status >= 200;

@@ -89,6 +89,7 @@ public final class Gateway implements AutoCloseable {
     private volatile Identity identity = Identity.NONE;
     private volatile TrafficControl traffic;
     private volatile GatewayAudit audit;
+    private volatile dev.rampart.gateway.detect.GatewayDetection detection;
     private long auditRetentionTimer = -1;
     private static final long AUDIT_RETENTION_MILLIS = 3_600_000;
     private long keyRefreshTimer = -1;
@@ -147,6 +148,9 @@ public final class Gateway implements AutoCloseable {
             gateway.startConsoleLogin();
             gateway.traffic = TrafficControl.open(loaded.config(), store, gateway.events);
             gateway.startAudit();
+            gateway.detection = dev.rampart.gateway.detect.GatewayDetection.start(loaded.config().detection(),
+                    gateway.events, gateway.traffic.bans(), gateway.apiKeys, gateway::oauth2Clients, store,
+                    gateway.traffic.clock(), gateway.metrics.registry());
             gateway.runtime = GatewayRuntime.build(vertx, loaded.config(), loaded.baseDir(), ++gateway.generation,
                     gateway.identity, gateway.traffic, gateway.auditGate());
             gateway.bindListeners();
@@ -530,6 +534,11 @@ public final class Gateway implements AutoCloseable {
         return crypto;
     }
 
+    /** Intrusion detection and its incidents. */
+    public dev.rampart.gateway.detect.GatewayDetection detection() {
+        return detection;
+    }
+
     /** Rate-limit state, bans and run-time IP lists. */
     public TrafficControl traffic() {
         return traffic;
@@ -602,6 +611,9 @@ public final class Gateway implements AutoCloseable {
             log.warn("Vert.x did not close cleanly", kv("error", e.toString()));
         }
         events.close(2_000);
+        if (detection != null) {
+            detection.close();   // after the bus, before the ban list and store its actions use
+        }
         if (audit != null) {
             audit.close();   // after the bus: the last events are written and a final checkpoint is signed
         }

@@ -30,6 +30,8 @@ final class RestartRequired {
         // the console's keys, lockout and session timeouts are built into ConsoleLogin at start
         check(warnings, "users", running.users(), next.users());
         check(warnings, "sessions", running.sessions(), next.sessions());
+        // the detector's rules, buckets, SLA timer and webhook queue are built at start
+        check(warnings, "detection", running.detection(), next.detection());
         return warnings;
     }
 

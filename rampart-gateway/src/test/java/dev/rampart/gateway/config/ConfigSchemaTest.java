@@ -69,6 +69,17 @@ class ConfigSchemaTest {
     }
 
     @Test
+    void describesTheDetectionSection() {
+        JsonNode detection = SCHEMA.at("/properties/detection");
+        assertThat(detection.get("properties").propertyNames()).containsExactly("enabled", "rules", "sla", "playbooks",
+                "alerts", "queue-capacity", "sla-check-interval");
+        assertThat(detection.at("/properties/rules/items/properties/kind/enum").values()).extracting(JsonNode::asString)
+                .containsExactly("threshold", "sequence", "pattern", "new_value");
+        assertThat(detection.at("/properties/alerts/properties/webhooks/items/required").values())
+                .extracting(JsonNode::asString).containsExactly("url");
+    }
+
+    @Test
     void writesDurationsAndSizesAsPatternedStringsAndEnumsInLowerCase() {
         JsonNode limits = SCHEMA.at("/properties/limits/properties");
         assertThat(limits.at("/idle-timeout/type").asString()).isEqualTo("string");

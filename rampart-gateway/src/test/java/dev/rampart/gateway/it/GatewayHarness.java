@@ -27,8 +27,8 @@ final class GatewayHarness implements AutoCloseable {
     }
 
     /**
-     * Starts a gateway. The YAML gets listeners on 127.0.0.1 with ephemeral ports and a store in the
-     * temp dir prepended unless it sets them itself.
+     * Starts a gateway. The YAML gets listeners on 127.0.0.1 with ephemeral ports, a store in the
+     * temp dir and detection off prepended unless it sets them itself.
      */
     static GatewayHarness start(Path dir, String yaml, boolean watch) throws Exception {
         StringBuilder full = new StringBuilder();
@@ -40,6 +40,11 @@ final class GatewayHarness implements AutoCloseable {
         }
         if (!yaml.contains("store:")) {
             full.append("store:\n  data-dir: ./data\n");
+        }
+        if (!yaml.contains("detection:")) {
+            // every test client is 127.0.0.1: the detector's bans would refuse the tests that
+            // exercise failures on purpose; detection's own tests configure it
+            full.append("detection:\n  enabled: false\n");
         }
         full.append(yaml);
         Path config = dir.resolve("rampart.yaml");
