@@ -5,7 +5,9 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 import dev.rampart.auth.apikey.ApiKeys;
 import dev.rampart.auth.oauth2.OAuth2Client;
 import dev.rampart.auth.oauth2.OAuth2Clients;
+import dev.rampart.auth.user.UserRecord;
 import dev.rampart.core.CredentialRevoker;
+import dev.rampart.gateway.console.ConsoleLogin;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -13,10 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The detector's revoke and disable actions over the gateway's API keys and OAuth2 clients. The
- * detector calls it on its own worker thread, so the store calls here never run on an event loop.
- * User accounts are not held by the gateway (it serves no password logins), so user actions find
- * nothing and say so in the log.
+ * The detector's revoke and disable actions over the gateway's API keys, OAuth2 clients and console
+ * users. The detector calls it on its own worker thread, so the store calls here never run on an
+ * event loop. A user account has no "revoked" state: both actions disable it and end its sessions
+ * (an operator re-enables it with {@code rampart users enable}); the user is found by id or name.
  */
 final class GatewayCredentialRevoker implements CredentialRevoker {
 
@@ -24,10 +26,13 @@ final class GatewayCredentialRevoker implements CredentialRevoker {
 
     private final ApiKeys apiKeys;
     private final Supplier<Optional<OAuth2Clients>> clients;
+    private final ConsoleLogin console;
 
-    GatewayCredentialRevoker(ApiKeys apiKeys, Supplier<Optional<OAuth2Clients>> clients) {
+    /** @param console the console's users and sessions, or null when the gateway has none */
+    GatewayCredentialRevoker(ApiKeys apiKeys, Supplier<Optional<OAuth2Clients>> clients, ConsoleLogin console) {
         this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys");
         this.clients = Objects.requireNonNull(clients, "clients");
+        this.console = console;
     }
 
     @Override
@@ -41,7 +46,7 @@ final class GatewayCredentialRevoker implements CredentialRevoker {
                 clients.get().orElseThrow().revoke(id);
                 return true;
             }).orElse(false);
-            case USER -> noUsers(id);
+            case USER -> disableUser(id);
         };
         logChange("revoked", kind, id, reason, changed);
         return changed;
@@ -58,7 +63,7 @@ final class GatewayCredentialRevoker implements CredentialRevoker {
                 clients.get().orElseThrow().setEnabled(id, false);
                 return true;
             }).orElse(false);
-            case USER -> noUsers(id);
+            case USER -> disableUser(id);
         };
         logChange("disabled", kind, id, reason, changed);
         return changed;
@@ -68,10 +73,18 @@ final class GatewayCredentialRevoker implements CredentialRevoker {
         return clients.get().flatMap(c -> c.find(id));
     }
 
-    private static boolean noUsers(String id) {
-        log.warn("the detector asked to act on a user account, but this gateway holds no user accounts",
-                kv("user", id));
-        return false;
+    private boolean disableUser(String idOrName) {
+        if (console == null) {
+            log.warn("the detector asked to act on a user account, but this gateway holds no user accounts",
+                    kv("user", idOrName));
+            return false;
+        }
+        Optional<UserRecord> user = console.users().get(idOrName).or(() -> console.users().findByUsername(idOrName));
+        return user.filter(UserRecord::enabled).map(u -> {
+            console.users().disable(u.id());
+            console.sessions().invalidateAll(u.id());
+            return true;
+        }).orElse(false);
     }
 
     private static void logChange(String what, Kind kind, String id, String reason, boolean changed) {

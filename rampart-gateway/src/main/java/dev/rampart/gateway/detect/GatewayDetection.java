@@ -5,6 +5,7 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 import dev.rampart.auth.apikey.ApiKeys;
 import dev.rampart.auth.oauth2.OAuth2Clients;
 import dev.rampart.core.BanList;
+import dev.rampart.gateway.console.ConsoleLogin;
 import dev.rampart.core.EventBus;
 import dev.rampart.core.config.DetectionConfig;
 import dev.rampart.detect.Detector;
@@ -43,12 +44,14 @@ public final class GatewayDetection implements AutoCloseable {
      * Starts the alerter and the detector. Blocks while the incident gauges are read from the store.
      *
      * @param clients the OAuth2 clients when the authorization server runs
+     * @param console the console's users and sessions, or null
      */
     public static GatewayDetection start(DetectionConfig config, EventBus events, BanList bans, ApiKeys apiKeys,
-            Supplier<Optional<OAuth2Clients>> clients, Store store, Clock clock, MeterRegistry registry) {
+            Supplier<Optional<OAuth2Clients>> clients, ConsoleLogin console, Store store, Clock clock,
+            MeterRegistry registry) {
         WebhookAlerter alerter = WebhookAlerter.start(config.alerts(), clock, registry);
         try {
-            Detector detector = Detector.start(config, events, bans, new GatewayCredentialRevoker(apiKeys, clients),
+            Detector detector = Detector.start(config, events, bans, new GatewayCredentialRevoker(apiKeys, clients, console),
                     alerter, store, clock, registry);
             log.info("detection started", kv("enabled", config.enabled()), kv("rules", detector.ruleNames().size()),
                     kv("webhooks", config.alerts().webhooks().size()));

@@ -149,7 +149,7 @@ public final class Gateway implements AutoCloseable {
             gateway.traffic = TrafficControl.open(loaded.config(), store, gateway.events);
             gateway.startAudit();
             gateway.detection = dev.rampart.gateway.detect.GatewayDetection.start(loaded.config().detection(),
-                    gateway.events, gateway.traffic.bans(), gateway.apiKeys, gateway::oauth2Clients, store,
+                    gateway.events, gateway.traffic.bans(), gateway.apiKeys, gateway::oauth2Clients, gateway.consoleLogin, store,
                     gateway.traffic.clock(), gateway.metrics.registry());
             gateway.runtime = GatewayRuntime.build(vertx, loaded.config(), loaded.baseDir(), ++gateway.generation,
                     gateway.identity, gateway.traffic, gateway.auditGate());
