@@ -38,8 +38,8 @@ import javax.sql.DataSource;
  *
  * <p>{@link #publishedKeys()} answers from memory and never blocks; {@link #refresh()} and
  * {@link #signingKey()} may block on the store (call them from a worker thread). The private keys
- * are stored as JWKs in clear: the store's own access control protects them until rampart-crypto
- * wraps them under the master key. Thread-safe.
+ * are stored through a {@link KeyProtection}: sealed under the master key when the gateway has
+ * one (rows written in clear before are re-sealed at the next refresh), else as written. Thread-safe.
  */
 public final class SigningKeyRing {
 
@@ -58,6 +58,7 @@ public final class SigningKeyRing {
     private final Duration prepublication;
     private final Duration tokenLifetime;
     private final Clock clock;
+    private final KeyProtection protection;
     private final SecureRandom random = new SecureRandom();
     private volatile Snapshot snapshot = new Snapshot(List.of(), Instant.MIN, new JWKSet());
 
@@ -66,6 +67,12 @@ public final class SigningKeyRing {
      * @param tokenLifetime the longest lifetime of the tokens these keys sign
      */
     public SigningKeyRing(Store store, Duration rotation, Duration tokenLifetime, Clock clock) {
+        this(store, rotation, tokenLifetime, clock, KeyProtection.NONE);
+    }
+
+    /** As {@link #SigningKeyRing(Store, Duration, Duration, Clock)}, keeping private keys through {@code protection}. */
+    public SigningKeyRing(Store store, Duration rotation, Duration tokenLifetime, Clock clock, KeyProtection protection) {
+        this.protection = Objects.requireNonNull(protection, "protection");
         this.dataSource = Objects.requireNonNull(store, "store").dataSource();
         if (rotation.compareTo(Duration.ofHours(1)) < 0) {
             throw new IllegalArgumentException("the signing-key rotation period must be at least 1h, got " + rotation);
@@ -147,11 +154,19 @@ public final class SigningKeyRing {
                         "SELECT kid, private_jwk, created_at FROM oauth2_signing_keys ORDER BY created_at, kid");
                 ResultSet r = s.executeQuery()) {
             List<StoredKey> keys = new ArrayList<>();
+            List<String[]> toSeal = new ArrayList<>();
             while (r.next()) {
-                keys.add(new StoredKey(ECKey.parse(r.getString("private_jwk")), Instant.ofEpochMilli(r.getLong("created_at"))));
+                String kid = r.getString("kid");
+                String stored = r.getString("private_jwk");
+                String json = protection.open(stored, kid);
+                if (protection.seals() && !protection.isSealed(stored)) {
+                    toSeal.add(new String[] {kid, stored, json});
+                }
+                keys.add(new StoredKey(parse(kid, json), Instant.ofEpochMilli(r.getLong("created_at"))));
             }
+            toSeal.forEach(row -> seal(row[0], row[1], row[2]));
             return keys;
-        } catch (SQLException | ParseException e) {
+        } catch (SQLException e) {
             throw failure("load the token signing keys", e);
         }
     }
@@ -162,11 +177,35 @@ public final class SigningKeyRing {
                         "INSERT INTO oauth2_signing_keys (kid, algorithm, private_jwk, created_at) VALUES (?, ?, ?, ?)")) {
             s.setString(1, key.getKeyID());
             s.setString(2, JWSAlgorithm.ES256.getName());
-            s.setString(3, key.toJSONString());
+            s.setString(3, protection.seal(key.toJSONString(), key.getKeyID()));
             s.setLong(4, createdAt.toEpochMilli());
             s.executeUpdate();
         } catch (SQLException e) {
             throw failure("store a new token signing key", e);
+        }
+    }
+
+    private static ECKey parse(String kid, String json) {
+        try {
+            return ECKey.parse(json);
+        } catch (ParseException e) {
+            throw new StoreException("token signing key " + kid + " cannot be read: it is sealed under a master key "
+                    + "this gateway was not given, or damaged; start the gateway with its master key "
+                    + "(RAMPART_MASTER_KEY, RAMPART_MASTER_KEY_FILE or crypto.master-key-file)", e);
+        }
+    }
+
+    /** Re-writes a row stored in clear (before a master key was configured) in sealed form. */
+    private void seal(String kid, String clear, String json) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "UPDATE oauth2_signing_keys SET private_jwk = ? WHERE kid = ? AND private_jwk = ?")) {
+            s.setString(1, protection.seal(json, kid));
+            s.setString(2, kid);
+            s.setString(3, clear);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("seal token signing key " + kid, e);
         }
     }
 

@@ -34,7 +34,7 @@ public final class CredentialSecret {
     static final Principal GATEWAY = new Principal("rampart-gateway", Principal.Type.SERVICE, "gateway",
             Set.of(), Set.of(), Map.of());
 
-    private static final String WRAPPED_PREFIX = "rampart:v";
+    static final String WRAPPED_PREFIX = "rampart:v";
 
     private CredentialSecret() {
     }
@@ -84,7 +84,8 @@ public final class CredentialSecret {
         return ciphertext.substring(0, ciphertext.indexOf(':', WRAPPED_PREFIX.length()));
     }
 
-    private static String wrap(Transit transit, String setting, byte[] secret) {
+    /** {@code secret} encrypted under the gateway's transit key (created on first use), bound to {@code label}. */
+    static String wrap(Transit transit, String label, byte[] secret) {
         try {
             transit.read(GATEWAY, TRANSIT_KEY);
         } catch (CryptoException e) {
@@ -99,6 +100,6 @@ public final class CredentialSecret {
                 }
             }
         }
-        return transit.encrypt(GATEWAY, TRANSIT_KEY, secret, setting.getBytes(StandardCharsets.UTF_8));
+        return transit.encrypt(GATEWAY, TRANSIT_KEY, secret, label.getBytes(StandardCharsets.UTF_8));
     }
 }

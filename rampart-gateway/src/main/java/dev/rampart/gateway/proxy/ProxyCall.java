@@ -52,6 +52,10 @@ final class ProxyCall {
 
     private static final Logger log = LoggerFactory.getLogger(ProxyCall.class);
 
+    /** How long, and how much, a refused request's unread body is drained before its connection closes. */
+    static final long LINGER_MILLIS = 1_000;
+    static final long LINGER_MAX_BYTES = 256 * 1024;
+
     /** A guard whose stage has not completed by then fails the request closed (503). */
     static final long GUARD_TIMEOUT_MILLIS = 30_000;
 
@@ -853,8 +857,37 @@ final class ProxyCall {
     private void endAndMaybeClose(Buffer body, boolean close) {
         var ended = body == null ? resp.end() : resp.end(body);
         if (close) {
-            ended.onComplete(v -> req.connection().close());
+            ended.onComplete(v -> lingerThenClose());
         }
+    }
+
+    /**
+     * Closes a connection whose request body was not read, after reading and discarding what the
+     * client is still sending for a moment (at most {@value #LINGER_MILLIS} ms and
+     * {@value #LINGER_MAX_BYTES} bytes): closing with unread data makes the kernel send a reset,
+     * which can destroy the answer before the client reads it (RFC 9112 §9.6, nginx's
+     * lingering close).
+     */
+    private void lingerThenClose() {
+        if (requestEnded) {
+            req.connection().close();
+            return;
+        }
+        long[] discarded = {0};
+        long timer = shared.vertx().setTimer(LINGER_MILLIS, t -> req.connection().close());
+        req.handler(chunk -> {
+            discarded[0] += chunk.length();
+            if (discarded[0] > LINGER_MAX_BYTES) {
+                shared.vertx().cancelTimer(timer);
+                req.connection().close();
+            }
+        });
+        req.endHandler(v -> {
+            requestEnded = true;
+            shared.vertx().cancelTimer(timer);
+            req.connection().close();
+        });
+        req.resume();
     }
 
     /**

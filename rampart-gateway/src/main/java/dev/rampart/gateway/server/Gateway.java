@@ -34,7 +34,9 @@ import dev.rampart.auth.apikey.ApiKeys;
 import dev.rampart.auth.oauth2.AuthorizationServer;
 import dev.rampart.auth.oauth2.AuthorizationServerSettings;
 import dev.rampart.auth.oauth2.OAuth2Clients;
+import dev.rampart.auth.oauth2.KeyProtection;
 import dev.rampart.auth.oauth2.SigningKeyRing;
+import dev.rampart.gateway.crypto.SealedSigningKeys;
 import dev.rampart.auth.signature.InMemoryReplayGuard;
 import dev.rampart.core.config.OAuth2ServerConfig;
 import dev.rampart.gateway.oauth2.OAuth2Endpoints;
@@ -242,7 +244,10 @@ public final class Gateway implements AutoCloseable {
      */
     private AuthorizationServer startAuthorizationServer(OAuth2ServerConfig config) {
         AuthorizationServerSettings settings = OAuth2Endpoints.settings(config);
-        SigningKeyRing keys = new SigningKeyRing(store, settings.keyRotation(), settings.tokenLifetime(), Clock.systemUTC());
+        // sealed under the master key when there is one; otherwise kept as written (see KeyProtection)
+        KeyProtection protection = crypto.available().<KeyProtection>map(SealedSigningKeys::new).orElse(KeyProtection.NONE);
+        SigningKeyRing keys = new SigningKeyRing(store, settings.keyRotation(), settings.tokenLifetime(), Clock.systemUTC(),
+                protection);
         keys.refresh();
         keyRefreshTimer = vertx.setPeriodic(SIGNING_KEY_REFRESH_MILLIS, t -> vertx.executeBlocking(() -> {
             keys.refresh();

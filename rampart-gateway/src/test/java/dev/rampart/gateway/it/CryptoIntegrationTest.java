@@ -256,6 +256,34 @@ class CryptoIntegrationTest {
         }
     }
 
+    @Test
+    void theTokenSigningKeysAreSealedUnderTheMasterKeyOnceOneIsGiven() throws Exception {
+        String oauth2 = "oauth2-server: {issuer: \"http://localhost\", audiences: [api]}\n";
+        String kid;
+        try (GatewayHarness gw = GatewayHarness.start(dir, oauth2, false)) {
+            kid = new JsonObject(gw.get("/.well-known/jwks.json").body()).getJsonArray("keys").getJsonObject(0)
+                    .getString("kid");
+            assertThat(signingKeyColumn(gw, kid)).startsWith("{");   // no master key: kept as written
+        }
+        try (GatewayHarness gw = GatewayHarness.start(dir, withMasterKey(oauth2), false)) {
+            String sealed = signingKeyColumn(gw, kid);
+            assertThat(sealed).startsWith("rampart:v").doesNotContain("\"d\"");
+            // the same key still signs and is still published
+            assertThat(gw.get("/.well-known/jwks.json").body()).contains(kid);
+        }
+    }
+
+    private static String signingKeyColumn(GatewayHarness gw, String kid) throws Exception {
+        try (java.sql.Connection c = gw.gateway.store().dataSource().getConnection();
+                java.sql.PreparedStatement s = c.prepareStatement("SELECT private_jwk FROM oauth2_signing_keys WHERE kid = ?")) {
+            s.setString(1, kid);
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                assertThat(r.next()).isTrue();
+                return r.getString(1);
+            }
+        }
+    }
+
     // ---- helpers ----
 
     private Path masterKeyFile() throws Exception {
