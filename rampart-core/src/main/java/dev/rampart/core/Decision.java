@@ -13,6 +13,9 @@ import java.util.concurrent.CompletionStage;
  * {@code application/problem+json}), or answer it directly (e.g. a CORS preflight or an HTTPS
  * redirect). A decision may carry response headers the gateway adds to the answer.
  *
+ * <p>A guard deciding on a held upstream response ({@link Guard#onResponseBody}) may also let it
+ * through with a different body: {@link #proceedWithBody}, e.g. to mask sensitive data.
+ *
  * <p>Immutable; {@link #withHeader} returns a copy.
  */
 public final class Decision {
@@ -27,7 +30,7 @@ public final class Decision {
         RESPOND
     }
 
-    private static final Decision PROCEED = new Decision(Kind.PROCEED, 0, null, null, List.of(), List.of());
+    private static final Decision PROCEED = new Decision(Kind.PROCEED, 0, null, null, List.of(), List.of(), null);
     // A plain completed future (not completedStage's MinimalStage) so that the pipeline can take the
     // synchronous fast path with isDone()/join() and no allocation. Nobody may complete or obtrude it.
     private static final CompletableFuture<Decision> PROCEED_STAGE = CompletableFuture.completedFuture(PROCEED);
@@ -38,9 +41,11 @@ public final class Decision {
     private final String detail;
     private final List<Map.Entry<String, String>> headers;
     private final List<Map<String, String>> errors;
+    private final byte[] replacementBody;
 
     private Decision(Kind kind, int status, String code, String detail, List<Map.Entry<String, String>> headers,
-            List<Map<String, String>> errors) {
+            List<Map<String, String>> errors, byte[] replacementBody) {
+        this.replacementBody = replacementBody;
         this.kind = kind;
         this.status = status;
         this.code = code;
@@ -73,7 +78,7 @@ public final class Decision {
             throw new IllegalArgumentException("deny status must be 4xx or 5xx, got " + status);
         }
         return new Decision(Kind.DENY, status, Objects.requireNonNull(code, "code"),
-                Objects.requireNonNull(detail, "detail"), List.of(), List.of());
+                Objects.requireNonNull(detail, "detail"), List.of(), List.of(), null);
     }
 
     /** Answer directly with a status and no body, e.g. 204 for a CORS preflight or 308 for a redirect. */
@@ -81,7 +86,20 @@ public final class Decision {
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("invalid HTTP status " + status);
         }
-        return new Decision(Kind.RESPOND, status, null, null, List.of(), List.of());
+        return new Decision(Kind.RESPOND, status, null, null, List.of(), List.of(), null);
+    }
+
+    /**
+     * Let a held upstream response through with {@code body} instead of the one received: only from
+     * {@link Guard#onResponseBody}, and only when the guard saw the whole body ({@code truncated}
+     * false); the gateway fails the request closed (500) otherwise. The gateway sends the new body
+     * with a corrected {@code Content-Length} and drops the headers that described the old bytes
+     * ({@code ETag}, {@code Content-MD5}, {@code Digest}, {@code Content-Digest}, {@code Repr-Digest});
+     * the status and every other header stay. Guards later in the pipeline see the new body.
+     */
+    public static Decision proceedWithBody(byte[] body) {
+        return new Decision(Kind.PROCEED, 0, null, null, List.of(), List.of(),
+                Objects.requireNonNull(body, "body").clone());
     }
 
     /** A copy of this decision that also adds {@code name: value} to the response. */
@@ -92,7 +110,7 @@ public final class Decision {
         List<Map.Entry<String, String>> copy = new ArrayList<>(headers.size() + 1);
         copy.addAll(headers);
         copy.add(Map.entry(name, value));
-        return new Decision(kind, status, code, detail, Collections.unmodifiableList(copy), errors);
+        return new Decision(kind, status, code, detail, Collections.unmodifiableList(copy), errors, replacementBody);
     }
 
     /**
@@ -110,7 +128,7 @@ public final class Decision {
         for (Map<String, String> error : errors) {
             copy.add(Collections.unmodifiableMap(new java.util.LinkedHashMap<>(error)));
         }
-        return new Decision(kind, status, code, detail, headers, Collections.unmodifiableList(copy));
+        return new Decision(kind, status, code, detail, headers, Collections.unmodifiableList(copy), replacementBody);
     }
 
     /** This decision as an already-completed stage. */
@@ -146,6 +164,16 @@ public final class Decision {
         return errors;
     }
 
+    /** The body a {@link #proceedWithBody} decision puts in place of the held response's (a copy); else null. */
+    public byte[] replacementBody() {
+        return replacementBody == null ? null : replacementBody.clone();
+    }
+
+    /** Whether this decision replaces the held response body ({@link #proceedWithBody}). */
+    public boolean replacesBody() {
+        return replacementBody != null;
+    }
+
     /** Headers to add to the answer, in order. */
     public List<Map.Entry<String, String>> headers() {
         return headers;
@@ -154,7 +182,8 @@ public final class Decision {
     @Override
     public String toString() {
         return switch (kind) {
-            case PROCEED -> "Decision[proceed]";
+            case PROCEED -> replacementBody == null ? "Decision[proceed]"
+                    : "Decision[proceed with a " + replacementBody.length + "-byte body]";
             case DENY -> "Decision[deny " + status + " " + code + "]";
             case RESPOND -> "Decision[respond " + status + "]";
         };

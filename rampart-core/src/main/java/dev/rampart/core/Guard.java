@@ -64,7 +64,9 @@ public interface Guard {
      * Decides on a held upstream response before any of it is sent: its head and at most
      * {@link #responseBodyInspectionLimit()} bytes of its body ({@code truncated} says it was longer).
      * A deny replaces the response with a problem+json answer (e.g. 502 for a response that breaks a
-     * contract); proceed sends it as received. Called in pipeline order, for proxied responses only.
+     * contract); proceed sends it as received, {@link Decision#proceedWithBody} with another body (only
+     * when {@code truncated} is false). Called in pipeline order, for proxied responses only; a guard
+     * sees the body as the guards before it left it.
      */
     default CompletionStage<Decision> onResponseBody(Exchange exchange, ResponseHead response, byte[] body,
             boolean truncated) {

@@ -40,4 +40,19 @@ class DecisionTest {
         assertThatThrownBy(() -> Decision.respond(204).withErrors(List.of())).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> Decision.proceed().withErrors(List.of())).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void proceedWithBodyProceedsAndCarriesACopyOfTheNewBody() {
+        byte[] body = "masked".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Decision d = Decision.proceedWithBody(body);
+        body[0] = 'X';
+
+        assertThat(d.isProceed()).isTrue();
+        assertThat(d.replacesBody()).isTrue();
+        assertThat(new String(d.replacementBody(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("masked");
+        d.replacementBody()[0] = 'Y';
+        assertThat(d.replacementBody()[0]).isEqualTo((byte) 'm');
+        assertThat(Decision.proceed().replacesBody()).isFalse();
+        assertThat(Decision.proceed().replacementBody()).isNull();
+    }
 }

@@ -25,7 +25,11 @@ public record AuditConfig(
                 + "cookie, authorization, api-key, ...) are always masked.") List<String> mask,
         @Doc("Retention per event type, e.g. request.allowed: 30d. Older entries lose their fields; the tree, "
                 + "its checkpoints and proofs still verify.") Map<String, Duration> retention,
-        @Doc("Copies of the log besides the store.") AuditSinksConfig sinks) {
+        @Doc("Copies of the log besides the store.") AuditSinksConfig sinks,
+        @Doc("Mask sensitive data (card numbers, IBANs, SSNs, e-mail, phone, IP, secrets, JWTs; see rampart-detect) "
+                + "in the free text the gateway records: audit entry details and action, the details of security "
+                + "events from requests (paths, messages) and the access log's path. Detail keys listed in "
+                + "pseudonymise are left to it. Default true.") Boolean maskPii) {
 
     /** What the log does when the store cannot be written. */
     public enum WriteFailure {
@@ -41,10 +45,11 @@ public record AuditConfig(
         mask = mask == null ? List.of() : List.copyOf(mask);
         retention = retention == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(retention));
         sinks = sinks == null ? new AuditSinksConfig(null, null, null) : sinks;
+        maskPii = maskPii == null ? Boolean.TRUE : maskPii;
     }
 
     public static AuditConfig defaults() {
-        return new AuditConfig(null, null, null, null, null, null, null, null, null);
+        return new AuditConfig(null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Sinks besides the store. */

@@ -26,7 +26,9 @@ public record RouteConfig(
                 + "e.g. [\"messages:write\"]; decided by policy after authentication. Empty: policy.routes map the "
                 + "method and path.") List<String> permissions,
         @Doc("The web application firewall on this route: SecLang rules (OWASP CRS or the built-in Rampart pack), "
-                + "paranoia level, anomaly thresholds, exclusions. Absent: no WAF.") WafRouteConfig waf) {
+                + "paranoia level, anomaly thresholds, exclusions. Absent: no WAF.") WafRouteConfig waf,
+        @Doc("Sensitive data in upstream responses (card numbers, IBANs, SSNs, e-mail, phone, IP, secrets, JWTs): "
+                + "alert, mask or block. Absent: responses are not scanned.") PiiConfig pii) {
 
     public RouteConfig {
         ipFilter = ipFilter == null ? IpFilterConfig.none() : ipFilter;

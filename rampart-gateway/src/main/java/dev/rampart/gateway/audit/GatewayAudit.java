@@ -63,7 +63,8 @@ public final class GatewayAudit implements AutoCloseable {
     public static GatewayAudit start(RampartConfig config, Path baseDir, Store store, EventBus events) {
         AuditLog auditLog = open(config, baseDir, store, events::publish);
         addSinks(auditLog, config.audit(), baseDir);
-        events.subscribe(event -> auditLog.append(entryOf(event)).exceptionally(e -> {
+        RecordedTextMasking masking = RecordedTextMasking.of(config.audit());
+        events.subscribe(event -> auditLog.append(entryOf(event, masking)).exceptionally(e -> {
             log.error("audit entry not recorded", kv("event", event.type()), kv("request_id", event.requestId()),
                     kv("error", e.getMessage()));
             return null;
@@ -129,10 +130,11 @@ public final class GatewayAudit implements AutoCloseable {
     /**
      * The entry of an event: action and result come from the event's details when a guard set them
      * ({@code method} + {@code path}, {@code result}), else the result is the event's code; the
-     * source, severity and code are kept in the details.
+     * source, severity and code are kept in the details. Detail values and the action are masked as
+     * {@code audit.mask-pii} says.
      */
-    static AuditEntry entryOf(SecurityEvent e) {
-        Map<String, String> details = new TreeMap<>(e.details());
+    static AuditEntry entryOf(SecurityEvent e, RecordedTextMasking masking) {
+        Map<String, String> details = new TreeMap<>(masking.details(e.details(), java.util.Set.of()));
         details.put("source", e.source());
         details.put("severity", e.severity().name());
         if (e.code() != null) {
@@ -145,7 +147,8 @@ public final class GatewayAudit implements AutoCloseable {
         if (result == null) {
             result = e.code();
         }
-        return AuditEntry.of(e.time(), e.type(), e.principalId(), e.clientIp(), e.routeId(), action, result, e.requestId(), details);
+        return AuditEntry.of(e.time(), e.type(), e.principalId(), e.clientIp(), e.routeId(), masking.text(action), result,
+                e.requestId(), details);
     }
 
     public AuditLog log() {

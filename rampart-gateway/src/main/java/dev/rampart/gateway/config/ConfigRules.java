@@ -19,6 +19,7 @@ import dev.rampart.core.config.UpstreamConfig;
 import dev.rampart.core.net.CidrSet;
 import dev.rampart.core.net.IpAddresses;
 import dev.rampart.gateway.guard.CorsGuard;
+import dev.rampart.gateway.guard.PiiGuard;
 import dev.rampart.gateway.guard.IpFilterGuard;
 import dev.rampart.gateway.guard.IntrospectionEndpoints;
 import dev.rampart.ratelimit.BanRules;
@@ -470,6 +471,13 @@ final class ConfigRules {
             }
             if (route.validate() != null) {
                 validate(route, SourceMap.child(path, "validate"));
+            }
+            if (route.pii() != null) {
+                try {
+                    PiiGuard.from(route.pii(), SourceMap.child(path, "pii"));
+                } catch (IllegalArgumentException e) {
+                    findings.errorNamingItsPath(e.getMessage(), SourceMap.child(path, "pii"));
+                }
             }
         }
     }

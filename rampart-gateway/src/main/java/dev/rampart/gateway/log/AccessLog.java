@@ -17,9 +17,16 @@ public final class AccessLog {
     private static final Logger log = LoggerFactory.getLogger("rampart.access");
 
     private final boolean enabled;
+    private final java.util.function.UnaryOperator<String> freeText;
 
     public AccessLog(boolean enabled) {
+        this(enabled, java.util.function.UnaryOperator.identity());
+    }
+
+    /** @param freeText applied to the path and user agent before they are written (audit.mask-pii) */
+    public AccessLog(boolean enabled, java.util.function.UnaryOperator<String> freeText) {
         this.enabled = enabled;
+        this.freeText = freeText;
     }
 
     /** What one request did. */
@@ -52,7 +59,7 @@ public final class AccessLog {
         fields.put("client_ip", e.clientIp());
         fields.put("method", e.method());
         fields.put("host", e.host());
-        fields.put("path", e.path());
+        fields.put("path", freeText.apply(e.path()));
         fields.put("protocol", e.protocol());
         fields.put("route", e.route());
         if (e.principal() != null) {
@@ -72,7 +79,7 @@ public final class AccessLog {
         }
         if (e.userAgent() != null) {
             String ua = e.userAgent();
-            fields.put("user_agent", ua.length() > 256 ? ua.substring(0, 256) : ua);
+            fields.put("user_agent", freeText.apply(ua.length() > 256 ? ua.substring(0, 256) : ua));
         }
         log.info("access", entries(fields));
     }

@@ -90,6 +90,10 @@ final class ProxyCall {
     private String denyCode;
     private boolean done;
     private boolean logged;
+    /** While the route's guards decide on a held response: whether they may replace its body (it is held whole). */
+    private boolean bodyReplaceable;
+    /** The body a guard put in place of the held response's ({@link Decision#proceedWithBody}); null: none. */
+    private byte[] replacedResponseBody;
 
     ProxyCall(ProxyHandler shared, GatewayRuntime rt, HttpServerRequest req, Context context) {
         this.shared = shared;
@@ -351,6 +355,9 @@ final class ProxyCall {
                     decide(guard.name(), d);
                     return;
                 }
+                if (d.replacesBody() && !takeReplacement(guard, d)) {
+                    return;
+                }
                 CompletableFuture<Void> pending = ex.takePendingEvents();
                 if (pending != null) {
                     int resumeAt = i + 1;
@@ -379,7 +386,7 @@ final class ProxyCall {
                     } else {
                         decide(guard.name(), d);
                     }
-                } else {
+                } else if (!d.replacesBody() || takeReplacement(guard, d)) {
                     afterPendingEvents(() -> runGuards(guards, resumeAt, phase, next));
                 }
             }));
@@ -388,6 +395,20 @@ final class ProxyCall {
         if (!done) {
             next.run();
         }
+    }
+
+    /**
+     * Keeps the body a guard put in place of a held response; a replacement anywhere else (another
+     * phase, or a response held only in part) is a guard bug and fails the request closed.
+     */
+    private boolean takeReplacement(Guard guard, Decision d) {
+        if (!bodyReplaceable) {
+            guardFailed(guard, new IllegalStateException(
+                    "a guard may replace the body only of an upstream response held whole (onResponseBody, not truncated)"));
+            return false;
+        }
+        replacedResponseBody = d.replacementBody();
+        return true;
     }
 
     private void afterPendingEvents(Runnable then) {
@@ -697,7 +718,16 @@ final class ProxyCall {
             held.forEach(all::appendBuffer);
             byte[] body = all.length() > limit ? all.getBytes(0, (int) limit) : all.getBytes();
             ResponseHead head = new ResponseView(resp, false);
-            runGuards(route.guards(), 0, (g, x) -> g.onResponseBody(x, head, body, truncated), () -> {
+            bodyReplaceable = !truncated;
+            runGuards(route.guards(), 0, (g, x) -> g.onResponseBody(x, head,
+                    replacedResponseBody == null ? body : replacedResponseBody.clone(), truncated), () -> {
+                bodyReplaceable = false;
+                if (replacedResponseBody != null) {
+                    held.clear();
+                    held.add(Buffer.buffer(replacedResponseBody));
+                    replacedResponseBody = null;
+                    describeReplacedBody(held.get(0).length());
+                }
                 finishHead(false);
                 for (Buffer b : held) {
                     bytesOut += b.length();
@@ -743,6 +773,21 @@ final class ProxyCall {
             }
             inspect.accept(false);
         });
+    }
+
+    /**
+     * The head of a response whose body a guard replaced: the length of the new bytes, and none of
+     * the headers that described the old ones (a cache or client checking them would reject or,
+     * worse, trust the wrong body).
+     */
+    private void describeReplacedBody(int length) {
+        MultiMap h = resp.headers();
+        for (String name : List.of("ETag", "Content-MD5", "Digest", "Content-Digest", "Repr-Digest")) {
+            h.remove(name);
+        }
+        if (!resp.isChunked()) {
+            h.set(HttpHeaders.CONTENT_LENGTH, Integer.toString(length));
+        }
     }
 
     private void upstreamFailed(Throwable cause) {

@@ -121,6 +121,7 @@ public final class Gateway implements AutoCloseable {
         events.subscribe(new dev.rampart.gateway.metrics.ValidationMetrics(metrics.registry()));
         events.subscribe(new SecurityEventLog());
         events.subscribe(new dev.rampart.gateway.waf.WafBlockMetrics(metrics));
+        events.subscribe(new dev.rampart.gateway.metrics.PiiMetrics(metrics.registry()));
     }
 
     /**
@@ -302,11 +303,14 @@ public final class Gateway implements AutoCloseable {
         RampartConfig cfg = loaded.config();
         HttpListenerConfig http = cfg.listeners().http();
         HttpsListenerConfig https = cfg.listeners().https();
-        AccessLog accessLog = new AccessLog(cfg.accessLog().enabled());
+        dev.rampart.gateway.audit.RecordedTextMasking masking = dev.rampart.gateway.audit.RecordedTextMasking.of(cfg.audit());
+        AccessLog accessLog = new AccessLog(cfg.accessLog().enabled(), masking::text);
+        // the events requests cause carry request text (paths, WAF messages): masked before anyone records them
+        dev.rampart.core.EventBus requestEvents = masking.maskingPublisher(events);
         if (https != null) {
             HttpServerOptions options = baseOptions(cfg).setHost(https.host()).setPort(https.port());
             TlsSettings.apply(options, https, loaded.baseDir());
-            ProxyHandler handler = new ProxyHandler(vertx, () -> runtime, metrics, accessLog, events, "https", false, 0);
+            ProxyHandler handler = new ProxyHandler(vertx, () -> runtime, metrics, accessLog, requestEvents, "https", false, 0);
             httpsServers = listenOnEveryEventLoop(options, handler, "the HTTPS listener on " + https.host() + ":" + https.port());
             tlsFiles = new TlsFiles(TlsSettings.resolve(loaded.baseDir(), https.certificate()),
                     TlsSettings.resolve(loaded.baseDir(), https.privateKey()));
@@ -316,7 +320,7 @@ public final class Gateway implements AutoCloseable {
         if (http.enabled()) {
             HttpServerOptions options = baseOptions(cfg).setHost(http.host()).setPort(http.port());
             boolean redirect = http.redirectToHttps() && !httpsServers.isEmpty();
-            ProxyHandler handler = new ProxyHandler(vertx, () -> runtime, metrics, accessLog, events, "http", redirect,
+            ProxyHandler handler = new ProxyHandler(vertx, () -> runtime, metrics, accessLog, requestEvents, "http", redirect,
                     httpsPort());
             httpServers = listenOnEveryEventLoop(options, handler, "the HTTP listener on " + http.host() + ":" + http.port());
         }

@@ -16,6 +16,7 @@ import dev.rampart.core.net.CidrSet;
 import dev.rampart.gateway.guard.AuthenticationGuard;
 import dev.rampart.gateway.guard.ClientBlockGuard;
 import dev.rampart.gateway.guard.RateLimitGuard;
+import dev.rampart.gateway.guard.PiiGuard;
 import dev.rampart.gateway.guard.PolicyGuard;
 import dev.rampart.gateway.guard.ClientCertificateGuard;
 import dev.rampart.gateway.guard.CorsGuard;
@@ -223,6 +224,10 @@ public final class GatewayRuntime {
         }
         if (rc.validate() != null) {
             guards.add(ValidateGuard.from(rc.validate(), baseDir, path + ".validate"));
+        }
+        if (rc.pii() != null) {
+            // Last: response validation sees the body the upstream sent, and nothing after it sees the values.
+            guards.add(PiiGuard.from(rc.pii(), path + ".pii"));
         }
         PathPattern pattern = rc.match().path() != null ? PathPattern.path(rc.match().path())
                 : PathPattern.prefix(rc.match().pathPrefix());

@@ -114,6 +114,25 @@ class ConfigRulesTest {
     }
 
     @Test
+    void piiNamesItsPhoneRegionAndBoundsItsBodySize() {
+        assertThat(errors(dir, """
+                routes:
+                  - id: main
+                    match: {path-prefix: /}
+                    upstream: {urls: [http://10.0.0.5]}
+                    pii: {action: mask, phone-region: XX}
+                  - id: other
+                    match: {path-prefix: /b}
+                    upstream: {urls: [http://10.0.0.5]}
+                    pii: {max-body-size: 1GB}
+                """)).containsExactly(
+                "rampart.yaml:5:39: routes[0].pii.phone-region: 'XX' is not a region with a numbering plan; write an "
+                        + "ISO 3166 code such as US, GB or DE",
+                "rampart.yaml:9:26: routes[1].pii.max-body-size: must be between 1 byte and 64MB (held responses are "
+                        + "kept in memory), got 1073741824 bytes");
+    }
+
+    @Test
     void anUpstreamNeedsAtLeastOneUrl() {
         assertThat(errors(dir, """
                 routes:
