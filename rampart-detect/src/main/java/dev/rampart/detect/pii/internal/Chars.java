@@ -65,37 +65,29 @@ final class Chars {
     }
 
     /**
-     * Whether one of {@code words} (lower case) ends within {@code window} characters before {@code at},
-     * case-insensitively, as a whole word. Context cues such as "SSN" or "version" near a number.
+     * Whether a word of {@code words} (lower-case letters and digits) lies wholly within the {@code window}
+     * characters before {@code at}, case-insensitively: context cues such as "SSN" or "version" near a
+     * number. Reads each run of letters and digits in the window once.
      */
-    static boolean wordBefore(CharSequence s, int at, int window, String... words) {
+    static boolean wordBefore(CharSequence s, int at, int window, java.util.Set<String> words) {
         int from = Math.max(0, at - window);
-        for (String w : words) {
-            int n = w.length();
-            for (int end = at; end - n >= from; end--) {
-                int begin = end - n;
-                if (regionMatchesLower(s, begin, w) && !wordAt(s, begin - 1) && !isAlnumAt(s, end)) {
-                    return true;
-                }
+        int end = at;
+        while (end > from) {
+            if (!isAlnum(s.charAt(end - 1))) {
+                end--;
+                continue;
             }
+            int begin = end;
+            while (begin > from && isAlnum(s.charAt(begin - 1))) {
+                begin--;
+            }
+            boolean whole = begin > from || begin == 0 || !isAlnum(s.charAt(begin - 1));
+            if (whole && end - begin <= 16 && words.contains(s.subSequence(begin, end).toString().toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+            end = begin;
         }
         return false;
-    }
-
-    private static boolean isAlnumAt(CharSequence s, int i) {
-        return i < s.length() && isAlnum(s.charAt(i));
-    }
-
-    static boolean regionMatchesLower(CharSequence s, int at, String lower) {
-        if (at < 0 || at + lower.length() > s.length()) {
-            return false;
-        }
-        for (int k = 0; k < lower.length(); k++) {
-            if (Character.toLowerCase(s.charAt(at + k)) != lower.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     static boolean startsWith(CharSequence s, int at, String prefix) {

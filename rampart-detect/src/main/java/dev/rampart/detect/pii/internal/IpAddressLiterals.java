@@ -4,6 +4,7 @@ import dev.rampart.core.net.IpAddresses;
 import dev.rampart.detect.pii.Confidence;
 import dev.rampart.detect.pii.PiiFinding;
 import dev.rampart.detect.pii.PiiType;
+import java.util.Set;
 
 /**
  * IPv4 dotted quads (each part 0–255, no leading zero, not part of a longer dotted number) and IPv6
@@ -17,9 +18,9 @@ import dev.rampart.detect.pii.PiiType;
  */
 final class IpAddressLiterals {
 
-    private static final String[] VERSION_CUES = {"version", "ver", "ver.", "build", "release", "firmware", "v"};
-    private static final String[] ADDRESS_CUES = {"ip", "ip address", "ipv4", "address", "addr", "client", "from",
-        "host", "remote", "peer", "source"};
+    private static final Set<String> VERSION_CUES = Set.of("version", "ver", "build", "release", "firmware", "v");
+    private static final Set<String> ADDRESS_CUES = Set.of("ip", "ipv4", "address", "addr", "client", "from", "host",
+            "remote", "peer", "source");
     private static final int MAX_IPV6 = 45;
 
     private IpAddressLiterals() {

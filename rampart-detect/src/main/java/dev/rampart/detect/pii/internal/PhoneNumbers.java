@@ -2,6 +2,8 @@ package dev.rampart.detect.pii.internal;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonemetadata;
+import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import dev.rampart.detect.pii.Confidence;
 import dev.rampart.detect.pii.PiiFinding;
@@ -24,9 +26,26 @@ final class PhoneNumbers {
     private static final int MAX_DIGITS = 17;
 
     private final String region;
+    private final Confidence minimum;
+    /** Digit counts a number written without '+' can have in the region: the plan's lengths, with a trunk prefix or country code. */
+    private final boolean[] nationalDigits = new boolean[MAX_DIGITS + 1];
 
-    PhoneNumbers(String region) {
+    PhoneNumbers(String region, Confidence minimum) {
         this.region = region;
+        this.minimum = minimum;
+        Phonemetadata.PhoneMetadata metadata = DefaultMetadataDependenciesProvider.getInstance()
+                .getPhoneNumberMetadataSource().getMetadataForRegion(region);
+        if (metadata != null) {
+            int prefix = metadata.getNationalPrefix() == null ? 0 : metadata.getNationalPrefix().length();
+            int countryCode = Integer.toString(metadata.getCountryCode()).length();
+            for (int length : metadata.getGeneralDesc().getPossibleLengthList()) {
+                for (int n : new int[] {length, length + prefix, length + countryCode}) {
+                    if (n <= MAX_DIGITS) {
+                        nationalDigits[n] = true;
+                    }
+                }
+            }
+        }
     }
 
     /** A phone number starting at {@code start} (a digit, '+' or '('), or null. */
@@ -78,6 +97,11 @@ final class PhoneNumbers {
             i = j;
         }
         if (end < 0 || open || digits < 7 || digits > 15 || !Chars.numberEndsAt(s, end)) {
+            return null;
+        }
+        // Cheap checks first: parsing is the costly part, and most digit runs in a body are not phone numbers.
+        Confidence best = plus ? Confidence.HIGH : groupCount == 1 ? Confidence.LOW : Confidence.MEDIUM;
+        if (!best.atLeast(minimum) || !plus && !nationalDigits[digits]) {
             return null;
         }
         String candidate = s.subSequence(start, end).toString();

@@ -38,7 +38,7 @@ public final class ScanEngine {
         ip = t.contains(PiiType.IP);
         secret = t.contains(PiiType.SECRET);
         jwt = t.contains(PiiType.JWT);
-        phones = t.contains(PiiType.PHONE) ? new PhoneNumbers(phoneRegion) : null;
+        phones = t.contains(PiiType.PHONE) ? new PhoneNumbers(phoneRegion, minimum) : null;
         this.minimum = minimum;
     }
 

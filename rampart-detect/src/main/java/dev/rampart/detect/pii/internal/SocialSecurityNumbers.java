@@ -16,8 +16,7 @@ import java.util.Set;
 final class SocialSecurityNumbers {
 
     private static final Set<String> PUBLISHED = Set.of("078051120", "219099999", "457555462", "123456789");
-    private static final String[] CUES = {"ssn", "ssn#", "social security", "social security number", "social",
-        "ss#", "ss #", "taxpayer id", "tin"};
+    private static final Set<String> CUES = Set.of("ssn", "social", "ss", "taxpayer", "tin");
     private static final int CUE_WINDOW = 30;
 
     private SocialSecurityNumbers() {
