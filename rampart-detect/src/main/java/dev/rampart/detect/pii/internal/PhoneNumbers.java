@@ -124,8 +124,8 @@ final class PhoneNumbers {
         } else {
             return null;
         }
-        return new PiiFinding(PiiType.PHONE, start, end, confidence,
-                UTIL.getRegionCodeForNumber(number) == null ? "unknown" : UTIL.getRegionCodeForNumber(number).toLowerCase());
+        // the kind is the calling code: naming the region would scan every region sharing it (+1 has 25)
+        return new PiiFinding(PiiType.PHONE, start, end, confidence, "+" + number.getCountryCode());
     }
 
     private static boolean isSeparator(char c) {
