@@ -130,6 +130,18 @@ public final class Sessions {
     }
 
     /**
+     * Ends every session of a user but {@code keptId}, returning how many: after a privilege change
+     * made through the user's own session, once that session was {@linkplain #rotate rotated}.
+     */
+    public int invalidateAllExcept(String userId, String keptId) {
+        byte[] kept = sha256(Objects.requireNonNull(keptId, "keptId"));
+        return table.update("DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?", s -> {
+            s.setString(1, userId);
+            s.setBytes(2, kept);
+        }, "end the other sessions of user " + userId);
+    }
+
+    /**
      * Writes the last-use times collected since the previous flush in one batch and returns how many
      * it wrote. Never moves a time backwards (another node may be ahead). On a store failure the
      * times stay pending.

@@ -177,6 +177,21 @@ abstract class SessionsBehaviourTest {
     }
 
     @Test
+    void aPrivilegeChangeThroughOwnSessionRotatesItAndEndsTheOthers() {
+        String own = sessions.create(alice, null).id();
+        String other = sessions.create(alice, null).id();
+        String bobs = sessions.create(bob, null).id();
+
+        IssuedSession rotated = sessions.rotate(own);
+        assertThat(sessions.invalidateAllExcept(alice, rotated.id())).isEqualTo(1);
+
+        assertThat(sessions.validate(own)).isEmpty();
+        assertThat(sessions.validate(other)).isEmpty();
+        assertThat(sessions.validate(rotated.id())).isPresent();
+        assertThat(sessions.validate(bobs)).isPresent();
+    }
+
+    @Test
     void deletingTheUserEndsTheirSessions() {
         String id = sessions.create(alice, null).id();
         users.delete(alice);

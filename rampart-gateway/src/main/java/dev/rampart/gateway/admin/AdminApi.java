@@ -54,7 +54,8 @@ public final class AdminApi {
 
     /** The admin routes that take a JSON body (the transit routes have their own, larger limit). */
     private static final List<String> BODY_ROUTES = List.of("/admin/api-keys*", "/admin/oauth2/clients*", "/admin/bans*",
-            "/admin/ip-lists*", "/admin/policy*", "/admin/login", "/admin/users*", "/admin/incidents*");
+            "/admin/ip-lists*", "/admin/policy*", "/admin/login", "/admin/users*", "/admin/incidents*",
+            "/admin/session/recovery-codes");
 
     /** The router to install as the admin listener's request handler. */
     public Router router() {
@@ -69,6 +70,7 @@ public final class AdminApi {
         router.post("/admin/login").handler(sessions::login);
         router.post("/admin/logout").handler(sessions::logout);
         router.get("/admin/session").handler(sessions::session);
+        router.post("/admin/session/recovery-codes").handler(sessions::regenerateOwnRecoveryCodes);
         router.route().handler(this::authenticate);
         router.get("/admin/health").handler(this::health);
         router.get("/admin/config").handler(this::config);
@@ -103,6 +105,8 @@ public final class AdminApi {
         router.post("/admin/users/:id/totp").handler(users::startTotp);
         router.post("/admin/users/:id/totp/confirm").handler(users::confirmTotp);
         router.delete("/admin/users/:id/totp").handler(users::disableTotp);
+        router.put("/admin/users/:id/roles").handler(users::roles);
+        router.post("/admin/users/:id/recovery-codes").handler(users::recoveryCodes);
         router.post("/admin/policy/explain").handler(new PolicyAdmin(gateway, AdminApi::problem)::explain);
         AuditAdmin audit = new AuditAdmin(gateway, AdminApi::problem);
         router.get("/admin/audit/entries").handler(audit::entries);
