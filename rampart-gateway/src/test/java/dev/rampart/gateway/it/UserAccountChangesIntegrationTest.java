@@ -377,4 +377,12 @@ class UserAccountChangesIntegrationTest {
         assertThat(cli(list, "users", "list", "-c", gw.configFile.toString())).isZero();
         assertThat(list.toString()).contains("RECOVERY").contains("9 left");
     }
+
+    @Test
+    void theOpenApiDocumentListsTheNewRoutes() throws Exception {
+        JsonObject paths = new JsonObject(gw.adminGet("/admin/openapi.json").body()).getJsonObject("paths");
+        assertThat(paths.getJsonObject("/admin/users/{name}/roles").fieldNames()).containsExactly("put");
+        assertThat(paths.getJsonObject("/admin/users/{name}/recovery-codes").fieldNames()).containsExactly("post");
+        assertThat(paths.getJsonObject("/admin/session/recovery-codes").fieldNames()).containsExactly("post");
+    }
 }
