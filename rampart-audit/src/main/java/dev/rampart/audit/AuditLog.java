@@ -191,6 +191,11 @@ public final class AuditLog implements AutoCloseable {
         return tables.checkpoints(fromSize, limit);
     }
 
+    /** The log's reader: queries, exports and subject erasure, sharing this log's subject-key cache (an erasure evicts it). */
+    public AuditReader reader() {
+        return reader;
+    }
+
     /** Entries matching the query, by sequence number, as a reader sees them (subject values decrypted or erased). */
     public List<StoredEntry> query(AuditQuery query) {
         return reader.query(query);

@@ -116,6 +116,14 @@ public final class AuditReader {
         return new SubjectErasure(erasure.lookupHash(), erasure.keyDestroyed(), pruned, erasure.erasedAt());
     }
 
+    /**
+     * The lookup hash of subject {@code id} (hex HMAC-SHA256 under the log's salt): how an erasure
+     * record names a subject without its id. Whoever holds the store and the id can recompute it.
+     */
+    public String subjectHash(String id) {
+        return java.util.HexFormat.of().formatHex(subjects.lookupHash(id));
+    }
+
     /** When {@code id}'s subject key was last erased, if ever. */
     public java.util.Optional<java.time.Instant> erasedAt(String id) {
         return subjects.erasedAt(id);

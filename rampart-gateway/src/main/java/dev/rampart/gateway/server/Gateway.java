@@ -5,6 +5,7 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 import dev.rampart.core.SecurityEvent;
 import dev.rampart.core.config.HttpListenerConfig;
 import dev.rampart.core.config.HttpsListenerConfig;
+import dev.rampart.core.config.AuditConfig;
 import dev.rampart.core.config.RampartConfig;
 import dev.rampart.core.event.BoundedEventBus;
 import dev.rampart.gateway.admin.AdminApi;
@@ -93,7 +94,6 @@ public final class Gateway implements AutoCloseable {
     private volatile GatewayAudit audit;
     private volatile dev.rampart.gateway.detect.GatewayDetection detection;
     private long auditRetentionTimer = -1;
-    private static final long AUDIT_RETENTION_MILLIS = 3_600_000;
     private long keyRefreshTimer = -1;
     private GatewayCrypto crypto;
     private long cryptoRotationTimer = -1;
@@ -174,12 +174,25 @@ public final class Gateway implements AutoCloseable {
         if (!cfg.audit().enabled()) {
             return;
         }
-        audit = GatewayAudit.start(cfg, loaded.baseDir(), store, events);
-        if (!cfg.audit().retention().isEmpty()) {
-            auditRetentionTimer = vertx.setPeriodic(AUDIT_RETENTION_MILLIS, t -> vertx.executeBlocking(
-                    () -> audit.applyRetention(cfg.audit()), false).onFailure(e ->
-                            log.warn("audit retention failed", kv("error", e.toString()))));
+        audit = GatewayAudit.start(cfg, loaded.baseDir(), store, events, crypto.available().orElse(null));
+        // At start and then at the interval (a gateway restarted more often than the interval still
+        // prunes), with the retention of the config in force at each run (a reload may change it).
+        long every = cfg.audit().retentionCheckInterval().toMillis();
+        auditRetentionTimer = vertx.setPeriodic(1, every, t -> applyAuditRetention());
+    }
+
+    private void applyAuditRetention() {
+        AuditConfig current = loaded.config().audit();
+        if (current.retention().isEmpty()) {
+            return;
         }
+        vertx.executeBlocking(() -> audit.applyRetention(current), false)
+                .onSuccess(pruned -> {
+                    if (pruned > 0) {
+                        log.info("audit retention applied", kv("entries_pruned", pruned));
+                    }
+                })
+                .onFailure(e -> log.warn("audit retention failed", kv("error", e.toString())));
     }
 
     private dev.rampart.core.Guard auditGate() {
