@@ -168,25 +168,25 @@ public final class Gateway implements AutoCloseable {
         return gateway;
     }
 
-    /** The audit log, subscribed to the event bus before any request can emit an event; retention hourly. */
+    /** The audit log, subscribed to the event bus before any request can emit an event; retention on its interval. */
     private void startAudit() {
         RampartConfig cfg = loaded.config();
         if (!cfg.audit().enabled()) {
             return;
         }
         audit = GatewayAudit.start(cfg, loaded.baseDir(), store, events, crypto.available().orElse(null));
-        // At start and then at the interval (a gateway restarted more often than the interval still
-        // prunes), with the retention of the config in force at each run (a reload may change it).
-        long every = cfg.audit().retentionCheckInterval().toMillis();
-        auditRetentionTimer = vertx.setPeriodic(1, every, t -> applyAuditRetention());
+        // At start and then at the interval, so a gateway restarted more often than the interval
+        // still prunes. The audit section is bound at start (a reload reports its changes as
+        // needing a restart), so the retention of the start config applies.
+        AuditConfig auditConfig = cfg.audit();
+        if (!auditConfig.retention().isEmpty()) {
+            auditRetentionTimer = vertx.setPeriodic(1, auditConfig.retentionCheckInterval().toMillis(),
+                    t -> applyAuditRetention(auditConfig));
+        }
     }
 
-    private void applyAuditRetention() {
-        AuditConfig current = loaded.config().audit();
-        if (current.retention().isEmpty()) {
-            return;
-        }
-        vertx.executeBlocking(() -> audit.applyRetention(current), false)
+    private void applyAuditRetention(AuditConfig auditConfig) {
+        vertx.executeBlocking(() -> audit.applyRetention(auditConfig), false)
                 .onSuccess(pruned -> {
                     if (pruned > 0) {
                         log.info("audit retention applied", kv("entries_pruned", pruned));

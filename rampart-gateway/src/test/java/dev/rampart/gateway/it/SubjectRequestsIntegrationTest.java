@@ -223,6 +223,8 @@ class SubjectRequestsIntegrationTest {
         assertThat(cli(out, err, "subjects", "erase", "bob", "--yes", "-c", config)).as(err.toString()).isZero();
         assertThat(new JsonObject(out.toString()).getBoolean("user_deleted")).isTrue();
         assertThat(admin("GET", "/admin/subjects/bob/export", null).body()).contains("\"user\":null");
+        assertThat(new JsonObject(gw.adminGet("/admin/openapi.json").body()).getJsonObject("paths").fieldNames())
+                .contains("/admin/subjects/{id}/export", "/admin/subjects/{id}/erase");
     }
 
     @Test
