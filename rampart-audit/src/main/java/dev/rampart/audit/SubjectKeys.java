@@ -8,9 +8,9 @@ import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.daead.DeterministicAeadConfig;
 import com.google.crypto.tink.daead.PredefinedDeterministicAeadParameters;
+import dev.rampart.core.config.StoreConfig;
 import dev.rampart.store.Store;
 import dev.rampart.store.StoreException;
-import dev.rampart.core.config.StoreConfig;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -22,14 +22,20 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
@@ -141,16 +147,16 @@ final class SubjectKeys {
     /** {@code entry} with its subject fields encrypted under their subjects' keys. Blocks on the store at a cache miss. */
     AuditEntry protect(AuditEntry entry, AuditPrivacy privacy) {
         String principal = entry.principal() != null && privacy.isSubjectField("principal") ? protect(entry.principal()) : entry.principal();
-        java.util.TreeMap<String, String> details = null;
+        TreeMap<String, String> details = null;
         for (Map.Entry<String, String> d : entry.details().entrySet()) {
             if (d.getValue() != null && privacy.isSubjectField(d.getKey())) {
                 if (details == null) {
-                    details = new java.util.TreeMap<>(entry.details());
+                    details = new TreeMap<>(entry.details());
                 }
                 details.put(d.getKey(), protect(d.getValue()));
             }
         }
-        if (details == null && java.util.Objects.equals(principal, entry.principal())) {
+        if (details == null && Objects.equals(principal, entry.principal())) {
             return entry;
         }
         return new AuditEntry(entry.time(), entry.eventType(), principal, entry.clientIp(), entry.route(), entry.action(),
@@ -162,7 +168,7 @@ final class SubjectKeys {
      * when its key is live, {@value #ERASED} when it was destroyed. One read of the keys for all.
      */
     List<StoredEntry> reveal(List<StoredEntry> entries) {
-        java.util.Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         for (StoredEntry s : entries) {
             if (isProtected(s.entry().principal())) {
                 ids.add(keyIdOf(s.entry().principal()));
@@ -177,10 +183,10 @@ final class SubjectKeys {
             return entries;
         }
         Map<String, Key> keys = byIds(ids);
-        List<StoredEntry> shown = new java.util.ArrayList<>(entries.size());
+        List<StoredEntry> shown = new ArrayList<>(entries.size());
         for (StoredEntry s : entries) {
             AuditEntry e = s.entry();
-            java.util.TreeMap<String, String> details = new java.util.TreeMap<>();
+            TreeMap<String, String> details = new TreeMap<>();
             e.details().forEach((k, v) -> details.put(k, reveal(v, keys)));
             shown.add(new StoredEntry(s.seq(), new AuditEntry(e.time(), e.eventType(), reveal(e.principal(), keys), e.clientIp(),
                     e.route(), e.action(), e.result(), e.requestId(), details)));
@@ -239,7 +245,7 @@ final class SubjectKeys {
         for (int from = 0; from < ids.size(); from += 500) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
             String sql = "SELECT lookup_hash, key_id, keyset, sealed FROM audit_subject_keys WHERE key_id IN ("
-                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
             try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
                 for (int i = 0; i < chunk.size(); i++) {
                     s.setString(i + 1, chunk.get(i));
