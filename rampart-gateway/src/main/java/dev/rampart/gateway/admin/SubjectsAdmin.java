@@ -6,6 +6,7 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import dev.rampart.auth.user.UserRecord;
 import dev.rampart.core.SecurityEvent;
+import dev.rampart.detect.Incidents;
 import dev.rampart.gateway.server.Gateway;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
@@ -36,7 +37,8 @@ final class SubjectsAdmin {
     private SubjectRequests requests() {
         var console = gateway.consoleLogin();
         return new SubjectRequests(console == null ? null : console.users(), console == null ? null : console.sessions(),
-                gateway.apiKeys(), gateway.audit().map(a -> a.log().reader()).orElse(null), Clock.systemUTC());
+                gateway.apiKeys(), gateway.audit().map(a -> a.log().reader()).orElse(null),
+                Incidents.over(gateway.store(), gateway.loadedConfig().config().detection(), Clock.systemUTC()), Clock.systemUTC());
     }
 
     void export(RoutingContext ctx) {

@@ -3,6 +3,7 @@ package dev.rampart.gateway.cli;
 import dev.rampart.audit.AuditReader;
 import dev.rampart.core.config.RampartConfig;
 import dev.rampart.crypto.Crypto;
+import dev.rampart.detect.Incidents;
 import dev.rampart.gateway.admin.SubjectRequests;
 import dev.rampart.gateway.audit.GatewayAudit;
 import dev.rampart.gateway.console.ConsoleLogin;
@@ -52,7 +53,7 @@ public final class SubjectsCommand implements Runnable {
             ConsoleLogin console = ConsoleLogin.open(store, config, crypto);
             AuditReader audit = config.audit().enabled() ? GatewayAudit.reader(config, store, crypto) : null;
             return new SubjectRequests(console.users(), console.sessions(), Gateway.apiKeysOf(store, crypto), audit,
-                    Clock.systemUTC());
+                    Incidents.over(store, config.detection(), Clock.systemUTC()), Clock.systemUTC());
         }
 
         @Override

@@ -151,6 +151,7 @@ class SubjectRequestsIntegrationTest {
         assertThat(doc.getJsonObject("user").getString("id")).isEqualTo(alice.getString("id"));
         assertThat(exported.body()).doesNotContain("password_hash").doesNotContain("totp_secret").doesNotContain(key);
         assertThat(doc.getJsonArray("console_sessions")).hasSize(1);
+        assertThat(doc.getJsonArray("incidents")).isEmpty(); // detection is off in this gateway: none opened
         assertThat(doc.getJsonArray("api_keys")).extracting(k -> ((JsonObject) k).getString("id")).containsExactly(keyId);
         JsonArray entries = doc.getJsonObject("audit").getJsonArray("entries");
         List<JsonObject> list = new ArrayList<>();
@@ -170,6 +171,7 @@ class SubjectRequestsIntegrationTest {
         assertThat(answer.getInteger("api_keys_deleted")).isEqualTo(1);
         assertThat(answer.getInteger("console_sessions_ended")).isEqualTo(1);
         assertThat(answer.getInteger("audit_keys_destroyed")).isGreaterThanOrEqualTo(3); // user id, account name, key id
+        assertThat(answer.getInteger("incidents_kept")).isZero();
 
 
         JsonObject after = new JsonObject(gw.adminGet("/admin/subjects/Alice/export").body());
