@@ -39,8 +39,8 @@ class AuditConfigRulesTest {
                   subject-details: [account, card, ""]
                   retention-check-interval: 10ms
                 """)).containsExactly(
-                "rampart.yaml:3:29: audit.subject-details[1]: 'card' is also in audit.mask; a value is either encrypted per subject or masked",
-                "rampart.yaml:3:35: audit.subject-details[2]: is empty: name a detail key, e.g. account",
+                "rampart.yaml:3:30: audit.subject-details[1]: 'card' is also in audit.mask; a value is either encrypted per subject or masked",
+                "rampart.yaml:3:36: audit.subject-details[2]: is empty: name a detail key, e.g. account",
                 "rampart.yaml:4:29: audit.retention-check-interval: must be at least 1s, got PT0.01S");
     }
 }
