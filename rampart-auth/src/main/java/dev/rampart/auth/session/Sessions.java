@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -121,6 +122,13 @@ public final class Sessions {
     /** Logout: the session stops working at once. Unknown ids are ignored. */
     public void invalidate(String id) {
         idHash(id).ifPresent(this::delete);
+    }
+
+    /** The stored sessions of a user, oldest first, expired ones included until they are removed (metadata only). */
+    public List<ActiveSession> listFor(String userId) {
+        return table.query("SELECT " + COLUMNS + " FROM sessions WHERE user_id = ? ORDER BY created_at",
+                s -> s.setString(1, userId), r -> session(r.getString("user_id"), instant(r, "created_at"),
+                        instant(r, "last_seen_at")), "list the sessions of user " + userId);
     }
 
     /** Ends every session of a user (password changed, user disabled or deleted); returns how many. */

@@ -192,6 +192,19 @@ abstract class SessionsBehaviourTest {
     }
 
     @Test
+    void listsTheSessionsOfOneUserWithTheirTimesOnly() {
+        sessions.create(alice, null);
+        clock.advance(Duration.ofMinutes(1));
+        sessions.create(alice, null);
+        sessions.create(bob, null);
+
+        List<ActiveSession> listed = sessions.listFor(alice);
+        assertThat(listed).hasSize(2).allMatch(s -> s.userId().equals(alice));
+        assertThat(listed.get(0).createdAt()).isBefore(listed.get(1).createdAt());
+        assertThat(sessions.listFor("nobody")).isEmpty();
+    }
+
+    @Test
     void deletingTheUserEndsTheirSessions() {
         String id = sessions.create(alice, null).id();
         users.delete(alice);

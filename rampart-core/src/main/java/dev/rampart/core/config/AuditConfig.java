@@ -25,7 +25,15 @@ public record AuditConfig(
                 + "cookie, authorization, api-key, ...) are always masked.") List<String> mask,
         @Doc("Retention per event type, e.g. request.allowed: 30d. Older entries lose their fields; the tree, "
                 + "its checkpoints and proofs still verify.") Map<String, Duration> retention,
-        @Doc("Copies of the log besides the store.") AuditSinksConfig sinks) {
+        @Doc("Copies of the log besides the store.") AuditSinksConfig sinks,
+        @Doc("Store the principal and the subject-details encrypted under a key of each subject's own "
+                + "(deterministic AES-SIV, still searchable), so that erasing a subject (POST /admin/subjects/{id}/erase) "
+                + "destroys the key and makes its entries unreadable while the log still verifies. A field also in "
+                + "audit.pseudonymise is pseudonymised instead. Default true.") Boolean subjectEncryption,
+        @Doc("Detail keys whose values name a person and are encrypted per subject like the principal. "
+                + "Default [account, user, username, owner, key_id] (an API key id names its owner's credential).")
+        List<String> subjectDetails,
+        @Doc("How often audit.retention is applied; the first run is at start. Default 1h.") Duration retentionCheckInterval) {
 
     /** What the log does when the store cannot be written. */
     public enum WriteFailure {
@@ -41,10 +49,13 @@ public record AuditConfig(
         mask = mask == null ? List.of() : List.copyOf(mask);
         retention = retention == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(retention));
         sinks = sinks == null ? new AuditSinksConfig(null, null, null) : sinks;
+        subjectEncryption = subjectEncryption == null ? Boolean.TRUE : subjectEncryption;
+        subjectDetails = subjectDetails == null ? List.of("account", "user", "username", "owner", "key_id") : List.copyOf(subjectDetails);
+        retentionCheckInterval = retentionCheckInterval == null ? Duration.ofHours(1) : retentionCheckInterval;
     }
 
     public static AuditConfig defaults() {
-        return new AuditConfig(null, null, null, null, null, null, null, null, null);
+        return new AuditConfig(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Sinks besides the store. */

@@ -55,7 +55,7 @@ public final class AdminApi {
     /** The admin routes that take a JSON body (the transit routes have their own, larger limit). */
     private static final List<String> BODY_ROUTES = List.of("/admin/api-keys*", "/admin/oauth2/clients*", "/admin/bans*",
             "/admin/ip-lists*", "/admin/policy*", "/admin/login", "/admin/users*", "/admin/incidents*",
-            "/admin/session/recovery-codes");
+            "/admin/session/recovery-codes", "/admin/subjects*");
 
     /** The router to install as the admin listener's request handler. */
     public Router router() {
@@ -113,6 +113,9 @@ public final class AdminApi {
         router.get("/admin/audit/checkpoints").handler(audit::checkpoints);
         router.get("/admin/audit/proofs/inclusion").handler(audit::inclusionProof);
         router.get("/admin/audit/proofs/consistency").handler(audit::consistencyProof);
+        SubjectsAdmin subjects = new SubjectsAdmin(gateway, AdminApi::problem);
+        router.get("/admin/subjects/:id/export").handler(subjects::export);
+        router.post("/admin/subjects/:id/erase").handler(subjects::erase);
         IncidentsAdmin incidents = new IncidentsAdmin(gateway, AdminApi::problem);
         router.get("/admin/incidents").handler(incidents::list);
         router.get("/admin/incidents/:id").handler(incidents::show);
