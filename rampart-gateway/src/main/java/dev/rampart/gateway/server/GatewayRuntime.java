@@ -83,6 +83,7 @@ public final class GatewayRuntime {
     private final TrafficControl traffic;
     /** Set once by {@link #build}, before the runtime is handed out. */
     private Authorizer authorizer;
+    private JwtVerifier applicationTokens;
     private final WafGuards waf;
 
     /** The worker pool where authentication waits for I/O: JWKS fetches and API-key lookups. */
@@ -174,6 +175,7 @@ public final class GatewayRuntime {
                     List.of(unroutedHeaders), CidrSet.parse(config.trustedProxies()), generation, keyFetches,
                     ipFilter.orElse(null), traffic, waf);
             runtime.authorizer = authorizer;
+            runtime.applicationTokens = authenticators.allIssuers();
             return runtime;
         } catch (RuntimeException e) {
             opened.forEach(p -> p.shutdown(0));
@@ -239,6 +241,15 @@ public final class GatewayRuntime {
 
     public RampartConfig config() {
         return config;
+    }
+
+    /**
+     * A verifier of tokens from every configured issuer ({@code jwt-issuers}, and the gateway's own
+     * {@code oauth2-server}), for applications calling the transit and secrets endpoints with a
+     * bearer token; null when the config trusts no issuer. May fetch keys: call it off the event loop.
+     */
+    public JwtVerifier applicationTokens() {
+        return applicationTokens;
     }
 
     /** The compiled {@code policy}, for {@code POST /admin/policy/explain}; null when the config has none. */
@@ -326,6 +337,12 @@ public final class GatewayRuntime {
                 issuers.put(OAuth2ServerConfig.ISSUER_NAME, authorizationServer.trustedIssuer());
                 clockSkews.put(OAuth2ServerConfig.ISSUER_NAME, authorizationServer.settings().clockSkew());
             }
+        }
+
+        /** The verifier of every trusted issuer; null when there is none. */
+        JwtVerifier allIssuers() {
+            return issuers.isEmpty() ? null : verifiers.computeIfAbsent(new TreeSet<>(issuers.keySet()),
+                    n -> JwtIssuers.verifier(List.copyOf(n), issuers, clockSkews));
         }
 
         AuthenticationGuard guard(AuthenticationConfig authentication) {
