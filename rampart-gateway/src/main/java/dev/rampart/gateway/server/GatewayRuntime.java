@@ -22,6 +22,7 @@ import dev.rampart.gateway.guard.CorsGuard;
 import dev.rampart.gateway.guard.IntrospectionEndpoints;
 import dev.rampart.gateway.guard.IpFilterGuard;
 import dev.rampart.gateway.guard.JwtIssuers;
+import dev.rampart.gateway.plugin.GuardPlugins;
 import dev.rampart.gateway.guard.SecurityHeadersGuard;
 import dev.rampart.gateway.guard.SignedRequestGuard;
 import dev.rampart.gateway.guard.TrustedHostGuard;
@@ -159,13 +160,15 @@ public final class GatewayRuntime {
                 || config.routes().stream().anyMatch(r -> r.authentication() != null);
         WorkerExecutor keyFetches = authenticates ? vertx.createSharedWorkerExecutor(KEY_FETCH_POOL, KEY_FETCH_THREADS) : null;
         WafGuards waf = WafGuards.open(vertx, config, baseDir);
+        GuardPlugins plugins = null;
         try {
+            plugins = GuardPlugins.load(config.plugins(), baseDir);
             Authenticators authenticators = new Authenticators(config, baseDir, keyFetches, identity.apiKeys(),
                     authorizationServer);
             List<CompiledRoute> compiled = new ArrayList<>();
             for (int i = 0; i < config.routes().size(); i++) {
                 compiled.add(compile(vertx, config.routes().get(i), "routes[" + i + "]", config, baseDir, opened,
-                        authenticators, rateLimiter, authorizer, waf));
+                        authenticators, rateLimiter, authorizer, waf, plugins));
             }
             SecurityHeadersGuard unroutedHeaders =
                     SecurityHeadersGuard.from(config.securityHeaders(), SecurityHeadersConfig.inherit(), "security-headers");
@@ -180,6 +183,9 @@ public final class GatewayRuntime {
         } catch (RuntimeException e) {
             opened.forEach(p -> p.shutdown(0));
             waf.close();
+            if (plugins != null) {
+                plugins.close();
+            }
             if (keyFetches != null) {
                 keyFetches.close();
             }
@@ -189,7 +195,7 @@ public final class GatewayRuntime {
 
     private static CompiledRoute compile(Vertx vertx, RouteConfig rc, String path, RampartConfig config, Path baseDir,
             List<UpstreamPool> opened, Authenticators authenticators, RateLimiter rateLimiter, Authorizer authorizer,
-            WafGuards waf) {
+            WafGuards waf, GuardPlugins plugins) {
         List<Guard> guards = new ArrayList<>();
         // First in the chain, so that its onResponse (run in reverse order) has the last word.
         guards.add(SecurityHeadersGuard.from(config.securityHeaders(), rc.securityHeaders(), path + ".security-headers"));
@@ -225,6 +231,11 @@ public final class GatewayRuntime {
         }
         if (rc.validate() != null) {
             guards.add(ValidateGuard.from(rc.validate(), baseDir, path + ".validate"));
+        }
+        // Plugins last: they see only requests every built-in guard let through, and their response
+        // hooks run before the built-in ones (reverse order), so security headers have the last word.
+        for (int i = 0; i < rc.plugins().size(); i++) {
+            guards.add(plugins.guard(rc.plugins().get(i), path + ".plugins[" + i + "]"));
         }
         PathPattern pattern = rc.match().path() != null ? PathPattern.path(rc.match().path())
                 : PathPattern.prefix(rc.match().pathPrefix());
@@ -312,6 +323,8 @@ public final class GatewayRuntime {
             keyFetches.close();
         }
         waf.close();
+        // plugins' class loaders are left to the garbage collector, not closed: a request still in
+        // flight on this runtime may run a plugin guard that loads a class late
     }
 
     /** The authentication guards of one config: each issuer built once, one verifier per issuer set. */
