@@ -73,43 +73,56 @@ final class CryptoCallers {
                         ctx.put(CryptoCalls.CALLER, principal);
                         ctx.next();
                     } else {
-                        refuse(ctx, apiKey, (String) ar.result(), ip);
+                        refuse(ctx, apiKey, (Refusal) ar.result(), ip);
                     }
                 });
     }
 
-    /** The principal, or the reason code of the refusal. */
+    /** Why a credential was refused, and the API key's id when it names one. */
+    private record Refusal(String reason, String keyId) {
+    }
+
+    /** The principal, or the {@link Refusal}. */
     private Object apiKey(String presented, String ip) throws Exception {
         ApiKeys keys = gateway.apiKeys();
         if (keys == null) {
-            return "api-keys-unavailable";
+            return new Refusal("api-keys-unavailable", null);
         }
         ApiKeyAuthentication result = keys.authenticate(presented, InetAddress.getByName(ip));
         if (result instanceof ApiKeyAuthentication.Accepted accepted) {
             return accepted.principal();
         }
-        return ((ApiKeyAuthentication.Rejected) result).reason().code();
+        ApiKeyAuthentication.Rejected rejected = (ApiKeyAuthentication.Rejected) result;
+        return new Refusal(rejected.reason().code(), rejected.keyId());
     }
 
     private Object token(String presented) {
         JwtVerifier verifier = gateway.runtime().applicationTokens();
         if (verifier == null) {
-            return "no-trusted-issuer";
+            return new Refusal("no-trusted-issuer", null);
         }
         try {
             return verifier.verify(presented).principal();
         } catch (JwtRejectedException e) {
-            return e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return new Refusal(e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'), null);
         }
     }
 
-    private void refuse(RoutingContext ctx, boolean apiKey, String reason, String ip) {
+    /**
+     * A refused credential is an {@code authentication.failed} event like one refused on a route, so
+     * the detector's rules (brute force per address and per key, use of a revoked key) see it too.
+     */
+    private void refuse(RoutingContext ctx, boolean apiKey, Refusal refusal, String ip) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("path", ctx.normalizedPath());
         details.put("credential", apiKey ? "api-key" : "jwt");
-        details.put("reason", reason);
-        gateway.events().publish(new SecurityEvent(Instant.now(), "crypto.auth.failed", SecurityEvent.Severity.MEDIUM,
-                "admin", "invalid-credential", ctx.get("request_id"), null, ip, null, details));
+        details.put("reason", refusal.reason());
+        if (refusal.keyId() != null) {
+            details.put("key_id", refusal.keyId());
+            details.put("account", refusal.keyId());
+        }
+        gateway.events().publish(new SecurityEvent(Instant.now(), "authentication.failed", SecurityEvent.Severity.MEDIUM,
+                "admin", refusal.reason(), ctx.get("request_id"), null, ip, null, details));
         gateway.metrics().recordDenial("admin", "invalid-credential");
         ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"rampart-admin\", error=\"invalid_token\"");
         problems.send(ctx, 401, "invalid-credential", apiKey

@@ -186,9 +186,27 @@ class CryptoApplicationAccessIntegrationTest {
             assertThat(new JsonObject(r.body()).getString("code")).as(path).isEqualTo("admin-unauthorized");
         }
         assertThat(as(token("ops-bot", List.of("key-admin")), "GET", "/admin/routes", null).statusCode()).isEqualTo(401);
-        HttpResponse<String> revoked = as("rmp_00000000000000000000000000_" + "x".repeat(35), "POST",
+        HttpResponse<String> unknown = as("rmp_00000000000000000000000000_" + "x".repeat(35), "POST",
                 "/admin/transit/encrypt/payments", "{\"plaintext\": \"aGk=\"}");
-        assertThat(revoked.statusCode()).isEqualTo(401);
+        assertThat(unknown.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void revokedApiKeyIsRefusedAndReportedAsAFailedAuthentication() throws Exception {
+        HttpResponse<String> created = admin("POST", "/admin/api-keys",
+                "{\"name\": \"short-lived\", \"owner\": \"tests\", \"roles\": [\"payments-app\"]}");
+        JsonObject key = new JsonObject(created.body());
+        assertThat(as(key.getString("key"), "POST", "/admin/transit/encrypt/payments", "{\"plaintext\": \"aGk=\"}")
+                .statusCode()).isEqualTo(200);
+        assertThat(admin("POST", "/admin/api-keys/" + key.getString("id") + "/revoke", null).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> refused = as(key.getString("key"), "POST", "/admin/transit/encrypt/payments",
+                "{\"plaintext\": \"aGk=\"}");
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(new JsonObject(refused.body()).getString("code")).isEqualTo("invalid-credential");
+        JsonObject entry = awaitEntry("authentication.failed", e -> e.encode().contains(key.getString("id"))).orElseThrow();
+        assertThat(entry.getString("result")).isEqualTo("revoked");
+        assertThat(entry.encode()).contains("/admin/transit/encrypt/payments").doesNotContain(key.getString("key"));
     }
 
     @Test
