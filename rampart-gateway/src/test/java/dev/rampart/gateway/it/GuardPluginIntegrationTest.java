@@ -130,6 +130,19 @@ class GuardPluginIntegrationTest {
     }
 
     @Test
+    void reloadIsRefusedWhenAPluginNoLongerVerifiesAndTheRunningPluginStays() throws Exception {
+        try (TestUpstream upstream = new TestUpstream("behind-plugin");
+                GatewayHarness gw = GatewayHarness.start(dir, config(upstream), false)) {
+            Files.writeString(pluginDir.resolve("added.jar"), "slipped in after signing");
+
+            HttpResponse<String> reload = gw.adminPost("/admin/config/reload");
+            assertThat(reload.statusCode()).isEqualTo(422);
+            assertThat(reload.body()).contains("plugins.directory").contains("not in the manifest: added.jar");
+            assertThat(gw.get("/api/orders").headers().firstValue("X-Stamp")).hasValue("orders");
+        }
+    }
+
+    @Test
     void tamperedJarIsRefused() throws Exception {
         Path jar = pluginDir.resolve("header-stamp.jar");
         byte[] bytes = Files.readAllBytes(jar);
