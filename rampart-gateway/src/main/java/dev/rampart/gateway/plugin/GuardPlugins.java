@@ -9,13 +9,16 @@ import dev.rampart.crypto.ArtifactVerificationException;
 import dev.rampart.crypto.CryptoException;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import java.io.IOException;
-import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +38,9 @@ import java.util.stream.Stream;
  *
  * <p>A plugin's class loader has the gateway's as parent (plugins see {@code rampart-core}'s
  * {@link Guard} API); only the {@link GuardPlugin} implementations defined by its own jars count,
- * found with {@link ServiceLoader}. The directory must be writable by the operator only: the files
- * are read again when classes load, after the check.
+ * found with {@link ServiceLoader}. The class loader reads copies of the jars in a directory of
+ * the gateway's own (owner-only, deleted on exit), each checked again against the signed digest
+ * after copying: a jar swapped in the plugin directory after the check is never what runs.
  */
 public final class GuardPlugins implements AutoCloseable {
 
@@ -45,15 +49,17 @@ public final class GuardPlugins implements AutoCloseable {
 
     private final Map<String, GuardPlugin> byName;
     private final List<URLClassLoader> loaders;
+    private final List<Path> copies;
 
-    private GuardPlugins(Map<String, GuardPlugin> byName, List<URLClassLoader> loaders) {
+    private GuardPlugins(Map<String, GuardPlugin> byName, List<URLClassLoader> loaders, List<Path> copies) {
         this.byName = Collections.unmodifiableMap(byName);
         this.loaders = List.copyOf(loaders);
+        this.copies = List.copyOf(copies);
     }
 
     /** No plugins. */
     public static GuardPlugins none() {
-        return new GuardPlugins(new LinkedHashMap<>(), List.of());
+        return new GuardPlugins(new LinkedHashMap<>(), List.of(), List.of());
     }
 
     /**
@@ -87,19 +93,20 @@ public final class GuardPlugins implements AutoCloseable {
         }
         Map<String, GuardPlugin> byName = new LinkedHashMap<>();
         List<URLClassLoader> loaders = new ArrayList<>();
+        List<Path> copies = new ArrayList<>();
         try {
             for (Path plugin : entries(root)) {
-                loadOne(plugin, trusted, byName, loaders);
+                loadOne(plugin, trusted, byName, loaders, copies);
             }
         } catch (RuntimeException e) {
-            closeAll(loaders);
+            new GuardPlugins(byName, loaders, copies).close();
             throw e;
         }
-        return new GuardPlugins(byName, loaders);
+        return new GuardPlugins(byName, loaders, copies);
     }
 
     private static void loadOne(Path plugin, List<OctetKeyPair> trusted, Map<String, GuardPlugin> byName,
-            List<URLClassLoader> loaders) {
+            List<URLClassLoader> loaders, List<Path> copyDirectories) {
         if (!Files.isDirectory(plugin)) {
             throw refused(plugin, "it is not a directory; every plugin is a subdirectory holding its jars and rampart.sig");
         }
@@ -114,13 +121,14 @@ public final class GuardPlugins implements AutoCloseable {
             throw refused(plugin, e.getMessage());
         }
         List<URL> jars = new ArrayList<>();
-        for (String file : verified.sha256ByFile().keySet()) {
-            if (file.endsWith(".jar")) {
-                try {
-                    jars.add(plugin.resolve(file).toUri().toURL());
-                } catch (MalformedURLException e) {
-                    throw refused(plugin, "cannot name " + file + " as a URL: " + e.getMessage());
+        Path copies = null;
+        for (Map.Entry<String, String> file : verified.sha256ByFile().entrySet()) {
+            if (file.getKey().endsWith(".jar")) {
+                if (copies == null) {
+                    copies = privateDirectory(plugin);
+                    copyDirectories.add(copies);
                 }
+                jars.add(verifiedCopy(plugin, file.getKey(), file.getValue(), copies.resolve(jars.size() + ".jar")));
             }
         }
         if (jars.isEmpty()) {
@@ -155,6 +163,32 @@ public final class GuardPlugins implements AutoCloseable {
         }
     }
 
+    private static Path privateDirectory(Path plugin) {
+        try {
+            Path dir = Files.createTempDirectory("rampart-plugin-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException | UnsupportedOperationException e) {
+            throw refused(plugin, "cannot make a private directory for its verified jars: " + e.getMessage());
+        }
+    }
+
+    /** Copies one signed jar and checks the copy against the signed digest; the URL of the copy. */
+    private static URL verifiedCopy(Path plugin, String name, String sha256, Path copy) {
+        try {
+            byte[] bytes = Files.readAllBytes(plugin.resolve(name));
+            if (!HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).equals(sha256)) {
+                throw refused(plugin, name + " changed while it was being verified");
+            }
+            Files.write(copy, bytes);
+            copy.toFile().deleteOnExit();
+            return copy.toUri().toURL();
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw refused(plugin, "cannot copy " + name + ": " + e.getMessage());
+        }
+    }
+
     /** The loaded plugins' names. */
     public Set<String> names() {
         return byName.keySet();
@@ -185,10 +219,24 @@ public final class GuardPlugins implements AutoCloseable {
         return guard;
     }
 
-    /** Closes the plugins' class loaders (their jars); guards already built keep the classes they loaded. */
+    /**
+     * Closes the plugins' class loaders and deletes the verified copies of their jars; guards
+     * already built keep the classes they loaded. The config check closes what it loaded; a running
+     * config's plugins are left to the garbage collector and removed at exit.
+     */
     @Override
     public void close() {
         closeAll(loaders);
+        for (Path dir : copies) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+                Files.deleteIfExists(dir);
+            } catch (IOException e) {
+                // left for deleteOnExit
+            }
+        }
     }
 
     private static List<Path> entries(Path root) {
