@@ -26,11 +26,14 @@ public record RouteConfig(
                 + "e.g. [\"messages:write\"]; decided by policy after authentication. Empty: policy.routes map the "
                 + "method and path.") List<String> permissions,
         @Doc("The web application firewall on this route: SecLang rules (OWASP CRS or the built-in Rampart pack), "
-                + "paranoia level, anomaly thresholds, exclusions. Absent: no WAF.") WafRouteConfig waf) {
+                + "paranoia level, anomaly thresholds, exclusions. Absent: no WAF.") WafRouteConfig waf,
+        @Doc("Guards from signed plugins (see plugins), in this order, after the built-in request guards "
+                + "(authentication, authorization, rate limits, signature, validation).") List<PluginGuardConfig> plugins) {
 
     public RouteConfig {
         ipFilter = ipFilter == null ? IpFilterConfig.none() : ipFilter;
         securityHeaders = securityHeaders == null ? SecurityHeadersConfig.inherit() : securityHeaders;
         permissions = permissions == null ? List.of() : List.copyOf(permissions);
+        plugins = plugins == null ? List.of() : List.copyOf(plugins);
     }
 }

@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The admin REST API on the admin listener. Every call needs {@code Authorization: Bearer <admin
- * token>} or the session cookie of an admin user ({@link ConsoleSessionsAdmin}); the token's hash is read from the store on each call, so {@code rampart admin
+ * token>} or the session cookie of an admin user ({@link ConsoleSessionsAdmin}), except that the
+ * transit and secrets endpoints also take an application's API key or JWT ({@link CryptoCallers});
+ * the token's hash is read from the store on each call, so {@code rampart admin
  * reset-token} takes effect at once, also for a running gateway. Errors are problem+json.
  */
 public final class AdminApi {
@@ -39,6 +41,7 @@ public final class AdminApi {
     private final Gateway gateway;
     private final Buffer openApi;
     private final ConsoleSessionsAdmin sessions;
+    private final CryptoCallers cryptoCallers;
 
     /** Answers a problem+json error. */
     @FunctionalInterface
@@ -50,6 +53,7 @@ public final class AdminApi {
         this.gateway = gateway;
         this.openApi = loadOpenApi();
         this.sessions = new ConsoleSessionsAdmin(gateway, AdminApi::problem);
+        this.cryptoCallers = new CryptoCallers(gateway, AdminApi::problem);
     }
 
     /** The admin routes that take a JSON body (the transit routes have their own, larger limit). */
@@ -158,6 +162,11 @@ public final class AdminApi {
         String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
         if (header == null && sessions.presentsSession(ctx)) {
             sessions.authenticate(ctx);
+            return;
+        }
+        if (presented != null && CryptoCallers.isCryptoPath(ctx.normalizedPath())
+                && CryptoCallers.isApplicationCredential(presented)) {
+            cryptoCallers.authenticate(ctx, presented);
             return;
         }
         gateway.vertx().<Optional<String>>executeBlocking(() -> gateway.store().settings().get(AdminTokens.SETTING), false)

@@ -99,6 +99,7 @@ final class ConfigRules {
         routes();
         rateLimits();
         PolicyRules.check(config, findings);
+        PluginRules.check(config, baseDir, findings);
         waf();
     }
 

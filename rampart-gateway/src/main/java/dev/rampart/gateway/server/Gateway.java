@@ -15,7 +15,7 @@ import dev.rampart.gateway.config.ConfigLoader;
 import dev.rampart.gateway.config.ConfigWatcher;
 import dev.rampart.gateway.config.LoadedConfig;
 import dev.rampart.crypto.Crypto;
-import dev.rampart.gateway.crypto.AdminTransitAuthorizer;
+import dev.rampart.gateway.crypto.CryptoAuthorizer;
 import dev.rampart.gateway.crypto.CredentialSecret;
 import dev.rampart.gateway.crypto.GatewayCrypto;
 import dev.rampart.gateway.http1.StrictHttp1;
@@ -139,7 +139,8 @@ public final class Gateway implements AutoCloseable {
         try {
             gateway.ensureAdminToken(adminTokenAnnouncer);
             gateway.crypto = GatewayCrypto.open(store, loaded.config().crypto(), loaded.baseDir(), gateway.events,
-                    new AdminTransitAuthorizer());
+                    new CryptoAuthorizer(() -> gateway.runtime == null ? null : gateway.runtime.authorizer(),
+                            java.time.Clock.systemUTC()));
             gateway.cryptoRotationTimer = vertx.setPeriodic(loaded.config().crypto().autoRotateCheckInterval().toMillis(),
                     t -> gateway.rotateDueTransitKeys());
             gateway.apiKeys = apiKeysOf(store, gateway.crypto.available().orElse(null));
