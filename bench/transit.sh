@@ -4,7 +4,10 @@
 # token checked, the operation authorized and audited as in production. Reports requests/s and
 # latency percentiles (hey, keep-alive), first at full load, then at half that rate.
 #
-# Usage: bench/transit.sh [seconds per run, default 15] [connections, default 32]
+# CALLER=api-key: the calls come from an application's API key instead, authorized by the policy
+# (transit:encrypt:bench), as an application calls transit.
+#
+# Usage: [CALLER=api-key] bench/transit.sh [seconds per run, default 15] [connections, default 32]
 # Needs root for apt-get when hey is missing.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -34,6 +37,9 @@ store: { data-dir: ./data }
 access-log: { enabled: false }
 crypto: { master-key-file: master.key }
 CONF
+if [ "${CALLER:-admin}" = api-key ]; then
+  echo 'policy: { roles: { bench-app: { permissions: ["transit:encrypt:bench"] } } }' >> "$work/rampart.yaml"
+fi
 
 if [ ! -f rampart-gateway/target/rampart.jar ]; then
   echo "bench: building rampart.jar ..." >&2
@@ -57,6 +63,12 @@ curl -sf -o /dev/null -H "$AUTH" -H 'Content-Type: application/json' -d '{"type"
 printf '{"plaintext":"%s","associated_data":"%s"}' "$(head -c 1024 /dev/urandom | base64 -w0)" \
   "$(printf 'order-17' | base64 -w0)" > "$work/body.json"
 URL="http://127.0.0.1:$ADMIN_PORT/admin/transit/encrypt/bench"
+if [ "${CALLER:-admin}" = api-key ]; then
+  KEY=$(curl -sf -H "$AUTH" -H 'Content-Type: application/json' -d '{"name":"bench","owner":"bench","roles":["bench-app"]}' \
+    "http://127.0.0.1:$ADMIN_PORT/admin/api-keys" | sed -n 's/.*"key" *: *"\([^"]*\)".*/\1/p')
+  [ -n "$KEY" ] || { echo "bench: could not create the API key; see $work" >&2; exit 1; }
+  AUTH="Authorization: Bearer $KEY"
+fi
 curl -sf -o /dev/null -H "$AUTH" -H 'Content-Type: application/json' --data-binary @"$work/body.json" "$URL" \
   || { echo "bench: encrypt failed; see $work" >&2; exit 1; }
 
@@ -75,7 +87,7 @@ report() { # label hey-output
 }
 
 echo "Rampart transit HTTP benchmark: $(nproc) cores, ${DURATION}s per run, $(java -version 2>&1 | head -1)"
-echo "POST /admin/transit/encrypt/bench, 1 KiB plaintext, aes256-gcm:"
+echo "POST /admin/transit/encrypt/bench, 1 KiB plaintext, aes256-gcm, caller ${CALLER:-admin}:"
 run "$WARMUP" "$CONNS" >/dev/null
 report "max ($CONNS connections)" "$(run "$DURATION" "$CONNS")"
 half=$(( RPS / 2 / 8 ))

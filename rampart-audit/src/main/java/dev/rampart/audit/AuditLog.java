@@ -1,5 +1,6 @@
 package dev.rampart.audit;
 
+import com.google.crypto.tink.Aead;
 import dev.rampart.core.SecurityEvent;
 import dev.rampart.core.SecurityEvent.Severity;
 import dev.rampart.store.Store;
@@ -55,9 +56,18 @@ public final class AuditLog implements AutoCloseable {
      * @param onWriteFailure refuse or spool
      * @param spool the spool (SPOOL policy), or null
      * @param maxBatch most entries per transaction
+     * @param subjectKeyWrap seals the per-subject keys at rest (e.g. a key under the master key), or
+     *     null to keep them in clear in the store
      */
     public record Options(AuditPrivacy privacy, CheckpointSigner signer, Duration checkpointInterval,
-            WriteFailurePolicy onWriteFailure, AuditSpool spool, int maxBatch) {
+            WriteFailurePolicy onWriteFailure, AuditSpool spool, int maxBatch, Aead subjectKeyWrap) {
+
+        /** Options whose subject keys are kept in clear. */
+        public Options(AuditPrivacy privacy, CheckpointSigner signer, Duration checkpointInterval,
+                WriteFailurePolicy onWriteFailure, AuditSpool spool, int maxBatch) {
+            this(privacy, signer, checkpointInterval, onWriteFailure, spool, maxBatch, null);
+        }
+
         public Options {
             Objects.requireNonNull(privacy, "privacy");
             Objects.requireNonNull(signer, "signer");
@@ -86,6 +96,7 @@ public final class AuditLog implements AutoCloseable {
     private final Consumer<SecurityEvent> alerts;
     private final byte[] salt;
     private final AuditReader reader;
+    private final SubjectKeys subjects;
     private final MerkleTree tree = new MerkleTree();
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
@@ -101,7 +112,8 @@ public final class AuditLog implements AutoCloseable {
         this.clock = clock;
         this.alerts = alerts;
         this.salt = loadSalt(store);
-        this.reader = new AuditReader(tables, options.privacy(), salt);
+        this.subjects = new SubjectKeys(store, salt, options.subjectKeyWrap(), clock);
+        this.reader = new AuditReader(tables, options.privacy(), salt, subjects);
         tables.forEachRow(0, row -> {
             if (row.stored().seq() != tree.size()) {
                 throw new IllegalStateException("the audit log has a gap: entry " + tree.size() + " is missing (next stored is "
@@ -179,14 +191,49 @@ public final class AuditLog implements AutoCloseable {
         return tables.checkpoints(fromSize, limit);
     }
 
-    /** Entries matching the query, by sequence number. */
+    /** The log's reader: queries, exports and subject erasure, sharing this log's subject-key cache (an erasure evicts it). */
+    public AuditReader reader() {
+        return reader;
+    }
+
+    /** Entries matching the query, by sequence number, as a reader sees them (subject values decrypted or erased). */
     public List<StoredEntry> query(AuditQuery query) {
         return reader.query(query);
+    }
+
+    /**
+     * Entries matching the query exactly as stored (subject values encrypted, pseudonyms, masks): the
+     * {@link AuditEntry#leafBytes()} of each is its Merkle leaf, for checking an inclusion proof.
+     */
+    public List<StoredEntry> queryStored(AuditQuery query) {
+        return reader.queryStored(query);
     }
 
     /** Writes every entry matching {@code filter} as JSON lines; returns how many. */
     public long exportJsonl(AuditQuery filter, Writer out) throws IOException {
         return reader.exportJsonl(filter, out);
+    }
+
+    /**
+     * Entries after {@code afterSeq} naming one of {@code ids} (principal, subject or pseudonymised
+     * detail), decrypted, at most {@code limit}: the audit part of a data-subject export. Blocks.
+     */
+    public List<StoredEntry> subjectEntries(java.util.Collection<String> ids, long afterSeq, int limit) {
+        return reader.subjectEntries(ids, afterSeq, limit);
+    }
+
+    /**
+     * Erases subject {@code id}: destroys its key, so the entries naming it can no longer be read
+     * while every leaf, checkpoint and proof still verifies; prunes the entries that name it raw or
+     * pseudonymised. Idempotent; a later entry naming {@code id} gets a new key. Blocks.
+     */
+    public SubjectErasure eraseSubject(String id) {
+        return reader.eraseSubject(id);
+    }
+
+    /** When {@code id}'s subject key was last erased, if ever. */
+    public java.util.Optional<Instant> subjectErasedAt(String id) {
+        return reader.erasedAt(id);
     }
 
     /**
@@ -283,15 +330,23 @@ public final class AuditLog implements AutoCloseable {
         toWrite.addAll(batch);
         List<AuditEntry> entries = new ArrayList<>(toWrite.size());
         List<byte[]> hashes = new ArrayList<>(toWrite.size());
-        for (Pending p : toWrite) {
-            entries.add(p.entry());
-            hashes.add(MerkleTree.leafHash(p.entry().leafBytes()));
-        }
         long first = tree.size();
         try {
+            // subject keys live in the store: a failure here is a store failure (the entries are
+            // then spooled with their subject fields not yet encrypted, and encrypted at replay)
+            for (int i = 0; i < toWrite.size(); i++) {
+                Pending p = toWrite.get(i);
+                AuditEntry stored = subjects.protect(p.entry(), options.privacy());
+                if (stored != p.entry()) {
+                    toWrite.set(i, new Pending(stored, p.acknowledged()));
+                }
+                entries.add(stored);
+                hashes.add(MerkleTree.leafHash(stored.leafBytes()));
+            }
             tables.insert(first, entries, hashes);
         } catch (Exception e) {
-            onWriteFailure(batch, e);
+            // spool what was protected before the failure, so subject values reach the spool encrypted when possible
+            onWriteFailure(new ArrayList<>(toWrite.subList(replay.size(), toWrite.size())), e);
             return;
         }
         hashes.forEach(tree::append);

@@ -18,10 +18,17 @@ import javax.crypto.spec.SecretKeySpec;
  * like a secret becomes {@code ****}; a configured masked detail keeps its last four characters
  * when it is at least 16 long ({@code ****1111}). Neither is ever reversed.
  *
+ * <p>A subject field ({@code principal}, or a detail key naming a person such as {@code account}) is
+ * instead encrypted under its subject's own key ({@code subj:<key-id>:<ciphertext>}, deterministic, so
+ * still searchable); readers with the store decrypt it, and erasing the subject destroys the key
+ * (crypto-shredding). A field that is both pseudonymised and a subject field is pseudonymised: the
+ * explicit setting wins, and such a value is not erasable by key (erasure prunes the entries instead).
+ *
  * @param pseudonymised fields to pseudonymise: {@code principal}, {@code client-ip}, or a detail key
  * @param masked detail keys to mask, besides those {@link #isSecretName named like a secret}, which are always masked
+ * @param subjects fields encrypted per subject: {@code principal} or a detail key
  */
-public record AuditPrivacy(Set<String> pseudonymised, Set<String> masked) {
+public record AuditPrivacy(Set<String> pseudonymised, Set<String> masked, Set<String> subjects) {
 
     /** Prefix of a pseudonymised value. */
     public static final String PSEUDONYM_PREFIX = "hmac:";
@@ -33,11 +40,17 @@ public record AuditPrivacy(Set<String> pseudonymised, Set<String> masked) {
     public AuditPrivacy {
         pseudonymised = Set.copyOf(pseudonymised == null ? Set.of() : pseudonymised);
         masked = Set.copyOf(masked == null ? Set.of() : masked);
+        subjects = Set.copyOf(subjects == null ? Set.of() : subjects);
     }
 
-    /** Pseudonymise nothing; mask only detail keys named like secrets. */
+    /** Pseudonymise nothing; mask only detail keys named like secrets; encrypt the principal per subject. */
     public static AuditPrivacy defaults() {
-        return new AuditPrivacy(Set.of(), Set.of());
+        return new AuditPrivacy(Set.of(), Set.of(), Set.of("principal"));
+    }
+
+    /** Whether {@code field} (principal or a detail key) is encrypted per subject: listed as a subject and not pseudonymised. */
+    public boolean isSubjectField(String field) {
+        return subjects.contains(field) && !pseudonymised.contains(field);
     }
 
     /** Whether a detail key names a secret (password, token, cookie, API key, ...): such values are always masked. */
@@ -72,6 +85,9 @@ public record AuditPrivacy(Set<String> pseudonymised, Set<String> masked) {
         }
         if (pseudonymised.contains(key)) {
             return pseudonym(value, salt);
+        }
+        if (isSubjectField(key)) {
+            return value; // encrypted under its subject's key on the writer thread (SubjectKeys)
         }
         if (isSecretName(key)) {
             return "****";

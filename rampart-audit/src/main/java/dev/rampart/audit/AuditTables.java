@@ -17,6 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class AuditTables {
 
     static final String COLUMNS = "seq, time_us, event_type, principal, client_ip, route, action, result, request_id, details, pruned, leaf_hash";
+    private static final String PRUNE = "UPDATE audit_entries SET principal = NULL, client_ip = NULL, route = NULL, "
+            + "action = NULL, result = NULL, request_id = NULL, details = '{}', pruned = 1 ";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<TreeMap<String, String>> DETAILS = new TypeReference<>() {};
 
@@ -84,7 +86,59 @@ final class AuditTables {
         void accept(Row row);
     }
 
-    List<StoredEntry> query(AuditQuery q, String principal, String clientIp) {
+    /**
+     * Entries after {@code afterSeq} whose principal is one of {@code values} or whose details
+     * contain one of them as a JSON string (candidates: the caller checks which detail holds it), by
+     * sequence number, at most {@code limit}.
+     */
+    List<StoredEntry> mentioning(java.util.Collection<String> values, long afterSeq, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_entries WHERE seq > ? AND (principal IN (");
+        sql.append(String.join(", ", java.util.Collections.nCopies(values.size(), "?"))).append(")");
+        for (int i = 0; i < values.size(); i++) {
+            sql.append(" OR details LIKE ? ESCAPE '!'");
+        }
+        sql.append(") ORDER BY seq LIMIT ").append(limit);
+        List<StoredEntry> found = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            select.setLong(i++, afterSeq);
+            for (String v : values) {
+                select.setString(i++, v);
+            }
+            for (String v : values) {
+                String json = JSON.writeValueAsString(v);
+                select.setString(i++, "%" + json.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    Row row = row(rs);
+                    if (!row.pruned()) {
+                        found.add(row.stored());
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot search the audit entries: " + e.getMessage() + " — check the store", e);
+        }
+        return found;
+    }
+
+    /** Clears the fields of the given entries as retention does (the leaf hash stays); returns how many. */
+    int prune(java.util.Collection<Long> seqs) {
+        int pruned = 0;
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement update = c.prepareStatement(PRUNE + "WHERE seq = ? AND pruned = 0")) {
+            for (long seq : seqs) {
+                update.setLong(1, seq);
+                pruned += update.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot prune audit entries: " + e.getMessage() + " — check the store", e);
+        }
+        return pruned;
+    }
+
+    List<StoredEntry> query(AuditQuery q, List<String> principals, String clientIp) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_entries WHERE seq > ?");
         List<Object> args = new ArrayList<>();
         args.add(q.afterSeq());
@@ -96,8 +150,11 @@ final class AuditTables {
             sql.append(" AND time_us < ?");
             args.add(AuditEntry.micros(q.to()));
         }
+        if (principals != null) {
+            sql.append(" AND principal IN (").append(String.join(", ", java.util.Collections.nCopies(principals.size(), "?"))).append(")");
+            args.addAll(principals);
+        }
         Map<String, String> equal = new TreeMap<>();
-        equal.put("principal", principal);
         equal.put("client_ip", clientIp);
         equal.put("event_type", q.eventType());
         equal.put("route", q.route());
@@ -128,9 +185,7 @@ final class AuditTables {
     /** Clears the fields of entries of {@code eventType} older than {@code beforeMicros}; returns how many. */
     int prune(String eventType, long beforeMicros) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement update = c.prepareStatement("UPDATE audit_entries SET principal = NULL, client_ip = NULL, "
-                        + "route = NULL, action = NULL, result = NULL, request_id = NULL, details = '{}', pruned = 1 "
-                        + "WHERE event_type = ? AND time_us < ? AND pruned = 0")) {
+                PreparedStatement update = c.prepareStatement(PRUNE + "WHERE event_type = ? AND time_us < ? AND pruned = 0")) {
             update.setString(1, eventType);
             update.setLong(2, beforeMicros);
             return update.executeUpdate();

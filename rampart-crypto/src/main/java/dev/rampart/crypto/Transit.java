@@ -554,7 +554,14 @@ public final class Transit {
         return "transit:" + operation + ":" + target;
     }
 
-    private void authorize(Principal caller, String operation, String target) {
+    /**
+     * Checks {@code transit:<operation>:<target>} alone, with the same denial event and exception
+     * as the operations: for a caller that makes one request of many operations on one key (a batch
+     * of signatures) and wants it authorized once, up front, rather than item by item.
+     *
+     * @throws CryptoException {@link Reason#DENIED} naming the permission the caller lacks
+     */
+    public void authorize(Principal caller, String operation, String target) {
         String permission = permission(operation, target);
         if (!authorizer.permits(caller, permission)) {
             emit(caller, operation, target, "denied", Severity.MEDIUM, Map.of("key", target, "permission", permission));

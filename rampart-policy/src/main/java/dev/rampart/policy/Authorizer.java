@@ -223,7 +223,7 @@ public final class Authorizer {
         }
 
         private Grant grant(Permission p) {
-            for (int v = 0; v < PermissionIndex.VARIANTS; v++) {
+            for (int v = 0, n = PermissionIndex.variants(p); v < n; v++) {
                 BitSet holders = roles.holders.covering(p, v);
                 if (holders != null && holders.intersects(effective)) {
                     int role = firstCommon(holders, effective);
@@ -244,7 +244,7 @@ public final class Authorizer {
 
         private MissingPermission missing(Permission p) {
             BitSet all = new BitSet();
-            for (int v = 0; v < PermissionIndex.VARIANTS; v++) {
+            for (int v = 0, n = PermissionIndex.variants(p); v < n; v++) {
                 BitSet holders = roles.holders.covering(p, v);
                 if (holders != null) {
                     all.or(holders);
@@ -296,7 +296,7 @@ public final class Authorizer {
     private static List<CompiledRule> candidates(PermissionIndex<List<CompiledRule>> index, Permission p) {
         List<CompiledRule> found = null;
         int lists = 0;
-        for (int v = 0; v < PermissionIndex.VARIANTS; v++) {
+        for (int v = 0, n = PermissionIndex.variants(p); v < n; v++) {
             List<CompiledRule> rules = index.covering(p, v);
             if (rules == null) {
                 continue;

@@ -32,7 +32,7 @@ final class CompiledRule {
 
     /** The rule's most specific pattern that covers {@code required} (exact before wildcards). */
     String patternCovering(Permission required) {
-        for (int v = 0; v < PermissionIndex.VARIANTS; v++) {
+        for (int v = 0, n = PermissionIndex.variants(required); v < n; v++) {
             String candidate = PermissionIndex.patternOf(required, v);
             for (Permission p : patterns) {
                 if (p.toString().equals(candidate)) {

@@ -22,7 +22,31 @@ class RoleGrantsTest {
               auditor:   { permissions: ["*:read"] }
               admin:     { permissions: ["*:*"] }
               support:   { inherits: [moderator] }
+              payments:  { permissions: ["transit:encrypt:payments", "transit:decrypt:payments"] }
+              keyadmin:  { permissions: ["transit:*:*"] }
+              orders:    { permissions: ["secrets:read:apps/orders/*"] }
             """);
+
+    @Test
+    void targetedPermissionsAreGrantedPerTargetAndFoundByTheirMostSpecificPattern() {
+        assertThat(policy.decide(user("p", "payments"), needs("POST", "/t", "transit:encrypt:payments")).allowed()).isTrue();
+        assertThat(policy.decide(user("p", "payments"), needs("POST", "/t", "transit:encrypt:orders")).allowed()).isFalse();
+        assertThat(policy.decide(user("p", "payments"), needs("POST", "/t", "transit:rotate:payments")).allowed()).isFalse();
+        AuthorizationDecision d = policy.decide(user("o", "orders"), needs("GET", "/s", "secrets:read:apps/orders/db"));
+        assertThat(d.allowed()).isTrue();
+        assertThat(d.explanation().grants()).containsExactly(
+                new Grant("secrets:read:apps/orders/db", Grant.Source.ROLE, "orders", "secrets:read:apps/orders/*"));
+        assertThat(policy.decide(user("o", "orders"), needs("GET", "/s", "secrets:read:apps/billing/db")).allowed()).isFalse();
+        assertThat(policy.decide(user("k", "keyadmin"), needs("POST", "/t", "transit:trim:anything")).allowed()).isTrue();
+    }
+
+    @Test
+    void fullTwoPartWildcardDoesNotReachKeysOrSecrets() {
+        AuthorizationDecision d = policy.decide(user("root", "admin"), needs("POST", "/t", "transit:decrypt:payments"));
+
+        assertThat(d.allowed()).isFalse();
+        assertThat(d.explanation().missing().get(0).grantingRoles()).containsExactlyInAnyOrder("payments", "keyadmin");
+    }
 
     @Test
     void exactPermissionOfAHeldRoleAllows() {

@@ -33,6 +33,12 @@ public final class BodyRules {
     public static final String MAX_PARTS = "max-parts";
     /** An uploaded file name with a path, '..', control characters or a disallowed extension. */
     public static final String FILENAME = "filename";
+    /** A parameter not written as its OpenAPI style declares ({@code deepObject}, {@code matrix}, ...). */
+    public static final String STYLE = "style";
+    /** A request body property the contract marks {@code readOnly} (set by the server: mass assignment). */
+    public static final String READ_ONLY = "readOnly";
+    /** A response property the contract marks {@code writeOnly} (a password or secret sent back). */
+    public static final String WRITE_ONLY = "writeOnly";
 
     private static final Set<String> LIMITS = Set.of(MAX_SIZE, MAX_PART_SIZE, MAX_DEPTH, MAX_KEYS, MAX_ARRAY_LENGTH,
             MAX_STRING_LENGTH, MAX_NUMBER_LENGTH, DUPLICATE_KEY, DTD, MAX_ELEMENTS, MAX_ATTRIBUTES, MAX_PARTS);

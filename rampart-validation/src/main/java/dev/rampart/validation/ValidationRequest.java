@@ -87,6 +87,11 @@ public final class ValidationRequest {
         return cookies.get(name);
     }
 
+    /** All cookies, by name (the first occurrence of a name). */
+    public Map<String, String> cookies() {
+        return cookies;
+    }
+
     /** Path parameters the caller's router extracted (used by rule-based validation). */
     public Map<String, String> pathParams() {
         return pathParams;

@@ -101,6 +101,15 @@ final class ApiKeyRepository {
         return lifecycle.revoke(id, at);
     }
 
+    boolean delete(String id) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("DELETE FROM api_keys WHERE id = ?")) {
+            s.setString(1, id);
+            return s.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw failure("delete API key " + id, e);
+        }
+    }
+
     /** Writes each key's last-use time in one batch; never moves a time backwards (another process may be ahead). */
     void updateLastUsed(Map<String, Instant> lastUsed) {
         if (lastUsed.isEmpty()) {

@@ -192,6 +192,18 @@ public final class ApiKeys {
     }
 
     /**
+     * Revokes key {@code id} and deletes its row (a data-subject erasure): afterwards the key is
+     * unknown rather than revoked, and only the audit log still names it.
+     *
+     * @throws NoSuchElementException when there is no key {@code id}
+     */
+    public void delete(String id) {
+        revoke(id);
+        repository.delete(id);
+        cache.invalidate(id);
+    }
+
+    /**
      * Stops key {@code id} from authenticating until {@link #enable}d again.
      *
      * @throws NoSuchElementException when there is no key {@code id}

@@ -22,9 +22,17 @@ public record Argon2idParameters(int memoryKiB, int iterations, int parallelism)
      * Upper bounds accepted when reading a stored hash, so that a tampered hash (say m=2^31) cannot
      * make a single verification allocate without limit: a denial of service through the store.
      */
-    static final int MAX_MEMORY_KIB = 4 * 1024 * 1024;
-    static final int MAX_ITERATIONS = 64;
-    static final int MAX_PARALLELISM = 255;
+    public static final int MAX_MEMORY_KIB = 4 * 1024 * 1024;
+    public static final int MAX_ITERATIONS = 64;
+    public static final int MAX_PARALLELISM = 255;
+
+    /**
+     * The least cost a deployment may configure for new hashes: the OWASP Password Storage Cheat
+     * Sheet's minimum for Argon2id, 19 MiB with two passes (RFC 9106 §4 recommends more). Stored hashes
+     * below it still verify; this record accepts them, only {@link #requireConfigurable} refuses them.
+     */
+    public static final int MIN_CONFIGURED_MEMORY_KIB = 19 * 1024;
+    public static final int MIN_CONFIGURED_ITERATIONS = 2;
 
     public Argon2idParameters {
         if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
@@ -40,5 +48,23 @@ public record Argon2idParameters(int memoryKiB, int iterations, int parallelism)
             throw new IllegalArgumentException(
                     "Argon2id iterations must be between 1 and " + MAX_ITERATIONS + ", got " + iterations);
         }
+    }
+
+    /**
+     * Parameters an operator configured for new hashes: those of this record's bounds and at least
+     * {@link #MIN_CONFIGURED_MEMORY_KIB} KiB and {@link #MIN_CONFIGURED_ITERATIONS} passes.
+     *
+     * @throws IllegalArgumentException naming the parameter and its allowed range
+     */
+    public static Argon2idParameters requireConfigurable(int memoryKiB, int iterations, int parallelism) {
+        if (memoryKiB < MIN_CONFIGURED_MEMORY_KIB) {
+            throw new IllegalArgumentException("Argon2id memory must be between " + MIN_CONFIGURED_MEMORY_KIB + " and "
+                    + MAX_MEMORY_KIB + " KiB for new hashes (OWASP minimum 19 MiB), got " + memoryKiB);
+        }
+        if (iterations < MIN_CONFIGURED_ITERATIONS) {
+            throw new IllegalArgumentException("Argon2id iterations must be between " + MIN_CONFIGURED_ITERATIONS
+                    + " and " + MAX_ITERATIONS + " for new hashes (OWASP minimum 2 at 19 MiB), got " + iterations);
+        }
+        return new Argon2idParameters(memoryKiB, iterations, parallelism);
     }
 }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -123,10 +124,29 @@ public final class Sessions {
         idHash(id).ifPresent(this::delete);
     }
 
+    /** The stored sessions of a user, oldest first, expired ones included until they are removed (metadata only). */
+    public List<ActiveSession> listFor(String userId) {
+        return table.query("SELECT " + COLUMNS + " FROM sessions WHERE user_id = ? ORDER BY created_at",
+                s -> s.setString(1, userId), r -> session(r.getString("user_id"), instant(r, "created_at"),
+                        instant(r, "last_seen_at")), "list the sessions of user " + userId);
+    }
+
     /** Ends every session of a user (password changed, user disabled or deleted); returns how many. */
     public int invalidateAll(String userId) {
         return table.update("DELETE FROM sessions WHERE user_id = ?", s -> s.setString(1, userId),
                 "end the sessions of user " + userId);
+    }
+
+    /**
+     * Ends every session of a user but {@code keptId}, returning how many: after a privilege change
+     * made through the user's own session, once that session was {@linkplain #rotate rotated}.
+     */
+    public int invalidateAllExcept(String userId, String keptId) {
+        byte[] kept = sha256(Objects.requireNonNull(keptId, "keptId"));
+        return table.update("DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?", s -> {
+            s.setString(1, userId);
+            s.setBytes(2, kept);
+        }, "end the other sessions of user " + userId);
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.rampart.auth.credential.JdbcTable;
 import dev.rampart.auth.totp.RecoveryCodeStore;
 import dev.rampart.store.Store;
 import java.sql.PreparedStatement;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -51,6 +53,15 @@ public final class StoreBackedRecoveryCodeStore implements RecoveryCodeStore {
     public int remaining(String account) {
         return table.queryOne("SELECT COUNT(*) FROM user_recovery_codes WHERE account = ?",
                 s -> s.setString(1, account), r -> r.getInt(1), "count the recovery codes of " + account).orElse(0);
+    }
+
+    /** Unused codes per account that has any, in one query (for listings). */
+    Map<String, Integer> remainingByAccount() {
+        Map<String, Integer> out = new HashMap<>();
+        table.query("SELECT account, COUNT(*) FROM user_recovery_codes GROUP BY account", s -> { },
+                r -> Map.entry(r.getString(1), r.getInt(2)), "count the recovery codes of every user")
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 
     void forget(String account) {

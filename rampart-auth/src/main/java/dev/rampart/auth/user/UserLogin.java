@@ -60,38 +60,84 @@ public final class UserLogin {
         Objects.requireNonNull(attempt, "attempt");
         Check check = new Check(attempt);
         LoginOutcome outcome = throttle.attempt(attempt.username(), attempt.clientAddress(), check::passes);
-        String account = LoginThrottle.accountKey(attempt.username());
+        return result(outcome, attempt.username(), attempt.clientAddress(), check.user, check.failure, check.factors,
+                Map.of());
+    }
+
+    /**
+     * Asks a logged-in user to prove again who they are before a sensitive change to their own
+     * account ("sudo mode", as GitHub asks before new recovery codes): their password, or a current
+     * TOTP code when TOTP is enrolled (a recovery code is not accepted). It goes through the same
+     * lockout as a login, so a stolen session cannot guess the password without limit. The event
+     * carries {@code purpose=reauthentication}.
+     *
+     * @param password the password, or empty when {@code totpCode} is given
+     * @param totpCode a TOTP code, or empty when {@code password} is given
+     * @throws IllegalArgumentException unless exactly one of {@code password} and {@code totpCode} is given
+     * @throws java.util.NoSuchElementException when there is no user {@code userId}
+     */
+    public LoginResult reauthenticate(String userId, Optional<String> password, Optional<String> totpCode,
+            String clientAddress) {
+        Objects.requireNonNull(userId, "userId");
+        if (password.isPresent() == totpCode.isPresent()) {
+            throw new IllegalArgumentException("give either the password or a current TOTP code, not "
+                    + (password.isPresent() ? "both" : "neither"));
+        }
+        StoredUser user = users.findStored(userId).orElseThrow(() -> new java.util.NoSuchElementException(
+                "no user with id '" + userId + "'"));
+        LoginFailure[] failure = new LoginFailure[1];
+        LoginOutcome outcome = throttle.attempt(user.record().username(), clientAddress, () -> {
+            boolean proven = password.isPresent()
+                    ? users.hasher().verify(password.get(), user.passwordHash())
+                    : user.record().totpEnabled() && users.verifyTotp(user, totpCode.get().strip());
+            if (!proven) {
+                failure[0] = password.isPresent() ? LoginFailure.WRONG_PASSWORD : LoginFailure.WRONG_SECOND_FACTOR;
+            } else if (!user.record().enabled()) {
+                failure[0] = LoginFailure.ACCOUNT_DISABLED;
+            }
+            return failure[0] == null;
+        });
+        return result(outcome, user.record().username(), clientAddress, user, failure[0],
+                password.isPresent() ? "password" : "totp", Map.of("purpose", "reauthentication"));
+    }
+
+    /** The result and event of a throttled check; {@code user} null when the name is unknown. */
+    private LoginResult result(LoginOutcome outcome, String username, String clientAddress, StoredUser user,
+            LoginFailure checkFailure, String factors, Map<String, String> extra) {
+        String account = LoginThrottle.accountKey(username);
         Instant now = clock.instant();
         if (outcome.succeeded()) {
             Map<String, String> details = new LinkedHashMap<>();
             details.put("account", account);
-            details.put("factors", check.factors);
-            if (check.factors.endsWith("recovery-code")) {
-                details.put("recovery_codes_remaining", Integer.toString(users.remainingRecoveryCodes(check.user.record().id())));
+            details.put("factors", factors);
+            details.putAll(extra);
+            if (factors.endsWith("recovery-code")) {
+                details.put("recovery_codes_remaining", Integer.toString(users.remainingRecoveryCodes(user.record().id())));
             }
-            Principal principal = Users.principalOf(check.user.record());
+            Principal principal = Users.principalOf(user.record());
             return new LoginResult(Optional.of(principal), Optional.empty(), Optional.empty(),
                     new SecurityEvent(now, SUCCEEDED, SecurityEvent.Severity.INFO, EVENT_SOURCE, "login",
-                            null, null, attempt.clientAddress(), principal.id(), details));
+                            null, null, clientAddress, principal.id(), details));
         }
         LoginFailure failure = switch (outcome.reason()) {
             case ACCOUNT_LOCKED -> LoginFailure.ACCOUNT_LOCKED;
             case ACCOUNT_PERMANENTLY_LOCKED -> LoginFailure.ACCOUNT_PERMANENTLY_LOCKED;
             case CLIENT_LOCKED -> LoginFailure.CLIENT_LOCKED;
             // the check ran and failed; it knows why (a lock set by this very failure is reported as the lock)
-            case INVALID_CREDENTIALS, SUCCEEDED -> check.failure;
+            case INVALID_CREDENTIALS, SUCCEEDED -> checkFailure;
         };
         Map<String, String> details = new LinkedHashMap<>();
         details.put("account", account);
+        details.putAll(extra);
         outcome.lockedUntil().ifPresent(until -> details.put("locked_until", until.toString()));
-        if (check.failure != null && check.failure != failure) {
-            details.put("credential_check", check.failure.code());
+        if (checkFailure != null && checkFailure != failure) {
+            details.put("credential_check", checkFailure.code());
         }
         SecurityEvent.Severity severity = failure == LoginFailure.ACCOUNT_LOCKED || failure == LoginFailure.CLIENT_LOCKED
                 || failure == LoginFailure.ACCOUNT_PERMANENTLY_LOCKED ? SecurityEvent.Severity.MEDIUM : SecurityEvent.Severity.LOW;
         return new LoginResult(Optional.empty(), Optional.of(failure), outcome.lockedUntil(),
                 new SecurityEvent(now, FAILED, severity, EVENT_SOURCE, failure.code(), null, null,
-                        attempt.clientAddress(), check.user == null ? null : check.user.record().id(), details));
+                        clientAddress, user == null ? null : user.record().id(), details));
     }
 
     /** The credential check run inside the throttle, remembering what it found for the event. */

@@ -99,7 +99,7 @@ public final class Users {
         PasswordOwner owner = owner(username, request.email(), List.of());
         requireAcceptable(username, request.password(), owner);
         Instant now = now();
-        UserRecord user = new UserRecord(UUID.randomUUID().toString(), username, request.email(), request.roles(),
+        UserRecord user = new UserRecord(UUID.randomUUID().toString(), username, request.email(), validRoles(request.roles()),
                 true, now, now, false);
         repository.insert(user, key, hasher.hash(request.password()));
         return user;
@@ -133,9 +133,15 @@ public final class Users {
         require(repository.setEnabled(id, true), id);
     }
 
-    /** Replaces the user's roles. A privilege change: rotate or invalidate their sessions. */
+    /**
+     * Replaces the user's roles. A privilege change: the caller ends or rotates their sessions
+     * (OWASP Session Management: renew the session id on any privilege level change).
+     *
+     * @throws IllegalArgumentException when a role is empty, over 128 characters or not visible ASCII
+     * @throws NoSuchElementException when there is no user {@code id}
+     */
     public void setRoles(String id, Set<String> roles) {
-        require(repository.setRoles(id, joined(Set.copyOf(roles))), id);
+        require(repository.setRoles(id, joined(validRoles(roles))), id);
     }
 
     /** Deletes the user, their password history, sessions, recovery codes and used TOTP steps. */
@@ -219,10 +225,19 @@ public final class Users {
         return recoveryCodes.remaining(id);
     }
 
+    /** Unused recovery codes per user id, for every user that has any; one store query. */
+    public Map<String, Integer> remainingRecoveryCodes() {
+        return recoveryCodeStore.remainingByAccount();
+    }
+
     // --- for UserLogin ---
 
     PasswordHasher hasher() {
         return hasher;
+    }
+
+    Optional<StoredUser> findStored(String id) {
+        return repository.find(id);
     }
 
     Optional<StoredUser> findForLogin(String username) {
@@ -280,6 +295,18 @@ public final class Users {
                     + " characters and no control characters, got " + stripped.length() + " characters");
         }
         return stripped;
+    }
+
+    /** Roles are stored space-separated: each is a token of visible ASCII, as an API key's roles. */
+    private static Set<String> validRoles(Set<String> roles) {
+        Set<String> copy = Set.copyOf(roles);
+        for (String role : copy) {
+            if (role.isEmpty() || role.length() > 128 || !role.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+                throw new IllegalArgumentException("the role '" + role.replaceAll("\\p{Cntrl}", "?")
+                        + "' is not allowed: use 1–128 visible ASCII characters without spaces");
+            }
+        }
+        return copy;
     }
 
     private static void requireEmail(String email) {

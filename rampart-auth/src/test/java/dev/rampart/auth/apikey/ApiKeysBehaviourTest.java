@@ -185,6 +185,20 @@ abstract class ApiKeysBehaviourTest {
     }
 
     @Test
+    void deleteRevokesAtOnceAndLeavesNoRecord() {
+        CreatedApiKey created = keys.create(deployKey());
+        String id = created.record().id();
+        assertThat(keys.authenticate(created.plaintextKeyShownOnce(), CLIENT).accepted()).isTrue();
+
+        keys.delete(id);
+
+        assertThat(rejection(created.plaintextKeyShownOnce(), CLIENT)).isEqualTo(ApiKeyRejection.UNKNOWN_KEY);
+        assertThat(keys.get(id)).isEmpty();
+        assertThat(keys.list()).extracting(ApiKeyRecord::id).doesNotContain(id);
+        assertThatThrownBy(() -> keys.delete(id)).isInstanceOf(NoSuchElementException.class);
+    }
+
+    @Test
     void revokeTakesEffectAtOnceEvenForACachedKey() {
         CreatedApiKey created = keys.create(deployKey());
         String id = created.record().id();

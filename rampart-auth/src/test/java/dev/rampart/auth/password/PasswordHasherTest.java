@@ -167,4 +167,21 @@ class PasswordHasherTest {
         Arrays.fill(bytes, (byte) value);
         return bytes;
     }
+
+    @Test
+    void configuredParametersMayNotGoBelowTheOwaspMinimumButStoredOnesStillVerify() {
+        assertThat(Argon2idParameters.requireConfigurable(19456, 2, 1)).isEqualTo(new Argon2idParameters(19456, 2, 1));
+        assertThatThrownBy(() -> Argon2idParameters.requireConfigurable(19455, 2, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("between 19456 and 4194304 KiB");
+        assertThatThrownBy(() -> Argon2idParameters.requireConfigurable(65536, 1, 4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("between 2 and 64");
+        assertThatThrownBy(() -> Argon2idParameters.requireConfigurable(65536, 3, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("parallelism must be between 1 and 255");
+
+        String weak = PasswordHasher.with(new Argon2idParameters(8, 1, 1)).hash("correct horse battery staple");
+        PasswordVerification v = PasswordHasher.with(Argon2idParameters.requireConfigurable(19456, 2, 1))
+                .verifyAndUpgrade("correct horse battery staple", weak);
+        assertThat(v.matches()).isTrue();
+        assertThat(v.upgradedHash().orElseThrow()).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+    }
 }

@@ -177,6 +177,34 @@ abstract class SessionsBehaviourTest {
     }
 
     @Test
+    void aPrivilegeChangeThroughOwnSessionRotatesItAndEndsTheOthers() {
+        String own = sessions.create(alice, null).id();
+        String other = sessions.create(alice, null).id();
+        String bobs = sessions.create(bob, null).id();
+
+        IssuedSession rotated = sessions.rotate(own);
+        assertThat(sessions.invalidateAllExcept(alice, rotated.id())).isEqualTo(1);
+
+        assertThat(sessions.validate(own)).isEmpty();
+        assertThat(sessions.validate(other)).isEmpty();
+        assertThat(sessions.validate(rotated.id())).isPresent();
+        assertThat(sessions.validate(bobs)).isPresent();
+    }
+
+    @Test
+    void listsTheSessionsOfOneUserWithTheirTimesOnly() {
+        sessions.create(alice, null);
+        clock.advance(Duration.ofMinutes(1));
+        sessions.create(alice, null);
+        sessions.create(bob, null);
+
+        List<ActiveSession> listed = sessions.listFor(alice);
+        assertThat(listed).hasSize(2).allMatch(s -> s.userId().equals(alice));
+        assertThat(listed.get(0).createdAt()).isBefore(listed.get(1).createdAt());
+        assertThat(sessions.listFor("nobody")).isEmpty();
+    }
+
+    @Test
     void deletingTheUserEndsTheirSessions() {
         String id = sessions.create(alice, null).id();
         users.delete(alice);

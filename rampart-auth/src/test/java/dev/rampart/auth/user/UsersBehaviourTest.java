@@ -376,6 +376,91 @@ abstract class UsersBehaviourTest {
     }
 
     @Test
+    void rolesAreTokensLikeThoseOfApiKeys() {
+        UserRecord alice = alice();
+        assertThatThrownBy(() -> users.setRoles(alice.id(), Set.of("read only"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'read only'").hasMessageContaining("without spaces");
+        assertThatThrownBy(() -> users.setRoles(alice.id(), Set.of(""))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> users.create(new NewUser("bob", Optional.empty(), Set.of("a\nb"), "a second long passphrase")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'a?b'");
+        assertThat(users.get(alice.id()).orElseThrow().roles()).containsExactly("admin");
+
+        users.setRoles(alice.id(), Set.of());
+        assertThat(users.get(alice.id()).orElseThrow().roles()).isEmpty();
+        assertThatThrownBy(() -> users.setRoles("nobody", Set.of("admin"))).isInstanceOf(NoSuchElementException.class);
+    }
+
+    @Test
+    void regeneratedRecoveryCodesReplaceEveryUnusedOldOneAtOnce() {
+        Enrolled alice = enrolledAlice();
+        UserRecord bob = users.create(new NewUser("bob", Optional.empty(), Set.of(), "a second long passphrase"));
+        assertThat(attempt("alice", PASSWORD, alice.recovery().get(0)).succeeded()).isTrue();
+        assertThat(users.remainingRecoveryCodes()).containsExactly(java.util.Map.entry(alice.user().id(), 9));
+
+        List<String> fresh = users.regenerateRecoveryCodes(alice.user().id());
+
+        assertThat(fresh).hasSize(10).doesNotContainAnyElementsOf(alice.recovery());
+        assertThat(users.remainingRecoveryCodes()).containsExactly(java.util.Map.entry(alice.user().id(), 10))
+                .doesNotContainKey(bob.id());
+        // two old codes suffice (a third failure would lock the account: max 3)
+        assertThat(attempt("alice", PASSWORD, alice.recovery().get(1)).failure()).contains(LoginFailure.WRONG_SECOND_FACTOR);
+        assertThat(attempt("alice", PASSWORD, alice.recovery().get(9)).failure()).contains(LoginFailure.WRONG_SECOND_FACTOR);
+        assertThat(attempt("alice", PASSWORD, fresh.get(3)).succeeded()).isTrue();
+    }
+
+    // --- re-authentication ("sudo mode") ---
+
+    LoginResult reauthenticate(String id, String password, String code) {
+        clock.advance(Duration.ofSeconds(2));
+        return login.reauthenticate(id, Optional.ofNullable(password), Optional.ofNullable(code), IP);
+    }
+
+    @Test
+    void reauthenticationTakesThePasswordAndCountsFailuresTowardsTheLockout() {
+        UserRecord alice = alice();
+
+        LoginResult ok = reauthenticate(alice.id(), PASSWORD, null);
+        assertThat(ok.succeeded()).isTrue();
+        assertThat(ok.event().details()).containsEntry("purpose", "reauthentication").containsEntry("factors", "password");
+
+        LoginResult wrong = reauthenticate(alice.id(), "wrong long passphrase", null);
+        assertThat(wrong.failure()).contains(LoginFailure.WRONG_PASSWORD);
+        assertThat(wrong.event().type()).isEqualTo(UserLogin.FAILED);
+        assertThat(wrong.event().details()).containsEntry("purpose", "reauthentication");
+        reauthenticate(alice.id(), "wrong long passphrase", null);
+        reauthenticate(alice.id(), "wrong long passphrase", null);
+
+        // three failures lock the account for logins and re-authentication alike
+        assertThat(reauthenticate(alice.id(), PASSWORD, null).failure()).contains(LoginFailure.ACCOUNT_LOCKED);
+        assertThat(attempt("alice", PASSWORD, null).failure()).contains(LoginFailure.ACCOUNT_LOCKED);
+    }
+
+    @Test
+    void reauthenticationTakesACurrentTotpCodeOnceButNoRecoveryCode() {
+        Enrolled alice = enrolledAlice();
+        String code = currentCode(alice.secret());
+
+        LoginResult ok = reauthenticate(alice.user().id(), null, code);
+        assertThat(ok.succeeded()).isTrue();
+        assertThat(ok.event().details()).containsEntry("factors", "totp");
+        assertThat(reauthenticate(alice.user().id(), null, code).failure()).contains(LoginFailure.WRONG_SECOND_FACTOR);
+        assertThat(reauthenticate(alice.user().id(), null, alice.recovery().get(0)).succeeded()).isFalse();
+        assertThat(users.remainingRecoveryCodes(alice.user().id())).isEqualTo(10);
+    }
+
+    @Test
+    void reauthenticationWithACodeFailsWithoutTotpAndNeedsExactlyOneProof() {
+        UserRecord alice = alice();
+        assertThat(reauthenticate(alice.id(), null, "123456").failure()).contains(LoginFailure.WRONG_SECOND_FACTOR);
+        assertThatThrownBy(() -> login.reauthenticate(alice.id(), Optional.of(PASSWORD), Optional.of("123456"), IP))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not both");
+        assertThatThrownBy(() -> login.reauthenticate(alice.id(), Optional.empty(), Optional.empty(), IP))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("neither");
+        assertThatThrownBy(() -> login.reauthenticate("nobody", Optional.of(PASSWORD), Optional.empty(), IP))
+                .isInstanceOf(NoSuchElementException.class);
+    }
+
+    @Test
     void disablingTotpDropsTheSecondFactorAndItsCodes() {
         Enrolled alice = enrolledAlice();
         users.disableTotp(alice.user().id());

@@ -26,10 +26,19 @@ public record AuditConfig(
         @Doc("Retention per event type, e.g. request.allowed: 30d. Older entries lose their fields; the tree, "
                 + "its checkpoints and proofs still verify.") Map<String, Duration> retention,
         @Doc("Copies of the log besides the store.") AuditSinksConfig sinks,
+        @Doc("Store the principal and the subject-details encrypted under a key of each subject's own "
+                + "(deterministic AES-SIV, still searchable), so that erasing a subject (POST /admin/subjects/{id}/erase) "
+                + "destroys the key and makes its entries unreadable while the log still verifies. A field also in "
+                + "audit.pseudonymise is pseudonymised instead. Default true.") Boolean subjectEncryption,
+        @Doc("Detail keys whose values name a person and are encrypted per subject like the principal. "
+                + "Default [account, user, username, owner, key_id] (an API key id names its owner's credential).")
+        List<String> subjectDetails,
+        @Doc("How often audit.retention is applied; the first run is at start. Default 1h.") Duration retentionCheckInterval,
         @Doc("Mask sensitive data (card numbers, IBANs, SSNs, e-mail, phone, IP, secrets, JWTs; see rampart-detect) "
                 + "in the free text the gateway records: audit entry details and action, the details of security "
-                + "events from requests (paths, messages) and the access log's path. Detail keys listed in "
-                + "pseudonymise are left to it. Default true.") Boolean maskPii) {
+                + "events from requests (paths, messages) and the access log's path and user agent. Detail keys in "
+                + "pseudonymise or (with subject-encryption) subject-details are left to those. Default true.")
+        Boolean maskPii) {
 
     /** What the log does when the store cannot be written. */
     public enum WriteFailure {
@@ -45,11 +54,14 @@ public record AuditConfig(
         mask = mask == null ? List.of() : List.copyOf(mask);
         retention = retention == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(retention));
         sinks = sinks == null ? new AuditSinksConfig(null, null, null) : sinks;
+        subjectEncryption = subjectEncryption == null ? Boolean.TRUE : subjectEncryption;
+        subjectDetails = subjectDetails == null ? List.of("account", "user", "username", "owner", "key_id") : List.copyOf(subjectDetails);
+        retentionCheckInterval = retentionCheckInterval == null ? Duration.ofHours(1) : retentionCheckInterval;
         maskPii = maskPii == null ? Boolean.TRUE : maskPii;
     }
 
     public static AuditConfig defaults() {
-        return new AuditConfig(null, null, null, null, null, null, null, null, null, null);
+        return new AuditConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Sinks besides the store. */

@@ -47,6 +47,8 @@ public record RampartConfig(
         SessionsConfig sessions,
         @Doc("Intrusion detection over the security events: rules, incidents with SLA timers, playbooks and "
                 + "signed webhook alerts. On by default with the built-in rules.") DetectionConfig detection,
+        @Doc("Guard plugins: signed directories of jars that routes use with plugins: [{name, config}]. "
+                + "A plugin whose signature does not verify stops the gateway from starting.") PluginsConfig plugins,
         @Doc("Routes, matched in order: the first route whose host, path and method match takes the request.")
         List<RouteConfig> routes) {
 
@@ -72,6 +74,7 @@ public record RampartConfig(
         users = users == null ? UsersConfig.defaults() : users;
         sessions = sessions == null ? SessionsConfig.defaults() : sessions;
         detection = detection == null ? DetectionConfig.defaults() : detection;
+        plugins = plugins == null ? PluginsConfig.none() : plugins;
         routes = routes == null ? List.of() : List.copyOf(routes);
     }
 }

@@ -27,6 +27,8 @@ public record RouteConfig(
                 + "method and path.") List<String> permissions,
         @Doc("The web application firewall on this route: SecLang rules (OWASP CRS or the built-in Rampart pack), "
                 + "paranoia level, anomaly thresholds, exclusions. Absent: no WAF.") WafRouteConfig waf,
+        @Doc("Guards from signed plugins (see plugins), in this order, after the built-in request guards "
+                + "(authentication, authorization, rate limits, signature, validation).") List<PluginGuardConfig> plugins,
         @Doc("Sensitive data in upstream responses (card numbers, IBANs, SSNs, e-mail, phone, IP, secrets, JWTs): "
                 + "alert, mask or block. Absent: responses are not scanned.") PiiConfig pii) {
 
@@ -34,5 +36,6 @@ public record RouteConfig(
         ipFilter = ipFilter == null ? IpFilterConfig.none() : ipFilter;
         securityHeaders = securityHeaders == null ? SecurityHeadersConfig.inherit() : securityHeaders;
         permissions = permissions == null ? List.of() : List.copyOf(permissions);
+        plugins = plugins == null ? List.of() : List.copyOf(plugins);
     }
 }

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * The accounts of the console and admin API ({@code users:}): the key their TOTP secrets are
- * encrypted under and the brute-force lockout of logins.
+ * encrypted under, the password rules and hashing cost, and the brute-force lockout of logins.
  */
 public record UsersConfig(
         @Secret @Doc("AES-256 key the users' TOTP secrets are encrypted under: base64 of 32 random bytes, referenced "
@@ -20,15 +20,30 @@ public record UsersConfig(
         Integer maxClientFailures,
         @Doc("A failure sooner than this after the previous one (of the account or the address) is taken for a "
                 + "script and locks it for 1m at once. Default 1s; 0s turns the check off.")
-        Duration quickLoginCheck) {
+        Duration quickLoginCheck,
+        @Doc("How long the first lockout lasts; each further round of max-login-failures adds as much again, up "
+                + "to max-lockout-duration. Default 1m; 1s to max-lockout-duration allowed.")
+        Duration lockoutDuration,
+        @Doc("The longest a lockout lasts. Default 15m; lockout-duration to 24h allowed.")
+        Duration maxLockoutDuration,
+        @Doc("Failures older than this are forgotten (counted from the last failure). Default 12h; 1m to 30d allowed.")
+        Duration failureWindow,
+        @Doc("Rules for new passwords: length and history.") PasswordRulesConfig password,
+        @Doc("Argon2id cost of new password hashes. Older hashes still verify and are re-made with these at the "
+                + "user's next login.") Argon2idConfig argon2id) {
 
     public UsersConfig {
         maxLoginFailures = maxLoginFailures == null ? 30 : maxLoginFailures;
         maxClientFailures = maxClientFailures == null ? 100 : maxClientFailures;
         quickLoginCheck = quickLoginCheck == null ? Duration.ofSeconds(1) : quickLoginCheck;
+        lockoutDuration = lockoutDuration == null ? Duration.ofMinutes(1) : lockoutDuration;
+        maxLockoutDuration = maxLockoutDuration == null ? Duration.ofMinutes(15) : maxLockoutDuration;
+        failureWindow = failureWindow == null ? Duration.ofHours(12) : failureWindow;
+        password = password == null ? PasswordRulesConfig.defaults() : password;
+        argon2id = argon2id == null ? Argon2idConfig.defaults() : argon2id;
     }
 
     public static UsersConfig defaults() {
-        return new UsersConfig(null, null, null, null);
+        return new UsersConfig(null, null, null, null, null, null, null, null, null);
     }
 }

@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The admin REST API on the admin listener. Every call needs {@code Authorization: Bearer <admin
- * token>} or the session cookie of an admin user ({@link ConsoleSessionsAdmin}); the token's hash is read from the store on each call, so {@code rampart admin
+ * token>} or the session cookie of an admin user ({@link ConsoleSessionsAdmin}), except that the
+ * transit and secrets endpoints also take an application's API key or JWT ({@link CryptoCallers});
+ * the token's hash is read from the store on each call, so {@code rampart admin
  * reset-token} takes effect at once, also for a running gateway. Errors are problem+json.
  */
 public final class AdminApi {
@@ -39,6 +41,7 @@ public final class AdminApi {
     private final Gateway gateway;
     private final Buffer openApi;
     private final ConsoleSessionsAdmin sessions;
+    private final CryptoCallers cryptoCallers;
 
     /** Answers a problem+json error. */
     @FunctionalInterface
@@ -50,11 +53,13 @@ public final class AdminApi {
         this.gateway = gateway;
         this.openApi = loadOpenApi();
         this.sessions = new ConsoleSessionsAdmin(gateway, AdminApi::problem);
+        this.cryptoCallers = new CryptoCallers(gateway, AdminApi::problem);
     }
 
     /** The admin routes that take a JSON body (the transit routes have their own, larger limit). */
     private static final List<String> BODY_ROUTES = List.of("/admin/api-keys*", "/admin/oauth2/clients*", "/admin/bans*",
-            "/admin/ip-lists*", "/admin/policy*", "/admin/login", "/admin/users*", "/admin/incidents*");
+            "/admin/ip-lists*", "/admin/policy*", "/admin/login", "/admin/users*", "/admin/incidents*",
+            "/admin/session/recovery-codes", "/admin/subjects*");
 
     /** The router to install as the admin listener's request handler. */
     public Router router() {
@@ -69,6 +74,7 @@ public final class AdminApi {
         router.post("/admin/login").handler(sessions::login);
         router.post("/admin/logout").handler(sessions::logout);
         router.get("/admin/session").handler(sessions::session);
+        router.post("/admin/session/recovery-codes").handler(sessions::regenerateOwnRecoveryCodes);
         router.route().handler(this::authenticate);
         router.get("/admin/health").handler(this::health);
         router.get("/admin/config").handler(this::config);
@@ -103,12 +109,17 @@ public final class AdminApi {
         router.post("/admin/users/:id/totp").handler(users::startTotp);
         router.post("/admin/users/:id/totp/confirm").handler(users::confirmTotp);
         router.delete("/admin/users/:id/totp").handler(users::disableTotp);
+        router.put("/admin/users/:id/roles").handler(users::roles);
+        router.post("/admin/users/:id/recovery-codes").handler(users::recoveryCodes);
         router.post("/admin/policy/explain").handler(new PolicyAdmin(gateway, AdminApi::problem)::explain);
         AuditAdmin audit = new AuditAdmin(gateway, AdminApi::problem);
         router.get("/admin/audit/entries").handler(audit::entries);
         router.get("/admin/audit/checkpoints").handler(audit::checkpoints);
         router.get("/admin/audit/proofs/inclusion").handler(audit::inclusionProof);
         router.get("/admin/audit/proofs/consistency").handler(audit::consistencyProof);
+        SubjectsAdmin subjects = new SubjectsAdmin(gateway, AdminApi::problem);
+        router.get("/admin/subjects/:id/export").handler(subjects::export);
+        router.post("/admin/subjects/:id/erase").handler(subjects::erase);
         IncidentsAdmin incidents = new IncidentsAdmin(gateway, AdminApi::problem);
         router.get("/admin/incidents").handler(incidents::list);
         router.get("/admin/incidents/:id").handler(incidents::show);
@@ -151,6 +162,11 @@ public final class AdminApi {
         String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
         if (header == null && sessions.presentsSession(ctx)) {
             sessions.authenticate(ctx);
+            return;
+        }
+        if (presented != null && CryptoCallers.isCryptoPath(ctx.normalizedPath())
+                && CryptoCallers.isApplicationCredential(presented)) {
+            cryptoCallers.authenticate(ctx, presented);
             return;
         }
         gateway.vertx().<Optional<String>>executeBlocking(() -> gateway.store().settings().get(AdminTokens.SETTING), false)

@@ -1,12 +1,17 @@
 package dev.rampart.gateway.admin;
 
+import dev.rampart.auth.user.PasswordRejectedException;
+import dev.rampart.gateway.http.Problem;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -51,6 +56,8 @@ final class AdminCalls {
                         .end(a.body().encode());
             } else if (ar.cause() instanceof NoSuchElementException) {
                 problems.send(ctx, 404, notFoundCode, "No " + what + " with id '" + ctx.pathParam("id") + "'.");
+            } else if (ar.cause() instanceof PasswordRejectedException e) {
+                passwordRejected(ctx, e);
             } else if (ar.cause() instanceof IllegalStateException e) {
                 problems.send(ctx, 409, conflictCode, message(e));
             } else if (ar.cause() instanceof IllegalArgumentException e) {
@@ -59,6 +66,23 @@ final class AdminCalls {
                 ctx.fail(ar.cause());
             }
         });
+    }
+
+    /** 400 with one {@code errors} entry per broken password rule: its stable code and what to do. */
+    static void passwordRejected(RoutingContext ctx, PasswordRejectedException e) {
+        if (ctx.response().headWritten()) {
+            ctx.response().reset();
+            return;
+        }
+        List<Map<String, String>> errors = e.violations().stream()
+                .map(v -> {
+                    Map<String, String> entry = new LinkedHashMap<>();
+                    entry.put("code", v.code());
+                    entry.put("message", v.message());
+                    return entry;
+                }).toList();
+        ctx.response().setStatusCode(400).putHeader("Content-Type", Problem.CONTENT_TYPE)
+                .end(new Problem(400, "password-rejected", message(e), ctx.get("request_id"), errors).toJson());
     }
 
     void badRequest(RoutingContext ctx, Exception e) {

@@ -12,11 +12,15 @@ import dev.rampart.auth.user.LoginAttempt;
 import dev.rampart.auth.user.LoginResult;
 import dev.rampart.auth.user.UserRecord;
 import dev.rampart.core.Principal;
+import dev.rampart.core.SecurityEvent;
 import dev.rampart.gateway.console.ConsoleLogin;
 import dev.rampart.gateway.server.Gateway;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +41,7 @@ final class ConsoleSessionsAdmin {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleSessionsAdmin.class);
     private static final String EXAMPLE = "{\"username\": \"alice\", \"password\": \"…\", \"code\": \"123456\"}";
+    private static final String REAUTH_EXAMPLE = "{\"password\": \"…\"} or {\"code\": \"123456\"}";
     /** Where the session check leaves the session id and the user, for handlers that act on them. */
     static final String SESSION_ID = "console_session_id";
     static final String SESSION_USER = "console_user";
@@ -116,6 +121,66 @@ final class ConsoleSessionsAdmin {
         withSession(ctx, false, () -> {
             ActiveSession s = ctx.get(SESSION);
             sessionAnswer(ctx, 200, ctx.get(SESSION_ID), s, ctx.get(SESSION_USER));
+        });
+    }
+
+    /** A re-authentication's outcome; on success the new recovery codes. */
+    private record Reauthenticated(LoginResult result, List<String> codes) {
+    }
+
+    /**
+     * {@code POST /admin/session/recovery-codes} with {@code {"password": "…"}} or {@code {"code":
+     * "123456"}}: logged-in users (any role) get new recovery codes for their own account, once they
+     * have proven again who they are (a session alone is not enough: it may be a stolen cookie or an
+     * unattended browser). The old codes stop working at once. A wrong password or code counts
+     * towards the account's lockout and answers 403 {@code reauthentication-failed}, without ending
+     * the session.
+     */
+    void regenerateOwnRecoveryCodes(RoutingContext ctx) {
+        withSession(ctx, false, () -> {
+            Optional<String> password;
+            Optional<String> code;
+            try {
+                JsonObject body = body(ctx, true, REAUTH_EXAMPLE);
+                password = Optional.ofNullable(string(body, "password"));
+                code = Optional.ofNullable(string(body, "code"));
+                if (password.isPresent() == code.isPresent()) {
+                    throw new IllegalArgumentException("send your password or a current TOTP code (one of them), e.g. "
+                            + REAUTH_EXAMPLE);
+                }
+            } catch (IllegalArgumentException e) {
+                problems.send(ctx, 400, "invalid-request", AdminCalls.message(e));
+                return;
+            }
+            UserRecord user = ctx.get(SESSION_USER);
+            String ip = ctx.request().remoteAddress().hostAddress();
+            gateway.vertx().<Reauthenticated>executeBlocking(() -> {
+                LoginResult r = console().login().reauthenticate(user.id(), password, code, ip);
+                gateway.events().publish(r.event());
+                return new Reauthenticated(r, r.succeeded() ? console().users().regenerateRecoveryCodes(user.id()) : null);
+            }, false).onComplete(ar -> {
+                if (ar.failed()) {
+                    if (ar.cause() instanceof IllegalStateException e) {
+                        problems.send(ctx, 409, "user-conflict", AdminCalls.message(e));
+                        return;
+                    }
+                    log.error("recovery code regeneration failed to run", kv("request_id", ctx.get("request_id")), ar.cause());
+                    problems.send(ctx, 503, "store-unavailable", "The request could not be completed; try again.");
+                    return;
+                }
+                if (!ar.result().result().succeeded()) {
+                    gateway.metrics().recordDenial("admin", "reauthentication-failed");
+                    problems.send(ctx, 403, "reauthentication-failed", "The password or code is not right, or the "
+                            + "account is locked for a while; nothing was changed.");
+                    return;
+                }
+                gateway.events().publish(new SecurityEvent(Instant.now(), "user.recovery-codes-regenerated",
+                        SecurityEvent.Severity.INFO, "admin", null, ctx.get("request_id"), null, ip, user.id(),
+                        Map.of("user_id", user.id(), "username", user.username(), "actor", user.id(),
+                                "recovery_codes", Integer.toString(ar.result().codes().size()))));
+                ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")
+                        .end(UsersAdmin.recoveryCodesJson(ar.result().codes()).encode());
+            });
         });
     }
 

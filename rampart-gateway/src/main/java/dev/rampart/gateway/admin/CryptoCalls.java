@@ -1,13 +1,18 @@
 package dev.rampart.gateway.admin;
 
+import dev.rampart.core.Principal;
+import dev.rampart.core.SecurityEvent;
 import dev.rampart.crypto.Crypto;
 import dev.rampart.crypto.CryptoException;
+import dev.rampart.gateway.crypto.CryptoAuthorizer;
 import dev.rampart.gateway.crypto.GatewayCrypto;
 import dev.rampart.gateway.server.Gateway;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +28,9 @@ final class CryptoCalls {
     interface Operation {
         JsonObject run(Crypto crypto, JsonObject body);
     }
+
+    /** Where {@link CryptoCallers} leaves an application's principal on the routing context. */
+    static final String CALLER = "crypto_caller";
 
     private final Gateway gateway;
     private final AdminApi.Problems problems;
@@ -62,6 +70,49 @@ final class CryptoCalls {
                 ctx.fail(ar.cause());
             }
         });
+    }
+
+    /**
+     * Who makes this call: the application whose API key or token {@link CryptoCallers} accepted, or
+     * else the admin (the admin token or an admin console session, checked by {@link AdminApi}).
+     */
+    static Principal caller(RoutingContext ctx) {
+        Principal application = ctx.get(CALLER);
+        return application == null ? CryptoAuthorizer.ADMIN : application;
+    }
+
+    /**
+     * Checks {@code secrets:<operation>:<path>} for the caller. The secrets store has no callers of
+     * its own (the gateway's config references read it too), so the endpoints ask here, before any
+     * work; a denial is a {@code crypto.secrets.<operation>} event (an audit entry) naming the
+     * permission, and 403 with the same words.
+     *
+     * @throws CryptoException {@link CryptoException.Reason#DENIED}
+     * @throws IllegalArgumentException when the path cannot be a secret path (400)
+     */
+    void requireSecretsPermission(RoutingContext ctx, Principal caller, String operation, String path) {
+        if (!permitsSecrets(caller, operation, path)) {
+            String permission = secretsPermission(operation, path);
+            gateway.events().publish(new SecurityEvent(Instant.now(), "crypto.secrets." + operation,
+                    SecurityEvent.Severity.MEDIUM, "secrets", "denied", ctx.get("request_id"), null,
+                    ctx.request().remoteAddress().hostAddress(), caller.id(),
+                    Map.of("path", path, "permission", permission)));
+            throw new CryptoException(CryptoException.Reason.DENIED, "principal '" + caller.id()
+                    + "' lacks the permission " + permission);
+        }
+    }
+
+    /** Whether the caller holds {@code secrets:<operation>:<path>}; no event (for filtering a listing). */
+    boolean permitsSecrets(Principal caller, String operation, String path) {
+        return gateway.crypto().authorizer().permits(caller, secretsPermission(operation, path));
+    }
+
+    private static String secretsPermission(String operation, String path) {
+        if (path.isEmpty() || path.startsWith("/") || path.endsWith("/") || path.contains("//")) {
+            throw new IllegalArgumentException("'" + path + "' is not a secret path; write segments of letters, digits, "
+                    + "'.', '_' or '-' joined by '/', e.g. apps/orders/db");
+        }
+        return "secrets:" + operation + ":" + path;
     }
 
     /** The HTTP status of a failed operation, as Vault answers the same failures. */

@@ -1,5 +1,6 @@
 package dev.rampart.gateway.admin;
 
+import dev.rampart.core.Principal;
 import dev.rampart.core.config.Durations;
 import dev.rampart.crypto.CryptoException;
 import dev.rampart.crypto.Secret;
@@ -17,6 +18,11 @@ import java.util.Map;
  * {@code undelete}, {@code destroy} of chosen versions. A path may hold '/', so it is the rest of
  * the request path. A check-and-set write whose {@code cas} is not the current version answers 409.
  * Every change is audited by the library on the gateway's event bus, without values.
+ *
+ * <p>Each call is authorized before any work with {@code secrets:<operation>:<path>}: {@code read}
+ * (data and metadata), {@code write} (put, metadata settings, undelete), {@code delete} (soft delete),
+ * {@code destroy} (versions destroyed, or the whole path with its metadata) and {@code list} — a
+ * listing shows only the paths the caller may list, so it never learns names it may not see.
  */
 final class SecretsAdmin {
 
@@ -28,13 +34,17 @@ final class SecretsAdmin {
 
     void list(RoutingContext ctx) {
         String prefix = ctx.queryParams().get("prefix");
-        calls.call(ctx, 200, (crypto, body) ->
-                new JsonObject().put("paths", new JsonArray(crypto.secrets().list(prefix == null ? "" : prefix))));
+        Principal caller = CryptoCalls.caller(ctx);
+        calls.call(ctx, 200, (crypto, body) -> new JsonObject().put("paths", new JsonArray(
+                crypto.secrets().list(prefix == null ? "" : prefix).stream()
+                        .filter(path -> calls.permitsSecrets(caller, "list", path)).toList())));
     }
 
     void put(RoutingContext ctx) {
         String path = pathAfter(ctx, "/admin/secrets/data/");
+        Principal caller = CryptoCalls.caller(ctx);
         calls.call(ctx, 200, (crypto, body) -> {
+            calls.requireSecretsPermission(ctx, caller, "write", path);
             JsonObject data = body.getValue("data") instanceof JsonObject o ? o : null;
             if (data == null) {
                 throw new IllegalArgumentException("send {\"data\": {\"key\": \"value\"}, \"options\": {\"cas\": 0}}");
@@ -56,8 +66,10 @@ final class SecretsAdmin {
 
     void get(RoutingContext ctx) {
         String path = pathAfter(ctx, "/admin/secrets/data/");
+        Principal caller = CryptoCalls.caller(ctx);
         String version = ctx.queryParams().get("version");
         calls.call(ctx, 200, (crypto, body) -> {
+            calls.requireSecretsPermission(ctx, caller, "read", path);
             int wanted = version == null ? 0 : parseVersion(version);
             Secret secret = (wanted == 0 ? crypto.secrets().get(path) : crypto.secrets().get(path, wanted))
                     .orElseThrow(() -> new CryptoException(CryptoException.Reason.SECRET_NOT_FOUND, "no readable secret at '"
@@ -72,7 +84,9 @@ final class SecretsAdmin {
     /** DELETE on data/: soft-deletes the current version. */
     void deleteCurrent(RoutingContext ctx) {
         String path = pathAfter(ctx, "/admin/secrets/data/");
+        Principal caller = CryptoCalls.caller(ctx);
         calls.call(ctx, 204, (crypto, body) -> {
+            calls.requireSecretsPermission(ctx, caller, "delete", path);
             crypto.secrets().delete(path);
             return null;
         });
@@ -80,7 +94,9 @@ final class SecretsAdmin {
 
     void delete(RoutingContext ctx) {
         String path = pathAfter(ctx, "/admin/secrets/delete/");
+        Principal caller = CryptoCalls.caller(ctx);
         calls.call(ctx, 204, (crypto, body) -> {
+            calls.requireSecretsPermission(ctx, caller, "delete", path);
             crypto.secrets().delete(path, versions(body));
             return null;
         });
@@ -88,7 +104,9 @@ final class SecretsAdmin {
 
     void undelete(RoutingContext ctx) {
         String path = pathAfter(ctx, "/admin/secrets/undelete/");
+        Principal caller = CryptoCalls.caller(ctx);
         calls.call(ctx, 204, (crypto, body) -> {
+            calls.requireSecretsPermission(ctx, caller, "write", path);
             crypto.secrets().undelete(path, versions(body));
             return null;
         });
@@ -96,7 +114,9 @@ final class SecretsAdmin {
 
     void destroy(RoutingContext ctx) {
         String path = pathAfter(ctx, "/admin/secrets/destroy/");
+        Principal caller = CryptoCalls.caller(ctx);
         calls.call(ctx, 204, (crypto, body) -> {
+            calls.requireSecretsPermission(ctx, caller, "destroy", path);
             crypto.secrets().destroy(path, versions(body));
             return null;
         });
@@ -104,13 +124,19 @@ final class SecretsAdmin {
 
     void metadata(RoutingContext ctx) {
         String path = pathAfter(ctx, "/admin/secrets/metadata/");
-        calls.call(ctx, 200, (crypto, body) -> metadataOf(crypto.secrets().metadata(path)
-                .orElseThrow(() -> new CryptoException(CryptoException.Reason.SECRET_NOT_FOUND, "no secret at '" + path + "'"))));
+        Principal caller = CryptoCalls.caller(ctx);
+        calls.call(ctx, 200, (crypto, body) -> {
+            calls.requireSecretsPermission(ctx, caller, "read", path);
+            return metadataOf(crypto.secrets().metadata(path)
+                    .orElseThrow(() -> new CryptoException(CryptoException.Reason.SECRET_NOT_FOUND, "no secret at '" + path + "'")));
+        });
     }
 
     void configure(RoutingContext ctx) {
         String path = pathAfter(ctx, "/admin/secrets/metadata/");
+        Principal caller = CryptoCalls.caller(ctx);
         calls.call(ctx, 200, (crypto, body) -> {
+            calls.requireSecretsPermission(ctx, caller, "write", path);
             Integer maxVersions = body.containsKey("max_versions") ? CryptoCalls.integer(body, "max_versions", 0) : null;
             Object casRequired = body.getValue("cas_required");
             if (casRequired != null && !(casRequired instanceof Boolean)) {
@@ -130,7 +156,9 @@ final class SecretsAdmin {
     /** DELETE on metadata/: removes the path, its metadata and every version. */
     void deleteAll(RoutingContext ctx) {
         String path = pathAfter(ctx, "/admin/secrets/metadata/");
+        Principal caller = CryptoCalls.caller(ctx);
         calls.call(ctx, 204, (crypto, body) -> {
+            calls.requireSecretsPermission(ctx, caller, "destroy", path);
             crypto.secrets().deleteAll(path);
             return null;
         });

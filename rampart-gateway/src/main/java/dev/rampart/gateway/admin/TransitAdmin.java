@@ -1,6 +1,7 @@
 package dev.rampart.gateway.admin;
 
 import dev.rampart.core.config.Durations;
+import dev.rampart.core.Principal;
 import dev.rampart.crypto.BatchItem;
 import dev.rampart.crypto.BatchResult;
 import dev.rampart.crypto.CryptoException;
@@ -11,7 +12,6 @@ import dev.rampart.crypto.KeyType;
 import dev.rampart.crypto.PublicKeyInfo;
 import dev.rampart.crypto.Transit;
 import dev.rampart.crypto.TransitKeyInfo;
-import dev.rampart.gateway.crypto.AdminTransitAuthorizer;
 import dev.rampart.gateway.server.Gateway;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -24,8 +24,10 @@ import java.util.function.Function;
 /**
  * {@code /admin/transit/...}: named keys and the operations on them, shaped like Vault's transit
  * engine. Inputs and outputs that are bytes travel as base64; ciphertexts, signatures and MACs as
- * the library's {@code rampart:v<N>:...} text. Every call acts as {@link AdminTransitAuthorizer#ADMIN},
- * is authorized per key and operation, and is audited by the library on the gateway's event bus.
+ * the library's {@code rampart:v<N>:...} text. Every call acts as its caller ({@link CryptoCalls#caller}:
+ * the admin, or an application's API key or token), is authorized per key and operation with the
+ * permission {@code transit:<operation>:<key>}, once per call for a batch, and is audited by the
+ * library on the gateway's event bus.
  *
  * <p>Batches: encrypt, decrypt, rewrap, sign, verify and hmac take {@code batch_input}, a list of
  * the single call's fields plus an optional {@code reference}; {@code batch_results} keeps their
@@ -44,64 +46,73 @@ final class TransitAdmin {
     // ---- keys ----
 
     void listKeys(RoutingContext ctx) {
+        Principal caller = CryptoCalls.caller(ctx);
         calls.call(ctx, 200, (crypto, body) -> {
             JsonArray keys = new JsonArray();
-            crypto.transit().list(AdminTransitAuthorizer.ADMIN).forEach(k -> keys.add(info(k)));
+            crypto.transit().list(caller).forEach(k -> keys.add(info(k)));
             return new JsonObject().put("keys", keys);
         });
     }
 
     void createKey(RoutingContext ctx) {
         String name = ctx.pathParam("name");
-        calls.call(ctx, 201, (crypto, body) -> info(crypto.transit().create(AdminTransitAuthorizer.ADMIN, name,
+        Principal caller = CryptoCalls.caller(ctx);
+        calls.call(ctx, 201, (crypto, body) -> info(crypto.transit().create(caller, name,
                 KeyType.of(CryptoCalls.requiredString(body, "type")), options(body))));
     }
 
     void readKey(RoutingContext ctx) {
         String name = ctx.pathParam("name");
-        calls.call(ctx, 200, (crypto, body) -> info(crypto.transit().read(AdminTransitAuthorizer.ADMIN, name)));
+        Principal caller = CryptoCalls.caller(ctx);
+        calls.call(ctx, 200, (crypto, body) -> info(crypto.transit().read(caller, name)));
     }
 
     void rotateKey(RoutingContext ctx) {
         String name = ctx.pathParam("name");
-        calls.call(ctx, 200, (crypto, body) -> info(crypto.transit().rotate(AdminTransitAuthorizer.ADMIN, name)));
+        Principal caller = CryptoCalls.caller(ctx);
+        calls.call(ctx, 200, (crypto, body) -> info(crypto.transit().rotate(caller, name)));
     }
 
     void configureKey(RoutingContext ctx) {
         String name = ctx.pathParam("name");
-        calls.call(ctx, 200, (crypto, body) -> info(crypto.transit().configure(AdminTransitAuthorizer.ADMIN, name,
+        Principal caller = CryptoCalls.caller(ctx);
+        calls.call(ctx, 200, (crypto, body) -> info(crypto.transit().configure(caller, name,
                 options(body))));
     }
 
     void trimKey(RoutingContext ctx) {
         String name = ctx.pathParam("name");
+        Principal caller = CryptoCalls.caller(ctx);
         calls.call(ctx, 200, (crypto, body) -> {
             int version = CryptoCalls.integer(body, "min_available_version", -1);
             if (version < 1) {
                 throw new IllegalArgumentException("min_available_version is required: the oldest version to keep (1 or more)");
             }
-            return info(crypto.transit().trim(AdminTransitAuthorizer.ADMIN, name, version));
+            return info(crypto.transit().trim(caller, name, version));
         });
     }
 
     void deleteKey(RoutingContext ctx) {
         String name = ctx.pathParam("name");
+        Principal caller = CryptoCalls.caller(ctx);
         calls.call(ctx, 204, (crypto, body) -> {
-            crypto.transit().delete(AdminTransitAuthorizer.ADMIN, name);
+            crypto.transit().delete(caller, name);
             return null;
         });
     }
 
     void jwks(RoutingContext ctx) {
         String name = ctx.pathParam("name");
-        calls.call(ctx, 200, (crypto, body) -> new JsonObject(crypto.transit().jwks(AdminTransitAuthorizer.ADMIN, name)));
+        Principal caller = CryptoCalls.caller(ctx);
+        calls.call(ctx, 200, (crypto, body) -> new JsonObject(crypto.transit().jwks(caller, name)));
     }
 
     void publicKeys(RoutingContext ctx) {
         String name = ctx.pathParam("name");
+        Principal caller = CryptoCalls.caller(ctx);
         calls.call(ctx, 200, (crypto, body) -> {
             JsonArray keys = new JsonArray();
-            for (PublicKeyInfo k : crypto.transit().publicKeys(AdminTransitAuthorizer.ADMIN, name)) {
+            for (PublicKeyInfo k : crypto.transit().publicKeys(caller, name)) {
                 keys.add(new JsonObject().put("version", k.version()).put("fingerprint", k.fingerprint())
                         .put("jwk", new JsonObject(k.jwk())));
             }
@@ -113,14 +124,15 @@ final class TransitAdmin {
 
     void encrypt(RoutingContext ctx) {
         String name = ctx.pathParam("name");
+        Principal caller = CryptoCalls.caller(ctx);
         calls.call(ctx, 200, (crypto, body) -> {
             Transit transit = crypto.transit();
             if (body.containsKey("batch_input")) {
                 List<BatchItem<byte[]>> items = batchItems(body, item -> CryptoCalls.base64(item, "plaintext"));
-                return batchResults(transit.encryptBatch(AdminTransitAuthorizer.ADMIN, name, items),
+                return batchResults(transit.encryptBatch(caller, name, items),
                         (out, ciphertext) -> ciphertext(out, ciphertext));
             }
-            String ciphertext = transit.encrypt(AdminTransitAuthorizer.ADMIN, name,
+            String ciphertext = transit.encrypt(caller, name,
                     CryptoCalls.integer(body, "key_version", 0), CryptoCalls.base64(body, "plaintext"),
                     CryptoCalls.optionalBase64(body, "associated_data"));
             return ciphertext(new JsonObject(), ciphertext);
@@ -129,14 +141,15 @@ final class TransitAdmin {
 
     void decrypt(RoutingContext ctx) {
         String name = ctx.pathParam("name");
+        Principal caller = CryptoCalls.caller(ctx);
         calls.call(ctx, 200, (crypto, body) -> {
             Transit transit = crypto.transit();
             if (body.containsKey("batch_input")) {
                 List<BatchItem<String>> items = batchItems(body, item -> CryptoCalls.requiredString(item, "ciphertext"));
-                return batchResults(transit.decryptBatch(AdminTransitAuthorizer.ADMIN, name, items),
+                return batchResults(transit.decryptBatch(caller, name, items),
                         (out, plaintext) -> out.put("plaintext", CryptoCalls.encode(plaintext)));
             }
-            byte[] plaintext = transit.decrypt(AdminTransitAuthorizer.ADMIN, name,
+            byte[] plaintext = transit.decrypt(caller, name,
                     CryptoCalls.requiredString(body, "ciphertext"), CryptoCalls.optionalBase64(body, "associated_data"));
             return new JsonObject().put("plaintext", CryptoCalls.encode(plaintext));
         });
@@ -144,14 +157,15 @@ final class TransitAdmin {
 
     void rewrap(RoutingContext ctx) {
         String name = ctx.pathParam("name");
+        Principal caller = CryptoCalls.caller(ctx);
         calls.call(ctx, 200, (crypto, body) -> {
             Transit transit = crypto.transit();
             if (body.containsKey("batch_input")) {
                 List<BatchItem<String>> items = batchItems(body, item -> CryptoCalls.requiredString(item, "ciphertext"));
-                return batchResults(transit.rewrapBatch(AdminTransitAuthorizer.ADMIN, name, items),
+                return batchResults(transit.rewrapBatch(caller, name, items),
                         (out, ciphertext) -> ciphertext(out, ciphertext));
             }
-            String ciphertext = transit.rewrap(AdminTransitAuthorizer.ADMIN, name,
+            String ciphertext = transit.rewrap(caller, name,
                     CryptoCalls.requiredString(body, "ciphertext"), CryptoCalls.optionalBase64(body, "associated_data"));
             return ciphertext(new JsonObject(), ciphertext);
         });
@@ -159,12 +173,13 @@ final class TransitAdmin {
 
     void dataKey(RoutingContext ctx) {
         String name = ctx.pathParam("name");
+        Principal caller = CryptoCalls.caller(ctx);
         calls.call(ctx, 200, (crypto, body) -> {
             Object includePlaintext = body.getValue("include_plaintext");
             if (includePlaintext != null && !(includePlaintext instanceof Boolean)) {
                 throw new IllegalArgumentException("include_plaintext must be true or false");
             }
-            DataKey key = crypto.transit().dataKey(AdminTransitAuthorizer.ADMIN, name, CryptoCalls.integer(body, "bits", 256),
+            DataKey key = crypto.transit().dataKey(caller, name, CryptoCalls.integer(body, "bits", 256),
                     !Boolean.FALSE.equals(includePlaintext), CryptoCalls.optionalBase64(body, "associated_data"));
             JsonObject out = new JsonObject().put("ciphertext", key.ciphertext()).put("key_version", key.version());
             if (key.plaintext() != null) {
@@ -176,19 +191,23 @@ final class TransitAdmin {
 
     void sign(RoutingContext ctx) {
         String name = ctx.pathParam("name");
-        calls.call(ctx, 200, (crypto, body) -> eachInput(body, item -> new JsonObject().put("signature",
-                crypto.transit().sign(AdminTransitAuthorizer.ADMIN, name, CryptoCalls.base64(item, "input")))));
+        Principal caller = CryptoCalls.caller(ctx);
+        calls.call(ctx, 200, (crypto, body) -> eachInput(body, () -> crypto.transit().authorize(caller, "sign", name),
+                item -> new JsonObject().put("signature",
+                crypto.transit().sign(caller, name, CryptoCalls.base64(item, "input")))));
     }
 
     /** Verifies a {@code signature} (signing keys) or an {@code hmac} (HMAC keys) over {@code input}. */
     void verify(RoutingContext ctx) {
         String name = ctx.pathParam("name");
-        calls.call(ctx, 200, (crypto, body) -> eachInput(body, item -> {
+        Principal caller = CryptoCalls.caller(ctx);
+        calls.call(ctx, 200, (crypto, body) -> eachInput(body, () -> crypto.transit().authorize(caller, "verify", name),
+                item -> {
             byte[] input = CryptoCalls.base64(item, "input");
             String hmac = AdminCalls.string(item, "hmac");
             boolean valid = hmac != null
-                    ? crypto.transit().verifyHmac(AdminTransitAuthorizer.ADMIN, name, input, hmac)
-                    : crypto.transit().verify(AdminTransitAuthorizer.ADMIN, name, input,
+                    ? crypto.transit().verifyHmac(caller, name, input, hmac)
+                    : crypto.transit().verify(caller, name, input,
                             CryptoCalls.requiredString(item, "signature"));
             return new JsonObject().put("valid", valid);
         }));
@@ -196,12 +215,15 @@ final class TransitAdmin {
 
     void hmac(RoutingContext ctx) {
         String name = ctx.pathParam("name");
-        calls.call(ctx, 200, (crypto, body) -> eachInput(body, item -> new JsonObject().put("hmac",
-                crypto.transit().hmac(AdminTransitAuthorizer.ADMIN, name, CryptoCalls.base64(item, "input")))));
+        Principal caller = CryptoCalls.caller(ctx);
+        calls.call(ctx, 200, (crypto, body) -> eachInput(body, () -> crypto.transit().authorize(caller, "hmac", name),
+                item -> new JsonObject().put("hmac",
+                crypto.transit().hmac(caller, name, CryptoCalls.base64(item, "input")))));
     }
 
     void random(RoutingContext ctx) {
         String bytes = ctx.pathParam("bytes");
+        Principal caller = CryptoCalls.caller(ctx);
         calls.call(ctx, 200, (crypto, body) -> {
             int count;
             try {
@@ -209,7 +231,7 @@ final class TransitAdmin {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("'" + bytes + "' is not a byte count; write e.g. /admin/transit/random/32");
             }
-            byte[] random = crypto.transit().randomBytes(AdminTransitAuthorizer.ADMIN, count);
+            byte[] random = crypto.transit().randomBytes(caller, count);
             String given = AdminCalls.string(body, "format");
             String format = given == null ? "base64" : given;
             return switch (format) {
@@ -222,8 +244,9 @@ final class TransitAdmin {
 
     void hash(RoutingContext ctx) {
         String algorithm = ctx.pathParam("algorithm");
+        Principal caller = CryptoCalls.caller(ctx);
         calls.call(ctx, 200, (crypto, body) -> new JsonObject().put("sum", java.util.HexFormat.of().formatHex(
-                crypto.transit().hash(AdminTransitAuthorizer.ADMIN, HashAlgorithm.of(algorithm),
+                crypto.transit().hash(caller, HashAlgorithm.of(algorithm),
                         CryptoCalls.base64(body, "input")))));
     }
 
@@ -319,13 +342,15 @@ final class TransitAdmin {
     }
 
     /**
-     * One input, or each item of {@code batch_input} in turn, every item authorized and audited on
-     * its own by the library; a failed item gets its error and the others go on.
+     * One input, or each item of {@code batch_input} in turn, audited on its own by the library; a
+     * failed item gets its error and the others go on. A batch is authorized once, up front: a
+     * caller without the permission gets one 403 for the call, not a 200 of as many denials.
      */
-    private static JsonObject eachInput(JsonObject body, Function<JsonObject, JsonObject> one) {
+    private static JsonObject eachInput(JsonObject body, Runnable authorizeBatch, Function<JsonObject, JsonObject> one) {
         if (!body.containsKey("batch_input")) {
             return one.apply(body);
         }
+        authorizeBatch.run();
         JsonArray out = new JsonArray();
         for (Object o : batchInput(body)) {
             JsonObject item = (JsonObject) o;

@@ -6,6 +6,7 @@ import dev.rampart.audit.AuditEntry;
 import dev.rampart.audit.AuditLog;
 import dev.rampart.audit.AuditLog.WriteFailurePolicy;
 import dev.rampart.audit.AuditPrivacy;
+import dev.rampart.audit.AuditReader;
 import dev.rampart.audit.AuditSpool;
 import dev.rampart.audit.CheckpointSigner;
 import dev.rampart.audit.sink.JsonLinesFileSink;
@@ -18,6 +19,8 @@ import dev.rampart.core.Guard;
 import dev.rampart.core.SecurityEvent;
 import dev.rampart.core.config.AuditConfig;
 import dev.rampart.core.config.RampartConfig;
+import dev.rampart.crypto.Crypto;
+import dev.rampart.gateway.crypto.AuditSubjectKeyWrap;
 import dev.rampart.store.Store;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -60,8 +63,8 @@ public final class GatewayAudit implements AutoCloseable {
     }
 
     /** Opens the log of the config's {@code audit:} section and subscribes it to {@code events}. Blocks on the store. */
-    public static GatewayAudit start(RampartConfig config, Path baseDir, Store store, EventBus events) {
-        AuditLog auditLog = open(config, baseDir, store, events::publish);
+    public static GatewayAudit start(RampartConfig config, Path baseDir, Store store, EventBus events, Crypto crypto) {
+        AuditLog auditLog = open(config, baseDir, store, crypto, events::publish);
         addSinks(auditLog, config.audit(), baseDir);
         RecordedTextMasking masking = RecordedTextMasking.of(config.audit());
         events.subscribe(event -> auditLog.append(entryOf(event, masking)).exceptionally(e -> {
@@ -72,8 +75,13 @@ public final class GatewayAudit implements AutoCloseable {
         return new GatewayAudit(auditLog);
     }
 
-    /** The log of the config's {@code audit:} section, without sinks or subscription (also for the CLI). Blocks. */
-    public static AuditLog open(RampartConfig config, Path baseDir, Store store, java.util.function.Consumer<SecurityEvent> alerts) {
+    /**
+     * The log of the config's {@code audit:} section, without sinks or subscription (also for the CLI). Blocks.
+     *
+     * @param crypto the crypto service with a master key loaded (the subject keys are sealed under it), or null
+     */
+    public static AuditLog open(RampartConfig config, Path baseDir, Store store, Crypto crypto,
+            java.util.function.Consumer<SecurityEvent> alerts) {
         AuditConfig audit = config.audit();
         Path dataDir = dataDir(config, baseDir);
         Path keyFile = audit.signingKeyFile() == null ? dataDir.resolve("audit-signing-key.jwk") : resolve(baseDir, audit.signingKeyFile());
@@ -81,12 +89,23 @@ public final class GatewayAudit implements AutoCloseable {
         return AuditLog.open(store, new AuditLog.Options(privacy(config),
                 CheckpointSigner.fromKeyFile(keyFile), audit.checkpointInterval(),
                 audit.onWriteFailure() == AuditConfig.WriteFailure.spool ? WriteFailurePolicy.SPOOL : WriteFailurePolicy.REFUSE,
-                new AuditSpool(spoolFile), 4096), Clock.systemUTC(), alerts);
+                new AuditSpool(spoolFile), 4096, AuditSubjectKeyWrap.open(store, crypto)), Clock.systemUTC(), alerts);
     }
 
-    /** What the config pseudonymises and masks. */
+    /** A reader of the log (CLI beside a running gateway). Blocks. */
+    public static AuditReader reader(RampartConfig config, Store store, Crypto crypto) {
+        return AuditReader.open(store, privacy(config), AuditSubjectKeyWrap.open(store, crypto));
+    }
+
+    /** What the config pseudonymises, masks and encrypts per subject. */
     public static AuditPrivacy privacy(RampartConfig config) {
-        return new AuditPrivacy(new LinkedHashSet<>(config.audit().pseudonymise()), new LinkedHashSet<>(config.audit().mask()));
+        AuditConfig audit = config.audit();
+        LinkedHashSet<String> subjects = new LinkedHashSet<>();
+        if (audit.subjectEncryption()) {
+            subjects.add("principal");
+            subjects.addAll(audit.subjectDetails());
+        }
+        return new AuditPrivacy(new LinkedHashSet<>(audit.pseudonymise()), new LinkedHashSet<>(audit.mask()), subjects);
     }
 
     /** The checkpoint signing key file the config names (the verifier trusts its public half by default). */

@@ -18,9 +18,11 @@ import java.util.concurrent.CompletionStage;
  * and user agent. Short values cost a pass over a few dozen characters; a value without a digit,
  * '@', ':' or letter run that can start a finding costs one comparison per character.
  *
- * <p>Left as they are: detail keys the audit log pseudonymises ({@code audit.pseudonymise}, which
- * must see the real value to stay searchable) and {@link #IDENTIFIERS}, which the detection rules
- * group and count by (masking two accounts to one {@code j***@example.com} would merge them).
+ * <p>Left as they are: detail keys the audit log pseudonymises ({@code audit.pseudonymise}) or
+ * encrypts per subject ({@code audit.subject-details} while {@code subject-encryption} is on), which
+ * must see the real value to stay searchable and erasable, and {@link #IDENTIFIERS} in events, which
+ * the detection rules group and count by (masking two accounts to one {@code j***@example.com} would
+ * merge them).
  */
 public final class RecordedTextMasking {
 
@@ -42,7 +44,11 @@ public final class RecordedTextMasking {
         if (!audit.maskPii()) {
             return OFF;
         }
-        return new RecordedTextMasking(PiiMasker.of(PiiScanner.defaults()), Set.copyOf(audit.pseudonymise()));
+        Set<String> keep = new java.util.HashSet<>(audit.pseudonymise());
+        if (audit.subjectEncryption()) {
+            keep.addAll(audit.subjectDetails());
+        }
+        return new RecordedTextMasking(PiiMasker.of(PiiScanner.defaults()), Set.copyOf(keep));
     }
 
     public boolean enabled() {

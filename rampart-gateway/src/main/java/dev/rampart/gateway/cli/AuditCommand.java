@@ -96,7 +96,7 @@ public final class AuditCommand implements Runnable {
 
         @Override
         void run(Store store, RampartConfig config, PrintWriter out) {
-            AuditReader reader = AuditReader.open(store, GatewayAudit.privacy(config));
+            AuditReader reader = GatewayAudit.reader(config, store, operatorCrypto(store, config));
             AuditQuery query = new AuditQuery(from, to, principal, clientIp, eventType, route, result, -1, 1000);
             try {
                 if (outFile == null) {

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             IncidentsCommand.class,
             PolicyCommand.class,
             AuditCommand.class,
+            SubjectsCommand.class,
             CryptoCommand.class,
             SecretsCommand.class,
             EncryptCommand.class,

@@ -17,9 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,7 +38,7 @@ import picocli.CommandLine.Parameters;
         description = "Create and manage the users of the console and admin API.",
         subcommands = {UsersCommand.Create.class, UsersCommand.ListUsers.class, UsersCommand.Passwd.class,
             UsersCommand.Disable.class, UsersCommand.Enable.class, UsersCommand.Delete.class, UsersCommand.Unlock.class,
-            UsersCommand.Totp.class})
+            UsersCommand.Totp.class, UsersCommand.Roles.class, UsersCommand.NewRecoveryCodes.class})
 public final class UsersCommand implements Runnable {
 
     @CommandLine.Spec
@@ -114,7 +117,7 @@ public final class UsersCommand implements Runnable {
     /** {@code rampart users create NAME --email E --roles admin}; the password from the prompt or stdin. */
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create a user. The password is asked for (or read as one line from standard input); it must "
-                    + "pass the password policy (at least 15 characters, not the name or email, not a common password).")
+                    + "pass the password policy (users.password: by default at least 15 characters, not the name or email).")
     static final class Create extends OnUsers {
         @Parameters(paramLabel = "NAME", description = "The login name (unique ignoring case).") String name;
         @Option(names = "--email", description = "The user's email address.") String email;
@@ -139,10 +142,12 @@ public final class UsersCommand implements Runnable {
     static final class ListUsers extends OnUsers {
         @Override
         void run(ConsoleLogin console, PrintWriter out) {
-            out.printf("%-20s  %-24s  %-8s  %-4s  %s%n", "NAME", "EMAIL", "STATE", "TOTP", "ROLES");
+            out.printf("%-20s  %-24s  %-8s  %-4s  %-8s  %s%n", "NAME", "EMAIL", "STATE", "TOTP", "RECOVERY", "ROLES");
+            Map<String, Integer> recovery = console.users().remainingRecoveryCodes();
             for (UserRecord u : console.users().list()) {
-                out.printf("%-20s  %-24s  %-8s  %-4s  %s%n", u.username(), u.email().orElse("-"),
+                out.printf("%-20s  %-24s  %-8s  %-4s  %-8s  %s%n", u.username(), u.email().orElse("-"),
                         u.enabled() ? "enabled" : "disabled", u.totpEnabled() ? "yes" : "no",
+                        u.totpEnabled() ? recovery.getOrDefault(u.id(), 0) + " left" : "-",
                         String.join(",", u.roles().stream().sorted().toList()));
             }
         }
@@ -221,6 +226,44 @@ public final class UsersCommand implements Runnable {
             UserRecord u = find(console.users(), name);
             console.unlock(u.username());
             out.println("unlocked " + u.username());
+        }
+    }
+
+    /** {@code rampart users roles NAME --roles a,b}: a privilege change, so the user's sessions end. */
+    @Command(name = "roles", mixinStandardHelpOptions = true,
+            description = "Replace a user's roles; their sessions end, so none keeps the old privileges.")
+    static final class Roles extends OnUsers {
+        @Parameters(paramLabel = "NAME", description = "The user's name or id.") String name;
+        @Option(names = "--roles", split = ",", required = true, paramLabel = "ROLE[,ROLE...]",
+                description = "The new roles, comma-separated; '' for none. 'admin' may use the admin API.")
+        List<String> roles;
+
+        @Override
+        void run(ConsoleLogin console, PrintWriter out) {
+            UserRecord u = find(console.users(), name);
+            Set<String> wanted = new LinkedHashSet<>(roles);
+            wanted.remove("");
+            console.users().setRoles(u.id(), wanted);
+            int ended = console.sessions().invalidateAll(u.id());
+            out.println("roles of " + u.username() + ": " + (wanted.isEmpty() ? "(none)"
+                    : String.join(",", wanted.stream().sorted().toList())) + "; " + ended + " session(s) ended");
+        }
+    }
+
+    /** {@code rampart users recovery-codes NAME}: new recovery codes, printed once; the old ones stop working. */
+    @Command(name = "recovery-codes", mixinStandardHelpOptions = true,
+            description = "Issue new recovery codes for a user with TOTP and print them once; the unused old ones "
+                    + "stop working at once.")
+    static final class NewRecoveryCodes extends OnUsers {
+        @Parameters(paramLabel = "NAME", description = "The user's name or id.") String name;
+
+        @Override
+        void run(ConsoleLogin console, PrintWriter out) {
+            UserRecord u = find(console.users(), name);
+            List<String> codes = console.users().regenerateRecoveryCodes(u.id());
+            out.println("new recovery codes for " + u.username() + " (shown once, each works once; the old ones no "
+                    + "longer work):");
+            codes.forEach(code -> out.println("  " + code));
         }
     }
 

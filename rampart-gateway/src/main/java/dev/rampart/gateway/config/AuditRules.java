@@ -33,6 +33,18 @@ final class AuditRules {
                         + "' is named like a secret and is always masked in full; remove it");
             }
         }
+        for (int i = 0; i < audit.subjectDetails().size(); i++) {
+            String key = audit.subjectDetails().get(i);
+            if (key == null || key.isBlank()) {
+                findings.error("audit.subject-details[" + i + "]", "is empty: name a detail key, e.g. account");
+            } else if (audit.mask().contains(key)) {
+                findings.error("audit.subject-details[" + i + "]", "'" + key
+                        + "' is also in audit.mask; a value is either encrypted per subject or masked");
+            }
+        }
+        if (audit.retentionCheckInterval().compareTo(Duration.ofSeconds(1)) < 0) {
+            findings.error("audit.retention-check-interval", "must be at least 1s, got " + audit.retentionCheckInterval());
+        }
         audit.retention().forEach((type, period) -> {
             if (period == null || period.isNegative() || period.isZero()) {
                 findings.error("audit.retention." + type, "must be a positive duration such as 30d");

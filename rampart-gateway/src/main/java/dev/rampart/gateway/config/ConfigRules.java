@@ -100,6 +100,7 @@ final class ConfigRules {
         routes();
         rateLimits();
         PolicyRules.check(config, findings);
+        PluginRules.check(config, baseDir, findings);
         waf();
     }
 

@@ -1,5 +1,8 @@
 package dev.rampart.gateway.config;
 
+import dev.rampart.auth.password.Argon2idParameters;
+import dev.rampart.core.config.Argon2idConfig;
+import dev.rampart.core.config.PasswordRulesConfig;
 import dev.rampart.core.config.SessionsConfig;
 import dev.rampart.core.config.UsersConfig;
 import dev.rampart.gateway.console.ConsoleLogin;
@@ -12,6 +15,14 @@ final class ConsoleLoginRules {
 
     /** Last use is written every minute; an idle timeout below that would end sessions in use. */
     private static final Duration MIN_IDLE_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration MAX_LOCKOUT = Duration.ofHours(24);
+    private static final Duration MAX_FAILURE_WINDOW = Duration.ofDays(30);
+    /** NIST SP 800-63B: passwords of at least 8 characters; verifiers should permit at least 64. */
+    private static final int MIN_PASSWORD_LENGTH = 8;
+    private static final int MIN_MAX_PASSWORD_LENGTH = 64;
+    /** Far above any passphrase, far below the admin API's 64 KiB body limit. */
+    private static final int MAX_PASSWORD_LENGTH = 4096;
+    private static final int MAX_PASSWORD_HISTORY = 24;
 
     private ConsoleLoginRules() {
     }
@@ -24,6 +35,9 @@ final class ConsoleLoginRules {
         if (users.maxClientFailures() < 1) {
             findings.error("users.max-client-failures", "must be at least 1, got " + users.maxClientFailures());
         }
+        lockout(users, findings);
+        passwordRules(users.password(), findings);
+        argon2id(users.argon2id(), findings);
         key(sessions.csrfKey(), "sessions.csrf-key", findings);
         if (sessions.idleTimeout().compareTo(MIN_IDLE_TIMEOUT) < 0) {
             findings.error("sessions.idle-timeout", "must be at least 2m (last use is written every minute), got "
@@ -35,6 +49,47 @@ final class ConsoleLoginRules {
         }
         for (int i = 0; i < sessions.allowedOrigins().size(); i++) {
             origin(sessions.allowedOrigins().get(i), "sessions.allowed-origins[" + i + "]", findings);
+        }
+    }
+
+    private static void lockout(UsersConfig users, Findings findings) {
+        Duration max = users.maxLockoutDuration();
+        if (max.compareTo(MAX_LOCKOUT) > 0) {
+            findings.error("users.max-lockout-duration", "must be between users.lockout-duration and 24h, got " + max);
+        }
+        Duration base = users.lockoutDuration();
+        if (base.compareTo(Duration.ofSeconds(1)) < 0 || base.compareTo(max) > 0) {
+            findings.error("users.lockout-duration", "must be between 1s and users.max-lockout-duration (" + max
+                    + "), got " + base);
+        }
+        Duration window = users.failureWindow();
+        if (window.compareTo(Duration.ofMinutes(1)) < 0 || window.compareTo(MAX_FAILURE_WINDOW) > 0) {
+            findings.error("users.failure-window", "must be between 1m and 30d, got " + window);
+        }
+    }
+
+    private static void passwordRules(PasswordRulesConfig p, Findings findings) {
+        range("users.password.max-length", p.maxLength(), MIN_MAX_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH,
+                " (NIST SP 800-63B: permit at least 64 characters)", findings);
+        if (p.minLength() < MIN_PASSWORD_LENGTH || p.minLength() > p.maxLength()) {
+            findings.error("users.password.min-length", "must be between " + MIN_PASSWORD_LENGTH
+                    + " (NIST SP 800-63B's least) and users.password.max-length (" + p.maxLength() + "), got "
+                    + p.minLength());
+        }
+        range("users.password.history", p.history(), 0, MAX_PASSWORD_HISTORY, "", findings);
+    }
+
+    private static void argon2id(Argon2idConfig a, Findings findings) {
+        range("users.argon2id.memory-kib", a.memoryKib(), Argon2idParameters.MIN_CONFIGURED_MEMORY_KIB,
+                Argon2idParameters.MAX_MEMORY_KIB, " (19456 KiB = 19 MiB is the OWASP minimum for Argon2id)", findings);
+        range("users.argon2id.iterations", a.iterations(), Argon2idParameters.MIN_CONFIGURED_ITERATIONS,
+                Argon2idParameters.MAX_ITERATIONS, " (2 passes at 19 MiB is the OWASP minimum)", findings);
+        range("users.argon2id.parallelism", a.parallelism(), 1, Argon2idParameters.MAX_PARALLELISM, "", findings);
+    }
+
+    private static void range(String path, int value, int min, int max, String why, Findings findings) {
+        if (value < min || value > max) {
+            findings.error(path, "must be between " + min + " and " + max + why + ", got " + value);
         }
     }
 

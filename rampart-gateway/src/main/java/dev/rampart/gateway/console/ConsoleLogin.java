@@ -3,6 +3,7 @@ package dev.rampart.gateway.console;
 import dev.rampart.auth.lockout.BruteForceProtector;
 import dev.rampart.auth.lockout.LockoutPolicy;
 import dev.rampart.auth.lockout.LoginThrottle;
+import dev.rampart.auth.password.Argon2idParameters;
 import dev.rampart.auth.password.PasswordHasher;
 import dev.rampart.auth.password.PasswordPolicy;
 import dev.rampart.auth.session.CrossSiteCheck;
@@ -14,6 +15,8 @@ import dev.rampart.auth.user.StoreBackedLockoutStateStore;
 import dev.rampart.auth.user.UserLogin;
 import dev.rampart.auth.user.Users;
 import dev.rampart.core.config.AdminConfig;
+import dev.rampart.core.config.Argon2idConfig;
+import dev.rampart.core.config.PasswordRulesConfig;
 import dev.rampart.core.config.RampartConfig;
 import dev.rampart.core.config.SessionsConfig;
 import dev.rampart.core.config.UsersConfig;
@@ -81,12 +84,26 @@ public final class ConsoleLogin {
     /** The users over {@code store}; shared by the gateway and {@code rampart users}. Blocks on the store. */
     public static Users usersOf(Store store, RampartConfig config, Crypto crypto) {
         byte[] totpKey = key(config.users().totpKey(), "users.totp-key", store, TOTP_KEY_SETTING, crypto);
-        return new Users(store, PasswordHasher.withDefaults(), PasswordPolicy.defaults(), totpKey, Clock.systemUTC());
+        return new Users(store, passwordHasher(config.users()), passwordPolicy(config.users()), totpKey, Clock.systemUTC());
+    }
+
+    /** The Argon2id cost of {@code users.argon2id}, already checked by the config rules. */
+    public static PasswordHasher passwordHasher(UsersConfig users) {
+        Argon2idConfig a = users.argon2id();
+        return PasswordHasher.with(Argon2idParameters.requireConfigurable(a.memoryKib(), a.iterations(), a.parallelism()));
+    }
+
+    /** The rules of {@code users.password}: lengths and history, the name and email never part of it. */
+    public static PasswordPolicy passwordPolicy(UsersConfig users) {
+        PasswordRulesConfig p = users.password();
+        return PasswordPolicy.builder().minLength(p.minLength()).maxLength(p.maxLength()).history(p.history()).build();
     }
 
     /** The account lockout of {@code users:}; the address lockout is the same with {@code max-client-failures}. */
     public static LockoutPolicy lockoutPolicy(UsersConfig users) {
-        LockoutPolicy base = LockoutPolicy.DEFAULT.withMaxFailures(users.maxLoginFailures());
+        LockoutPolicy base = LockoutPolicy.DEFAULT.withMaxFailures(users.maxLoginFailures())
+                .withWait(users.lockoutDuration(), users.maxLockoutDuration())
+                .withFailureResetTime(users.failureWindow());
         return base.withQuickLoginCheck(users.quickLoginCheck(),
                 users.quickLoginCheck().isZero() ? Duration.ZERO : base.minimumQuickLoginWait());
     }

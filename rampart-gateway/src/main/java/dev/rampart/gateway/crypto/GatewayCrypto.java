@@ -39,15 +39,17 @@ public final class GatewayCrypto {
             + "then restart the gateway.";
 
     private final Crypto crypto;
+    private final TransitAuthorizer authorizer;
 
-    private GatewayCrypto(Crypto crypto) {
+    private GatewayCrypto(Crypto crypto, TransitAuthorizer authorizer) {
         this.crypto = crypto;
+        this.authorizer = authorizer;
     }
 
     /**
      * Opens the service. Blocks on the store.
      *
-     * @param authorizer decides each transit operation (the admin API passes {@link AdminTransitAuthorizer})
+     * @param authorizer decides each transit and secrets operation (the gateway passes {@link CryptoAuthorizer})
      * @throws GatewayStartException when encrypted data exists and the master key is missing or wrong,
      *     or the key cannot be read; the message is the library's, saying how to provide it
      */
@@ -64,7 +66,12 @@ public final class GatewayCrypto {
             log.warn("crypto service unavailable: no master key (transit and secrets endpoints answer 503)",
                     kv("how_to_configure", HOW_TO_CONFIGURE));
         }
-        return new GatewayCrypto(crypto);
+        return new GatewayCrypto(crypto, authorizer);
+    }
+
+    /** What decides {@code transit:…} and {@code secrets:…} permissions; the secrets endpoints ask it themselves. */
+    public TransitAuthorizer authorizer() {
+        return authorizer;
     }
 
     /**

@@ -5,6 +5,7 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 import dev.rampart.core.SecurityEvent;
 import dev.rampart.core.config.HttpListenerConfig;
 import dev.rampart.core.config.HttpsListenerConfig;
+import dev.rampart.core.config.AuditConfig;
 import dev.rampart.core.config.RampartConfig;
 import dev.rampart.core.event.BoundedEventBus;
 import dev.rampart.gateway.admin.AdminApi;
@@ -14,7 +15,7 @@ import dev.rampart.gateway.config.ConfigLoader;
 import dev.rampart.gateway.config.ConfigWatcher;
 import dev.rampart.gateway.config.LoadedConfig;
 import dev.rampart.crypto.Crypto;
-import dev.rampart.gateway.crypto.AdminTransitAuthorizer;
+import dev.rampart.gateway.crypto.CryptoAuthorizer;
 import dev.rampart.gateway.crypto.CredentialSecret;
 import dev.rampart.gateway.crypto.GatewayCrypto;
 import dev.rampart.gateway.http1.StrictHttp1;
@@ -93,7 +94,6 @@ public final class Gateway implements AutoCloseable {
     private volatile GatewayAudit audit;
     private volatile dev.rampart.gateway.detect.GatewayDetection detection;
     private long auditRetentionTimer = -1;
-    private static final long AUDIT_RETENTION_MILLIS = 3_600_000;
     private long keyRefreshTimer = -1;
     private GatewayCrypto crypto;
     private long cryptoRotationTimer = -1;
@@ -140,7 +140,8 @@ public final class Gateway implements AutoCloseable {
         try {
             gateway.ensureAdminToken(adminTokenAnnouncer);
             gateway.crypto = GatewayCrypto.open(store, loaded.config().crypto(), loaded.baseDir(), gateway.events,
-                    new AdminTransitAuthorizer());
+                    new CryptoAuthorizer(() -> gateway.runtime == null ? null : gateway.runtime.authorizer(),
+                            java.time.Clock.systemUTC()));
             gateway.cryptoRotationTimer = vertx.setPeriodic(loaded.config().crypto().autoRotateCheckInterval().toMillis(),
                     t -> gateway.rotateDueTransitKeys());
             gateway.apiKeys = apiKeysOf(store, gateway.crypto.available().orElse(null));
@@ -169,18 +170,31 @@ public final class Gateway implements AutoCloseable {
         return gateway;
     }
 
-    /** The audit log, subscribed to the event bus before any request can emit an event; retention hourly. */
+    /** The audit log, subscribed to the event bus before any request can emit an event; retention on its interval. */
     private void startAudit() {
         RampartConfig cfg = loaded.config();
         if (!cfg.audit().enabled()) {
             return;
         }
-        audit = GatewayAudit.start(cfg, loaded.baseDir(), store, events);
-        if (!cfg.audit().retention().isEmpty()) {
-            auditRetentionTimer = vertx.setPeriodic(AUDIT_RETENTION_MILLIS, t -> vertx.executeBlocking(
-                    () -> audit.applyRetention(cfg.audit()), false).onFailure(e ->
-                            log.warn("audit retention failed", kv("error", e.toString()))));
+        audit = GatewayAudit.start(cfg, loaded.baseDir(), store, events, crypto.available().orElse(null));
+        // At start and then at the interval, so a gateway restarted more often than the interval
+        // still prunes. The audit section is bound at start (a reload reports its changes as
+        // needing a restart), so the retention of the start config applies.
+        AuditConfig auditConfig = cfg.audit();
+        if (!auditConfig.retention().isEmpty()) {
+            auditRetentionTimer = vertx.setPeriodic(1, auditConfig.retentionCheckInterval().toMillis(),
+                    t -> applyAuditRetention(auditConfig));
         }
+    }
+
+    private void applyAuditRetention(AuditConfig auditConfig) {
+        vertx.executeBlocking(() -> audit.applyRetention(auditConfig), false)
+                .onSuccess(pruned -> {
+                    if (pruned > 0) {
+                        log.info("audit retention applied", kv("entries_pruned", pruned));
+                    }
+                })
+                .onFailure(e -> log.warn("audit retention failed", kv("error", e.toString())));
     }
 
     private dev.rampart.core.Guard auditGate() {

@@ -23,6 +23,7 @@ import dev.rampart.gateway.guard.CorsGuard;
 import dev.rampart.gateway.guard.IntrospectionEndpoints;
 import dev.rampart.gateway.guard.IpFilterGuard;
 import dev.rampart.gateway.guard.JwtIssuers;
+import dev.rampart.gateway.plugin.GuardPlugins;
 import dev.rampart.gateway.guard.SecurityHeadersGuard;
 import dev.rampart.gateway.guard.SignedRequestGuard;
 import dev.rampart.gateway.guard.TrustedHostGuard;
@@ -84,6 +85,7 @@ public final class GatewayRuntime {
     private final TrafficControl traffic;
     /** Set once by {@link #build}, before the runtime is handed out. */
     private Authorizer authorizer;
+    private JwtVerifier applicationTokens;
     private final WafGuards waf;
 
     /** The worker pool where authentication waits for I/O: JWKS fetches and API-key lookups. */
@@ -159,13 +161,15 @@ public final class GatewayRuntime {
                 || config.routes().stream().anyMatch(r -> r.authentication() != null);
         WorkerExecutor keyFetches = authenticates ? vertx.createSharedWorkerExecutor(KEY_FETCH_POOL, KEY_FETCH_THREADS) : null;
         WafGuards waf = WafGuards.open(vertx, config, baseDir);
+        GuardPlugins plugins = null;
         try {
+            plugins = GuardPlugins.load(config.plugins(), baseDir);
             Authenticators authenticators = new Authenticators(config, baseDir, keyFetches, identity.apiKeys(),
                     authorizationServer);
             List<CompiledRoute> compiled = new ArrayList<>();
             for (int i = 0; i < config.routes().size(); i++) {
                 compiled.add(compile(vertx, config.routes().get(i), "routes[" + i + "]", config, baseDir, opened,
-                        authenticators, rateLimiter, authorizer, waf));
+                        authenticators, rateLimiter, authorizer, waf, plugins));
             }
             SecurityHeadersGuard unroutedHeaders =
                     SecurityHeadersGuard.from(config.securityHeaders(), SecurityHeadersConfig.inherit(), "security-headers");
@@ -175,10 +179,14 @@ public final class GatewayRuntime {
                     List.of(unroutedHeaders), CidrSet.parse(config.trustedProxies()), generation, keyFetches,
                     ipFilter.orElse(null), traffic, waf);
             runtime.authorizer = authorizer;
+            runtime.applicationTokens = authenticators.allIssuers();
             return runtime;
         } catch (RuntimeException e) {
             opened.forEach(p -> p.shutdown(0));
             waf.close();
+            if (plugins != null) {
+                plugins.close();
+            }
             if (keyFetches != null) {
                 keyFetches.close();
             }
@@ -188,7 +196,7 @@ public final class GatewayRuntime {
 
     private static CompiledRoute compile(Vertx vertx, RouteConfig rc, String path, RampartConfig config, Path baseDir,
             List<UpstreamPool> opened, Authenticators authenticators, RateLimiter rateLimiter, Authorizer authorizer,
-            WafGuards waf) {
+            WafGuards waf, GuardPlugins plugins) {
         List<Guard> guards = new ArrayList<>();
         // First in the chain, so that its onResponse (run in reverse order) has the last word.
         guards.add(SecurityHeadersGuard.from(config.securityHeaders(), rc.securityHeaders(), path + ".security-headers"));
@@ -225,8 +233,14 @@ public final class GatewayRuntime {
         if (rc.validate() != null) {
             guards.add(ValidateGuard.from(rc.validate(), baseDir, path + ".validate"));
         }
+        // Plugins last: they see only requests every built-in guard let through, and their response
+        // hooks run before the built-in ones (reverse order), so security headers have the last word.
+        for (int i = 0; i < rc.plugins().size(); i++) {
+            guards.add(plugins.guard(rc.plugins().get(i), path + ".plugins[" + i + "]"));
+        }
         if (rc.pii() != null) {
-            // Last: response validation sees the body the upstream sent, and nothing after it sees the values.
+            // After every other guard: they see the response body the upstream sent, and it goes out as this
+            // guard leaves it (masked or refused).
             guards.add(PiiGuard.from(rc.pii(), path + ".pii"));
         }
         PathPattern pattern = rc.match().path() != null ? PathPattern.path(rc.match().path())
@@ -244,6 +258,15 @@ public final class GatewayRuntime {
 
     public RampartConfig config() {
         return config;
+    }
+
+    /**
+     * A verifier of tokens from every configured issuer ({@code jwt-issuers}, and the gateway's own
+     * {@code oauth2-server}), for applications calling the transit and secrets endpoints with a
+     * bearer token; null when the config trusts no issuer. May fetch keys: call it off the event loop.
+     */
+    public JwtVerifier applicationTokens() {
+        return applicationTokens;
     }
 
     /** The compiled {@code policy}, for {@code POST /admin/policy/explain}; null when the config has none. */
@@ -306,6 +329,8 @@ public final class GatewayRuntime {
             keyFetches.close();
         }
         waf.close();
+        // plugins' class loaders are left to the garbage collector, not closed: a request still in
+        // flight on this runtime may run a plugin guard that loads a class late
     }
 
     /** The authentication guards of one config: each issuer built once, one verifier per issuer set. */
@@ -331,6 +356,12 @@ public final class GatewayRuntime {
                 issuers.put(OAuth2ServerConfig.ISSUER_NAME, authorizationServer.trustedIssuer());
                 clockSkews.put(OAuth2ServerConfig.ISSUER_NAME, authorizationServer.settings().clockSkew());
             }
+        }
+
+        /** The verifier of every trusted issuer; null when there is none. */
+        JwtVerifier allIssuers() {
+            return issuers.isEmpty() ? null : verifiers.computeIfAbsent(new TreeSet<>(issuers.keySet()),
+                    n -> JwtIssuers.verifier(List.copyOf(n), issuers, clockSkews));
         }
 
         AuthenticationGuard guard(AuthenticationConfig authentication) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class RecordedTextMaskingTest {
 
     private static AuditConfig audit(List<String> pseudonymise, Boolean maskPii) {
-        return new AuditConfig(null, null, null, null, null, pseudonymise, null, null, null, maskPii);
+        return new AuditConfig(null, null, null, null, null, pseudonymise, null, null, null, false, null, null, maskPii);
     }
 
     private static SecurityEvent event(Map<String, String> details) {
@@ -35,13 +35,17 @@ class RecordedTextMaskingTest {
     }
 
     @Test
-    void leavesPseudonymisedKeysToThePseudonymAndMasksNothingWhenSwitchedOff() {
+    void leavesPseudonymisedAndSubjectEncryptedKeysAloneAndMasksNothingWhenSwitchedOff() {
         Map<String, String> details = Map.of("account", "jane.doe@example.com", "path", "/x/jane.doe@example.com");
 
         AuditEntry pseudonymised = GatewayAudit.entryOf(event(details),
                 RecordedTextMasking.of(audit(List.of("account"), null)));
         assertThat(pseudonymised.details()).containsEntry("account", "jane.doe@example.com");
         assertThat(pseudonymised.action()).isEqualTo("/x/j***@example.com");
+
+        AuditEntry encrypted = GatewayAudit.entryOf(event(Map.of("username", "jane.doe@example.com")),
+                RecordedTextMasking.of(AuditConfig.defaults()));
+        assertThat(encrypted.details()).containsEntry("username", "jane.doe@example.com");   // a subject detail: encrypted, erasable
 
         AuditEntry off = GatewayAudit.entryOf(event(details), RecordedTextMasking.of(audit(List.of(), false)));
         assertThat(off.details()).containsEntry("account", "jane.doe@example.com");

@@ -30,4 +30,17 @@ class AuditConfigRulesTest {
                 "rampart.yaml:5:32: audit.retention.request.allowed: must be a positive duration such as 30d",
                 "rampart.yaml:7:44: audit.sinks.syslog.port: must be 1..65535, got 70000");
     }
+
+    @Test
+    void refusesASubjectDetailThatIsAlsoMaskedAndATooShortRetentionInterval() {
+        assertThat(errors(dir, """
+                audit:
+                  mask: [card]
+                  subject-details: [account, card, ""]
+                  retention-check-interval: 10ms
+                """)).containsExactly(
+                "rampart.yaml:3:30: audit.subject-details[1]: 'card' is also in audit.mask; a value is either encrypted per subject or masked",
+                "rampart.yaml:3:36: audit.subject-details[2]: is empty: name a detail key, e.g. account",
+                "rampart.yaml:4:29: audit.retention-check-interval: must be at least 1s, got PT0.01S");
+    }
 }

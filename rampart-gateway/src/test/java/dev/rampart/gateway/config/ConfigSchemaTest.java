@@ -61,7 +61,7 @@ class ConfigSchemaTest {
         JsonNode route = SCHEMA.at("/properties/routes/items");
         assertThat(route.get("properties").propertyNames())
                 .containsExactly("id", "match", "upstream", "max-body-size", "ip-filter", "security-headers", "cors",
-                        "authentication", "signature", "rate-limit", "validate", "permissions", "waf", "pii");
+                        "authentication", "signature", "rate-limit", "validate", "permissions", "waf", "plugins", "pii");
         assertThat(route.get("required").values()).extracting(JsonNode::asString).containsExactly("id", "match", "upstream");
         assertThat(route.get("additionalProperties").asBoolean(true)).isFalse();
         assertThat(route.at("/properties/id/description").asString()).startsWith("Unique route id");

@@ -11,7 +11,7 @@ import dev.rampart.crypto.TransitAuthorizer;
 import dev.rampart.gateway.config.ConfigException;
 import dev.rampart.gateway.config.ConfigLoader;
 import dev.rampart.gateway.config.LoadedConfig;
-import dev.rampart.gateway.crypto.AdminTransitAuthorizer;
+import dev.rampart.gateway.crypto.CryptoAuthorizer;
 import dev.rampart.gateway.crypto.CredentialSecret;
 import dev.rampart.gateway.server.Gateway;
 import dev.rampart.gateway.server.GatewayStartException;
@@ -241,12 +241,12 @@ class CryptoIntegrationTest {
             assertThat(gw.gateway.apiKeys().authenticate(apiKey, IpAddresses.parse("127.0.0.1")).accepted()).isTrue();
             // the first start's admin token is in the store; this harness did not create one
             Crypto crypto = gw.gateway.crypto().available().orElseThrow();
-            assertThat(crypto.transit().read(AdminTransitAuthorizer.ADMIN, CredentialSecret.TRANSIT_KEY).deletionAllowed())
+            assertThat(crypto.transit().read(CryptoAuthorizer.ADMIN, CredentialSecret.TRANSIT_KEY).deletionAllowed())
                     .isFalse();
 
             // after a rotation the next read moves the value to the latest version; the secret is the same
             byte[] before = Gateway.credentialSecret(gw.gateway.store(), crypto);
-            crypto.transit().rotate(AdminTransitAuthorizer.ADMIN, CredentialSecret.TRANSIT_KEY);
+            crypto.transit().rotate(CryptoAuthorizer.ADMIN, CredentialSecret.TRANSIT_KEY);
             assertThat(Gateway.credentialSecret(gw.gateway.store(), crypto)).isEqualTo(before);
             assertThat(gw.gateway.store().settings().get("api-keys.server-secret").orElseThrow()).startsWith("rampart:v2:");
         }

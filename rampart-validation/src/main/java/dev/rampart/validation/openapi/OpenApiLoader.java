@@ -32,6 +32,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -46,6 +49,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class OpenApiLoader {
 
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static final List<String> STYLES = List.of("form", "simple", "label", "matrix", "spaceDelimited", "pipeDelimited",
+            "deepObject");
+    private static final int MAX_INLINE_DEPTH = 16;
 
     private final JsonNode document;
     private final String documentIri;
@@ -214,11 +220,56 @@ public final class OpenApiLoader {
             boolean explode = p.node().path("explode").asBoolean(style.equals("form"));
             boolean required = in == Violation.In.path || p.node().path("required").asBoolean(false);
             Located schema = p.child("schema");
+            Located content = p.child("content");
+            if (content != null && content.node().isObject() && !content.node().isEmpty()) {
+                // OpenAPI: a parameter has either a schema and a style or one media type in "content".
+                if (content.node().size() != 1) {
+                    throw new IllegalArgumentException("at " + content.pointer() + ": a parameter's content names exactly one media type");
+                }
+                String range = content.node().propertyNames().iterator().next();
+                MediaType type = MediaType.parse(range);
+                if (type == null) {
+                    throw new IllegalArgumentException("at " + content.pointer() + ": '" + range + "' is not a media type");
+                }
+                style = type.isJson() ? ParameterSpec.JSON_CONTENT : ParameterSpec.RAW_CONTENT;
+                schema = content.child(range).child("schema");
+            } else if (!STYLES.contains(style)) {
+                throw new IllegalArgumentException("at " + p.pointer() + "/style: '" + style + "' is not an OpenAPI style; allowed: "
+                        + String.join(", ", STYLES));
+            }
             SchemaCheck check = schema == null ? null : compile(schema);
-            JsonNode shape = schema == null ? null : follow(schema.node(), schema.pointer()).node();
+            JsonNode shape = schema == null ? null : inline(schema.node(), 0);
             specs.add(new ParameterSpec(name, in, required, style, explode, shape, check));
         }
         return specs;
+    }
+
+    /**
+     * A copy of {@code schema} with local {@code $ref}s replaced by what they point to, for reading
+     * the types of properties and items when a parameter is decoded (validation itself uses the
+     * compiled schema). Recursive references are cut after a few levels: deeper values stay text.
+     */
+    private JsonNode inline(JsonNode schema, int depth) {
+        JsonNode node = schema;
+        for (int hops = 0; hops < 32 && node != null && node.has("$ref"); hops++) {
+            node = LocalRefs.resolve(node.get("$ref").asString(), document);
+        }
+        if (node == null || !node.isContainer() || depth >= MAX_INLINE_DEPTH) {
+            return node;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+            node.forEach(element -> copy.add(inline(element, depth + 1)));
+            return copy;
+        }
+        ObjectNode copy = JsonNodeFactory.instance.objectNode();
+        for (Map.Entry<String, JsonNode> member : node.properties()) {
+            JsonNode inlined = inline(member.getValue(), depth + 1);
+            if (inlined != null) {
+                copy.set(member.getKey(), inlined);
+            }
+        }
+        return copy;
     }
 
     private static String keyOf(Located parameter) {

@@ -9,6 +9,7 @@ import dev.rampart.validation.body.JsonBodyReader;
 import dev.rampart.validation.body.MediaType;
 import dev.rampart.validation.body.MultipartBodyScanner;
 import dev.rampart.validation.body.XmlBodyScanner;
+import dev.rampart.validation.schema.SchemaCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,35 +42,19 @@ public final class OperationValidator {
     public List<Violation> validate(ValidationRequest request, Operation operation, Map<String, String> pathValues) {
         List<Violation> out = new ArrayList<>();
         for (ParameterSpec parameter : operation.parameters()) {
-            List<String> values = valuesOf(request, parameter, pathValues);
-            if (values.isEmpty()) {
+            ParameterDecoder.Decoded decoded = ParameterDecoder.decode(request, parameter, pathValues, operation.parameters(), options.json());
+            if (decoded == null) {
                 if (parameter.required()) {
                     out.add(Violation.parameter(parameter.in(), parameter.name(), "required", "present", "is required"));
                 }
-                continue;
-            }
-            if (parameter.check() != null) {
-                parameter.check().check(ParameterDecoder.decode(values, parameter), parameter.in(), parameter.name(), false, out);
+            } else if (decoded.violation() != null) {
+                out.add(decoded.violation());
+            } else if (parameter.check() != null) {
+                parameter.check().check(decoded.value(), parameter.in(), parameter.name(), SchemaCheck.Direction.REQUEST, false, out);
             }
         }
         validateBody(request, operation, out);
         return out;
-    }
-
-    private static List<String> valuesOf(ValidationRequest request, ParameterSpec parameter, Map<String, String> pathValues) {
-        return switch (parameter.in()) {
-            case path -> {
-                String value = pathValues.get(parameter.name());
-                yield value == null ? List.of() : List.of(value);
-            }
-            case query -> request.query(parameter.name());
-            case header -> request.header(parameter.name());
-            case cookie -> {
-                String value = request.cookie(parameter.name());
-                yield value == null ? List.of() : List.of(value);
-            }
-            default -> List.of();
-        };
     }
 
     private void validateBody(ValidationRequest request, Operation operation, List<Violation> out) {
@@ -106,7 +91,7 @@ public final class OperationValidator {
                 if (reader.violation() != null) {
                     out.add(reader.violation());
                 } else if (content != null && content.schema() != null) {
-                    content.schema().check(reader.tree(), Violation.In.body, null, options.strictProperties(), out);
+                    content.schema().check(reader.tree(), Violation.In.body, null, SchemaCheck.Direction.REQUEST, options.strictProperties(), out);
                 }
             } else if (actual.isXml()) {
                 addIfPresent(out, scan(request, in -> xml.scan(in)));
@@ -155,7 +140,7 @@ public final class OperationValidator {
                 Violation v = reader.violation();
                 out.add(new Violation(Violation.In.response, null, v.pointer(), v.rule(), v.expected(), v.detail()));
             } else {
-                content.schema().check(reader.tree(), Violation.In.response, null, options.strictProperties(), out);
+                content.schema().check(reader.tree(), Violation.In.response, null, SchemaCheck.Direction.RESPONSE, options.strictProperties(), out);
             }
         }
         return out;

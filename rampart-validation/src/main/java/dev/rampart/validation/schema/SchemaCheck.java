@@ -1,6 +1,7 @@
 package dev.rampart.validation.schema;
 
 import com.networknt.schema.Error;
+import com.networknt.schema.ExecutionConfig;
 import com.networknt.schema.Schema;
 import com.networknt.schema.path.NodePath;
 import dev.rampart.validation.Violation;
@@ -34,12 +35,27 @@ public final class SchemaCheck {
     }
 
     /**
-     * Validates {@code instance}; violations are placed {@code in} the given part with {@code name}
-     * (null for a body); with {@code strict}, properties the schema does not declare are violations too.
+     * Which way a value travels, for OpenAPI's {@code readOnly} and {@code writeOnly}: a request may
+     * not set a readOnly property (mass assignment of {@code id}, {@code created_at}, a role) and
+     * need not send a required one; a response may not carry a writeOnly property (a password) and
+     * need not carry a required one. networknt applies both through its {@link ExecutionConfig}.
      */
-    public void check(JsonNode instance, Violation.In in, String name, boolean strict, List<Violation> out) {
+    public enum Direction {
+        REQUEST,
+        RESPONSE
+    }
+
+    /**
+     * Validates {@code instance}, which travels in {@code direction}; violations are placed {@code in}
+     * the given part with {@code name} (null for a body); with {@code strict}, properties the schema
+     * does not declare are violations too.
+     */
+    public void check(JsonNode instance, Violation.In in, String name, Direction direction, boolean strict, List<Violation> out) {
         List<Violation> found = new ArrayList<>();
-        for (Error error : schema.validate(instance)) {
+        List<Error> errors = direction == Direction.REQUEST
+                ? schema.validate(instance, context -> context.executionConfig(config -> config.readOnly(true).writeOnly(false)))
+                : schema.validate(instance, context -> context.executionConfig(config -> config.readOnly(false).writeOnly(true)));
+        for (Error error : errors) {
             found.add(toViolation(error, in, name));
         }
         if (strict) {
@@ -64,6 +80,14 @@ public final class SchemaCheck {
                 pointer = pointer + "/" + JsonBodyReader.escape(String.valueOf(error.getProperty()));
                 expected = "present";
                 detail = "is required";
+            }
+            case "readOnly" -> {
+                expected = "absent";
+                detail = "is read-only: the server sets it, a request may not";
+            }
+            case "writeOnly" -> {
+                expected = "absent";
+                detail = "is write-only: a response may not carry it";
             }
             case "additionalProperties", "unevaluatedProperties" -> {
                 pointer = pointer + "/" + JsonBodyReader.escape(String.valueOf(error.getProperty()));
