@@ -78,13 +78,13 @@ public class RateLimitBenchmark {
         RateLimiter rateLimiter = RateLimiter.create(config, new InMemoryLimiterState(2 * KEYS, clock), null, clock);
         // one client sending a million requests a second needs limits that high to stay allowed
         hotLimiter = rateLimiter.forRoute("hot", new RouteRateLimitConfig(false, List.of(
-                new LimitConfig("burst", 10_000_000L, Duration.ofSeconds(1), LimitKey.client_ip, null, null),
-                new LimitConfig("hourly", 36_000_000_000L, Duration.ofHours(1), LimitKey.client_ip, null, null)),
+                new LimitConfig("burst", 10_000_000L, Duration.ofSeconds(1), LimitKey.client_ip, null, null, null),
+                new LimitConfig("hourly", 36_000_000_000L, Duration.ofHours(1), LimitKey.client_ip, null, null, null)),
                 null, null), "routes[0].rate-limit");
         // 100,000 clients in turn: each sends a few requests a second, under everyday limits
         limiter = rateLimiter.forRoute("orders", new RouteRateLimitConfig(false, List.of(
-                new LimitConfig("burst", 100L, Duration.ofSeconds(1), LimitKey.client_ip, null, null),
-                new LimitConfig("hourly", 100_000L, Duration.ofHours(1), LimitKey.client_ip, null, null)),
+                new LimitConfig("burst", 100L, Duration.ofSeconds(1), LimitKey.client_ip, null, null, null),
+                new LimitConfig("hourly", 100_000L, Duration.ofHours(1), LimitKey.client_ip, null, null, null)),
                 null, null), "routes[1].rate-limit");
         hot = new RateLimitRequest(null, InetAddress.getByName("192.0.2.7"), new HeaderMap());
         many = new RateLimitRequest[KEYS];

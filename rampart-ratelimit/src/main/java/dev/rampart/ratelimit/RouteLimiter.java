@@ -5,6 +5,7 @@ import dev.rampart.ratelimit.LimitSet.Concurrency;
 import dev.rampart.ratelimit.LimitSet.Quota;
 import dev.rampart.ratelimit.LimitSet.Window;
 import dev.rampart.ratelimit.internal.CalendarPeriods.Interval;
+import dev.rampart.ratelimit.internal.KeySelector;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketState;
 import io.github.bucket4j.ConsumptionProbe;
@@ -48,11 +49,12 @@ public final class RouteLimiter {
                 : own.policyHeader.isEmpty() ? plan.policyHeader : own.policyHeader + ", " + plan.policyHeader;
         Attempt attempt = new Attempt(request);
         if (attempt.take(own) && (plan == null || attempt.take(plan))) {
-            return new RateLimitOutcome(true, null, 0, Collections.unmodifiableList(attempt.statuses), policyHeader, attempt.permit());
+            return new RateLimitOutcome(true, null, 0, Collections.unmodifiableList(attempt.statuses), policyHeader,
+                    attempt.permit(), attempt.fallbacks());
         }
         attempt.undo();
         return new RateLimitOutcome(false, attempt.limitedBy, Math.max(1, ceilSeconds(attempt.retryAfterNanos)),
-                Collections.unmodifiableList(attempt.statuses), policyHeader, Permit.NONE);
+                Collections.unmodifiableList(attempt.statuses), policyHeader, Permit.NONE, attempt.fallbacks());
     }
 
     public String routeId() {
@@ -60,13 +62,14 @@ public final class RouteLimiter {
     }
 
     /** One request going through the limits, remembering what it took so that a refusal can give it back. */
-    private final class Attempt {
+    private final class Attempt implements KeySelector.Fallbacks {
         private final RateLimitRequest request;
         private final LimiterState state = limiter.state();
         private final long nowNanos;
         private final List<PolicyStatus> statuses = new ArrayList<>(4);
         private final List<Runnable> takenBack = new ArrayList<>(4);
         private List<String> entered;
+        private List<KeyFallback> fallbacks;
         private String limitedBy;
         private long retryAfterNanos;
 
@@ -93,7 +96,7 @@ public final class RouteLimiter {
                 }
             }
             for (Concurrency limit : set.concurrency) {
-                String key = limit.key().qualified(limit.id(), request, routeId);
+                String key = limit.key().qualified(limit.id(), request, routeId, limit.limit().name(), this);
                 if (!state.tryEnter(key, limit.limit().maxInFlight())) {
                     return refuse(limit.limit().name(), NANOS_PER_SECOND);
                 }
@@ -106,7 +109,7 @@ public final class RouteLimiter {
         }
 
         private boolean takeToken(BucketGroup group) {
-            Bucket bucket = state.bucket(group.key().qualified(group.id(), request, routeId), group.configuration());
+            Bucket bucket = state.bucket(group.key().qualified(group.id(), request, routeId, group.names(), this), group.configuration());
             VerboseResult<ConsumptionProbe> result = bucket.asVerbose().tryConsumeAndReturnRemaining(1);
             BucketState after = result.getState();
             String empty = null;
@@ -130,7 +133,7 @@ public final class RouteLimiter {
         }
 
         private boolean takeWindowSlot(Window window) {
-            SlidingWindowLog log = state.slidingWindow(window.key().qualified(window.id(), request, routeId),
+            SlidingWindowLog log = state.slidingWindow(window.key().qualified(window.id(), request, routeId, window.limit().name(), this),
                     window.limit().limit().intValue(), window.windowNanos());
             boolean acquired = log.tryAcquire(nowNanos);
             statuses.add(new PolicyStatus(window.limit().name(), window.limit().limit(), window.limit().window().getSeconds(),
@@ -143,7 +146,7 @@ public final class RouteLimiter {
         }
 
         private boolean takeQuota(Quota quota) {
-            String subject = quota.key().select(request, routeId);
+            String subject = quota.key().select(request, routeId, quota.quota().name(), this);
             long limit = quota.quota().limit();
             QuotaLedger.Use use = limiter.quotas().tryConsume(quota.id(), subject, limit, quota.quota().period());
             Interval period = use.period();
@@ -155,6 +158,18 @@ public final class RouteLimiter {
             }
             takenBack.add(() -> limiter.quotas().refund(quota.id(), subject, period));
             return true;
+        }
+
+        @Override
+        public void fellBack(String limits, String reason) {
+            if (fallbacks == null) {
+                fallbacks = new ArrayList<>(1);
+            }
+            fallbacks.add(new KeyFallback(limits, reason));
+        }
+
+        List<KeyFallback> fallbacks() {
+            return fallbacks == null ? List.of() : Collections.unmodifiableList(fallbacks);
         }
 
         private boolean refuse(String limit, long retryNanos) {
