@@ -65,9 +65,11 @@ public final class RouteLimiter {
     private final class Attempt implements KeySelector.Fallbacks {
         private final RateLimitRequest request;
         private final LimiterState state = limiter.state();
-        private final long nowNanos;
+        private long nowNanos = Long.MIN_VALUE;   // read from the clock when first needed: token buckets keep their own time
         private final List<PolicyStatus> statuses = new ArrayList<>(4);
-        private final List<Runnable> takenBack = new ArrayList<>(4);
+        // what to give back on a refusal; most requests take from one bucket only, so a list only for the second on
+        private Runnable firstTaken;
+        private List<Runnable> takenLater;
         private List<String> entered;
         private List<KeyFallback> fallbacks;
         private String limitedBy;
@@ -75,8 +77,25 @@ public final class RouteLimiter {
 
         Attempt(RateLimitRequest request) {
             this.request = request;
-            Instant now = limiter.clock().instant();
-            this.nowNanos = now.getEpochSecond() * NANOS_PER_SECOND + now.getNano();
+        }
+
+        private long nowNanos() {
+            if (nowNanos == Long.MIN_VALUE) {
+                Instant now = limiter.clock().instant();
+                nowNanos = now.getEpochSecond() * NANOS_PER_SECOND + now.getNano();
+            }
+            return nowNanos;
+        }
+
+        private void taken(Runnable giveBack) {
+            if (firstTaken == null) {
+                firstTaken = giveBack;
+            } else {
+                if (takenLater == null) {
+                    takenLater = new ArrayList<>(4);
+                }
+                takenLater.add(giveBack);
+            }
         }
 
         boolean take(LimitSet set) {
@@ -128,20 +147,21 @@ public final class RouteLimiter {
             if (!probe.isConsumed()) {
                 return refuse(empty, probe.getNanosToWaitForRefill());
             }
-            takenBack.add(() -> bucket.addTokens(1));
+            taken(() -> bucket.addTokens(1));
             return true;
         }
 
         private boolean takeWindowSlot(Window window) {
             SlidingWindowLog log = state.slidingWindow(window.key().qualified(window.id(), request, routeId, window.limit().name(), this),
                     window.limit().limit().intValue(), window.windowNanos());
+            long nowNanos = nowNanos();
             boolean acquired = log.tryAcquire(nowNanos);
             statuses.add(new PolicyStatus(window.limit().name(), window.limit().limit(), window.limit().window().getSeconds(),
                     log.remaining(nowNanos), ceilSeconds(log.nanosUntilEmpty(nowNanos))));
             if (!acquired) {
                 return refuse(window.limit().name(), log.nanosUntilNextSlot(nowNanos));
             }
-            takenBack.add(log::undo);
+            taken(log::undo);
             return true;
         }
 
@@ -150,13 +170,13 @@ public final class RouteLimiter {
             long limit = quota.quota().limit();
             QuotaLedger.Use use = limiter.quotas().tryConsume(quota.id(), subject, limit, quota.quota().period());
             Interval period = use.period();
-            long untilEnd = (period.endMillis() - nowNanos / 1_000_000) * 1_000_000;
+            long untilEnd = (period.endMillis() - nowNanos() / 1_000_000) * 1_000_000;
             statuses.add(new PolicyStatus(quota.quota().name(), limit, quota.windowSeconds(),
                     Math.max(0, limit - use.used()), ceilSeconds(untilEnd)));
             if (!use.consumed()) {
                 return refuse(quota.quota().name(), untilEnd);
             }
-            takenBack.add(() -> limiter.quotas().refund(quota.id(), subject, period));
+            taken(() -> limiter.quotas().refund(quota.id(), subject, period));
             return true;
         }
 
@@ -179,8 +199,13 @@ public final class RouteLimiter {
         }
 
         void undo() {
-            for (int i = takenBack.size() - 1; i >= 0; i--) {
-                takenBack.get(i).run();
+            if (takenLater != null) {
+                for (int i = takenLater.size() - 1; i >= 0; i--) {
+                    takenLater.get(i).run();
+                }
+            }
+            if (firstTaken != null) {
+                firstTaken.run();
             }
             if (entered != null) {
                 entered.forEach(state::exit);
