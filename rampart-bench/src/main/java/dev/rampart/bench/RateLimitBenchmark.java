@@ -2,10 +2,12 @@ package dev.rampart.bench;
 
 import dev.rampart.core.BanList.Ban;
 import dev.rampart.core.HeaderMap;
+import dev.rampart.core.Principal;
 import dev.rampart.core.config.LimitConfig;
 import dev.rampart.core.config.LimitKey;
 import dev.rampart.core.config.RateLimitConfig;
 import dev.rampart.core.config.RouteRateLimitConfig;
+import dev.rampart.gateway.guard.CelKeyExpressions;
 import dev.rampart.ratelimit.InMemoryLimiterState;
 import dev.rampart.ratelimit.RateLimitOutcome;
 import dev.rampart.ratelimit.RateLimitRequest;
@@ -19,7 +21,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -45,6 +49,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * <li>{@code newClientEachTime}: a client never seen before every time (a flood from many
  *     addresses): a bucket created each time and, once the bound is reached, the least recently
  *     used one evicted; includes building the request's {@code InetAddress};
+ * <li>{@code celKeyedOneTenant} / {@code celKeyedAcross100kTenants}: the same two limits keyed by
+ *     the CEL expression {@code principal.attributes.org + ':' + request.headers['x-tenant']}
+ *     (compiled as the gateway compiles it, {@link CelKeyExpressions}), over one tenant or 100,000
+ *     tenants in turn: the expression's cost (the request's variables built, evaluated, the value
+ *     hashed) on top of the check;
  * <li>{@code banLookupHit} / {@code banLookupMiss}: the connection-accept ban check over 10,000
  *     bans (IPv4 addresses, IPv4 /24s, IPv6 /64s).
  * </ul>
@@ -62,6 +71,11 @@ public class RateLimitBenchmark {
 
     private RouteLimiter hotLimiter;
     private RouteLimiter limiter;
+    private RouteLimiter celHotLimiter;
+    private RouteLimiter celLimiter;
+    private RateLimitRequest celHot;
+    private RateLimitRequest[] tenants;
+    private int nextTenant;
     private RateLimitRequest hot;
     private RateLimitRequest[] many;
     private int next;
@@ -78,13 +92,13 @@ public class RateLimitBenchmark {
         RateLimiter rateLimiter = RateLimiter.create(config, new InMemoryLimiterState(2 * KEYS, clock), null, clock);
         // one client sending a million requests a second needs limits that high to stay allowed
         hotLimiter = rateLimiter.forRoute("hot", new RouteRateLimitConfig(false, List.of(
-                new LimitConfig("burst", 10_000_000L, Duration.ofSeconds(1), LimitKey.client_ip, null, null),
-                new LimitConfig("hourly", 36_000_000_000L, Duration.ofHours(1), LimitKey.client_ip, null, null)),
+                new LimitConfig("burst", 10_000_000L, Duration.ofSeconds(1), LimitKey.client_ip, null, null, null),
+                new LimitConfig("hourly", 36_000_000_000L, Duration.ofHours(1), LimitKey.client_ip, null, null, null)),
                 null, null), "routes[0].rate-limit");
         // 100,000 clients in turn: each sends a few requests a second, under everyday limits
         limiter = rateLimiter.forRoute("orders", new RouteRateLimitConfig(false, List.of(
-                new LimitConfig("burst", 100L, Duration.ofSeconds(1), LimitKey.client_ip, null, null),
-                new LimitConfig("hourly", 100_000L, Duration.ofHours(1), LimitKey.client_ip, null, null)),
+                new LimitConfig("burst", 100L, Duration.ofSeconds(1), LimitKey.client_ip, null, null, null),
+                new LimitConfig("hourly", 100_000L, Duration.ofHours(1), LimitKey.client_ip, null, null, null)),
                 null, null), "routes[1].rate-limit");
         hot = new RateLimitRequest(null, InetAddress.getByName("192.0.2.7"), new HeaderMap());
         many = new RateLimitRequest[KEYS];
@@ -95,8 +109,27 @@ public class RateLimitBenchmark {
         for (RateLimitRequest request : many) {
             limiter.check(request); // every bucket exists before measuring: this case is about finding them
         }
-        for (RateLimitOutcome outcome : List.of(hotLimiter.check(hot), limiter.check(many[0]), limiter.check(many[KEYS - 1]))) {
-            if (!outcome.allowed() || outcome.rateLimitHeaderValue().isEmpty()) {
+        String tenantKey = "principal.attributes.org + ':' + request.headers['x-tenant']";
+        // its own state, so that the cases above find their buckets among as many as before
+        RateLimiter celRateLimiter = RateLimiter.create(config, new InMemoryLimiterState(2 * KEYS, clock), null, clock,
+                new CelKeyExpressions(clock));
+        celHotLimiter = celRateLimiter.forRoute("cel-hot", new RouteRateLimitConfig(false, List.of(
+                new LimitConfig("burst", 10_000_000L, Duration.ofSeconds(1), LimitKey.expression, null, null, tenantKey),
+                new LimitConfig("hourly", 36_000_000_000L, Duration.ofHours(1), LimitKey.expression, null, null, tenantKey)),
+                null, null), "routes[2].rate-limit");
+        celLimiter = celRateLimiter.forRoute("cel", new RouteRateLimitConfig(false, List.of(
+                new LimitConfig("burst", 100L, Duration.ofSeconds(1), LimitKey.expression, null, null, tenantKey),
+                new LimitConfig("hourly", 100_000L, Duration.ofHours(1), LimitKey.expression, null, null, tenantKey)),
+                null, null), "routes[3].rate-limit");
+        celHot = tenantRequest(0);
+        tenants = new RateLimitRequest[KEYS];
+        for (int i = 0; i < KEYS; i++) {
+            tenants[i] = tenantRequest(i);
+            celLimiter.check(tenants[i]);
+        }
+        for (RateLimitOutcome outcome : List.of(hotLimiter.check(hot), limiter.check(many[0]), limiter.check(many[KEYS - 1]),
+                celHotLimiter.check(celHot), celLimiter.check(tenants[KEYS - 1]))) {
+            if (!outcome.allowed() || outcome.rateLimitHeaderValue().isEmpty() || !outcome.keyFallbacks().isEmpty()) {
                 throw new IllegalStateException("setup: the benchmark must measure allowed requests, got " + outcome);
             }
         }
@@ -142,6 +175,27 @@ public class RateLimitBenchmark {
         int n = ++fresh;
         byte[] address = {(byte) (100 + (n >>> 24 & 0x3F)), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n};
         return limiter.check(new RateLimitRequest(null, InetAddress.getByAddress(address), null));
+    }
+
+    @Benchmark
+    public RateLimitOutcome celKeyedOneTenant() {
+        return celHotLimiter.check(celHot);
+    }
+
+    @Benchmark
+    public RateLimitOutcome celKeyedAcross100kTenants() {
+        RateLimitRequest request = tenants[nextTenant];
+        nextTenant = nextTenant + 1 == KEYS ? 0 : nextTenant + 1;
+        return celLimiter.check(request);
+    }
+
+    /** A caller of org {@code org-(i % 100)} sending {@code X-Tenant: tenant-i}: 100,000 distinct keys for distinct i. */
+    private static RateLimitRequest tenantRequest(int i) {
+        SampleExchange exchange = new SampleExchange("https", "api.example.com", "/orders");
+        exchange.request().headers().set("X-Tenant", "tenant-" + i);
+        exchange.setPrincipal(new Principal("user-" + i, Principal.Type.USER, "jwt", Set.of(), Set.of(),
+                Map.of("org", "org-" + (i % 100))));
+        return RateLimitRequest.of(exchange);
     }
 
     @Benchmark

@@ -11,8 +11,10 @@ import java.util.function.Supplier;
 
 /**
  * The variables of one decision's conditions, built on first use (most decisions evaluate no
- * condition) and shared by every condition of the decision. Values are converted to CEL's Java
- * types: integers to {@code long}, floats to {@code double}, nested lists and maps alike.
+ * condition) and shared by every condition of the decision; also of a {@link RequestExpression}.
+ * Values are converted to CEL's Java types: integers to {@code long}, floats to {@code double},
+ * nested lists and maps alike. Without a principal (an anonymous request, for a
+ * {@link RequestExpression}) {@code principal} has no value, so an expression that reads it fails.
  */
 final class ConditionInput implements CelVariableResolver {
 
@@ -33,6 +35,9 @@ final class ConditionInput implements CelVariableResolver {
     public Optional<Object> find(String name) {
         switch (name) {
             case "principal":
+                if (principal == null) {
+                    return Optional.empty();
+                }
                 if (principalValue == null) {
                     principalValue = principalValue();
                 }

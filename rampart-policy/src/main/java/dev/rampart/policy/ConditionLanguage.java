@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import dev.cel.bundle.Cel;
 import dev.cel.bundle.CelFactory;
+import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationResult;
@@ -15,16 +16,22 @@ import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.common.types.StructType;
 import dev.cel.parser.CelStandardMacro;
+import dev.cel.common.types.CelTypes;
 import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The CEL environment of conditions: the variables {@code principal}, {@code request} and
  * {@code resource} with declared types, so that a misspelt field or a comparison of a string with a
- * number is refused at load, not discovered on a request. Expressions must be boolean.
+ * number is refused at load, not discovered on a request. Conditions must be boolean.
+ *
+ * <p>{@link #forValues()} is the same environment for {@link RequestExpression}s, which compute a
+ * value from {@code principal} and {@code request} (no {@code resource}: only a policy decision has one).
  */
 final class ConditionLanguage {
 
@@ -54,22 +61,51 @@ final class ConditionLanguage {
             "ip", SimpleType.STRING,
             "time", SimpleType.TIMESTAMP));
 
-    private final Cel cel;
+    /** What a value expression may yield: text, or what reads unambiguously as text; dyn is checked per evaluation. */
+    private static final Set<CelType> VALUE_TYPES =
+            Set.of(SimpleType.STRING, SimpleType.INT, SimpleType.UINT, SimpleType.BOOL, SimpleType.DYN);
 
+    private static volatile ConditionLanguage values;
+
+    private final Cel cel;
+    private final boolean conditions;
+
+    /** The environment of policy conditions. */
     ConditionLanguage() {
+        this(true);
+    }
+
+    private ConditionLanguage(boolean conditions) {
         CelOptions options = CelOptions.current()
                 .maxExpressionCodePointSize(MAX_EXPRESSION_LENGTH)
                 .comprehensionMaxIterations(MAX_COMPREHENSION_ITERATIONS)
                 .build();
-        this.cel = CelFactory.standardCelBuilder()
+        var builder = CelFactory.standardCelBuilder()
                 .setOptions(options)
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
                 .setTypeProvider(new Types())
                 .addVar("principal", PRINCIPAL)
-                .addVar("request", REQUEST)
-                .addVar("resource", DYN_MAP)
-                .setResultType(SimpleType.BOOL)
-                .build();
+                .addVar("request", REQUEST);
+        if (conditions) {
+            builder.addVar("resource", DYN_MAP).setResultType(SimpleType.BOOL);
+        }
+        this.cel = builder.build();
+        this.conditions = conditions;
+    }
+
+    /** The environment of value expressions, built once (a CEL environment is immutable and thread-safe). */
+    static ConditionLanguage forValues() {
+        ConditionLanguage v = values;
+        if (v == null) {
+            synchronized (ConditionLanguage.class) {
+                v = values;
+                if (v == null) {
+                    v = new ConditionLanguage(false);
+                    values = v;
+                }
+            }
+        }
+        return v;
     }
 
     /**
@@ -77,25 +113,68 @@ final class ConditionLanguage {
      * inside the expression) under {@code path}.
      */
     Condition compile(String expression, String path, List<PolicyProblem> problems) {
+        if (!conditions) {
+            throw new IllegalStateException("conditions are compiled in the condition environment");
+        }
         if (expression.isBlank()) {
             problems.add(new PolicyProblem(path, "the condition is empty; write a CEL expression, e.g. "
                     + "request.params.org == principal.attributes.org, or leave the key out"));
             return null;
         }
+        CelAbstractSyntaxTree ast = check(expression, path, "condition", problems);
+        CelRuntime.Program program = ast == null ? null : program(ast, path, "condition", problems);
+        return program == null ? null : new Condition(expression, path, program);
+    }
+
+    /**
+     * Compiles and type-checks a value expression, or adds its problems under {@code path}: it must
+     * yield a string, int, uint or bool (or dyn, such as an attribute, checked when evaluated).
+     */
+    CelRuntime.Program compileValue(String expression, String path, List<PolicyProblem> problems) {
+        if (conditions) {
+            throw new IllegalStateException("value expressions are compiled in the value environment");
+        }
+        if (expression.isBlank()) {
+            problems.add(new PolicyProblem(path, "the expression is empty; write a CEL expression, e.g. "
+                    + "principal.attributes.org + ':' + request.headers['x-tenant']"));
+            return null;
+        }
+        CelAbstractSyntaxTree ast = check(expression, path, "expression", problems);
+        if (ast == null) {
+            return null;
+        }
+        if (!VALUE_TYPES.contains(ast.getResultType())) {
+            problems.add(new PolicyProblem(path, "1:1: the expression yields " + CelTypes.format(ast.getResultType())
+                    + "; it must yield a string, int or bool (in expression '" + expression + "')"));
+            return null;
+        }
+        return program(ast, path, "expression", problems);
+    }
+
+    private CelAbstractSyntaxTree check(String expression, String path, String what, List<PolicyProblem> problems) {
         CelValidationResult result = cel.compile(expression);
         if (result.hasError()) {
             for (CelIssue issue : result.getErrors()) {
                 // CEL columns count from 0; editors and people count from 1.
                 problems.add(new PolicyProblem(path, issue.getSourceLocation().getLine() + ":"
                         + (issue.getSourceLocation().getColumn() + 1) + ": " + issue.getMessage()
-                        + " (in condition '" + expression + "')"));
+                        + " (in " + what + " '" + expression + "')"));
             }
             return null;
         }
         try {
-            return new Condition(expression, path, cel.createProgram(result.getAst()));
-        } catch (dev.cel.common.CelValidationException | CelEvaluationException e) {
-            problems.add(new PolicyProblem(path, "cannot build the condition: " + e.getMessage()));
+            return result.getAst();
+        } catch (dev.cel.common.CelValidationException e) {
+            problems.add(new PolicyProblem(path, "cannot check the " + what + ": " + e.getMessage()));
+            return null;
+        }
+    }
+
+    private CelRuntime.Program program(CelAbstractSyntaxTree ast, String path, String what, List<PolicyProblem> problems) {
+        try {
+            return cel.createProgram(ast);
+        } catch (CelEvaluationException e) {
+            problems.add(new PolicyProblem(path, "cannot build the " + what + ": " + e.getMessage()));
             return null;
         }
     }

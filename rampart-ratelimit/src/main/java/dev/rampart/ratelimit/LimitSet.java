@@ -9,6 +9,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,8 @@ final class LimitSet {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    record BucketGroup(String id, KeySelector key, BucketConfiguration configuration, List<LimitConfig> limits) {
+    /** @param names the limits' names for reports, e.g. {@code burst, hourly} */
+    record BucketGroup(String id, KeySelector key, BucketConfiguration configuration, List<LimitConfig> limits, String names) {
     }
 
     record Window(LimitConfig limit, KeySelector key, String id) {
@@ -82,11 +84,12 @@ final class LimitSet {
      *
      * @param scope what the counters belong to, e.g. {@code route:orders} or {@code plan:gold}
      * @param path the config path for messages, e.g. {@code rate-limits.plans.gold}
+     * @param expressions compiles {@code key: expression} keys; null when none may be used
      * @throws IllegalArgumentException naming the config path of the first invalid entry and what is allowed
      */
     static LimitSet compile(String scope, String path, List<LimitConfig> limits, List<QuotaConfig> quotas,
-            List<ConcurrencyLimitConfig> concurrency) {
-        Set<String> names = new HashSet<>();
+            List<ConcurrencyLimitConfig> concurrency, KeyExpression.Compiler expressions) {
+        Keys keys = new Keys(expressions);
         Map<KeySelector, List<LimitConfig>> bucketLimits = new LinkedHashMap<>();
         List<Window> windows = new ArrayList<>();
         StringBuilder header = new StringBuilder();
@@ -94,7 +97,7 @@ final class LimitSet {
         for (int i = 0; i < limits.size(); i++) {
             LimitConfig limit = limits.get(i);
             String at = path + ".limits[" + i + "]";
-            KeySelector key = checkCommon(at, limit.name(), limit.key(), limit.header(), names);
+            KeySelector key = keys.check(at, limit.name(), limit.key(), limit.header(), limit.expression());
             require(limit.limit() != null && limit.limit() >= 1, at + ".limit is " + limit.limit() + "; it must be at least 1");
             require(limit.window() != null && limit.window().compareTo(Duration.ofSeconds(1)) >= 0 && limit.window().getNano() == 0,
                     at + ".window is " + limit.window() + "; it must be a whole number of seconds, at least 1s "
@@ -124,13 +127,13 @@ final class LimitSet {
                 groupNames.add(limit.name());
             }
             buckets.add(new BucketGroup(scope + "|" + String.join("+", groupNames), e.getKey(),
-                    new BucketConfiguration(bandwidths), List.copyOf(e.getValue())));
+                    new BucketConfiguration(bandwidths), List.copyOf(e.getValue()), String.join(", ", groupNames)));
         }
         List<Quota> compiledQuotas = new ArrayList<>();
         for (int i = 0; i < quotas.size(); i++) {
             QuotaConfig quota = quotas.get(i);
             String at = path + ".quotas[" + i + "]";
-            KeySelector key = checkCommon(at, quota.name(), quota.key(), quota.header(), names);
+            KeySelector key = keys.check(at, quota.name(), quota.key(), quota.header(), quota.expression());
             require(quota.limit() != null && quota.limit() >= 1, at + ".limit is " + quota.limit() + "; it must be at least 1");
             require(quota.period() != null, at + ".period is missing; write day or month");
             long periodSeconds = quota.period() == QuotaConfig.Period.day ? 86_400 : 2_592_000;
@@ -142,7 +145,7 @@ final class LimitSet {
         for (int i = 0; i < concurrency.size(); i++) {
             ConcurrencyLimitConfig limit = concurrency.get(i);
             String at = path + ".concurrency[" + i + "]";
-            KeySelector key = checkCommon(at, limit.name(), limit.key(), limit.header(), names);
+            KeySelector key = keys.check(at, limit.name(), limit.key(), limit.header(), limit.expression());
             require(limit.maxInFlight() != null && limit.maxInFlight() >= 1,
                     at + ".max-in-flight is " + limit.maxInFlight() + "; it must be at least 1");
             compiledConcurrency.add(new Concurrency(limit, key, scope + "|" + limit.name()));
@@ -151,13 +154,40 @@ final class LimitSet {
                 List.copyOf(compiledConcurrency), List.copyOf(policyNames), header.toString());
     }
 
-    private static KeySelector checkCommon(String at, String name, LimitKey key, String header, Set<String> names) {
-        require(name != null && NAME.matcher(name).matches(), at + ".name is " + (name == null ? "missing" : "'" + name + "'")
-                + "; use 1 to 64 letters, digits, '-' or '_' (it is sent as a policy name in RateLimit headers)");
-        require(names.add(name), at + ".name '" + name + "' is used twice; names must be unique within a route or plan");
-        require(key != LimitKey.header || (header != null && !header.isBlank()),
-                at + ".header is missing; a limit with key 'header' names the header to count by");
-        return new KeySelector(key, key == LimitKey.header ? header : null);
+    /** The names and keys of one set's entries: names unique, each expression compiled once however often it is used. */
+    private static final class Keys {
+        private final KeyExpression.Compiler compiler;
+        private final Set<String> names = new HashSet<>();
+        private final Map<String, KeySelector> expressions = new HashMap<>();
+
+        Keys(KeyExpression.Compiler compiler) {
+            this.compiler = compiler;
+        }
+
+        KeySelector check(String at, String name, LimitKey key, String header, String expression) {
+            require(name != null && NAME.matcher(name).matches(), at + ".name is " + (name == null ? "missing" : "'" + name + "'")
+                    + "; use 1 to 64 letters, digits, '-' or '_' (it is sent as a policy name in RateLimit headers)");
+            require(names.add(name), at + ".name '" + name + "' is used twice; names must be unique within a route or plan");
+            require(key != LimitKey.header || (header != null && !header.isBlank()),
+                    at + ".header is missing; a limit with key 'header' names the header to count by");
+            require(key == LimitKey.expression || expression == null, at + ".expression is set, but key is " + key
+                    + "; write key: expression to count by the expression, or remove it");
+            if (key != LimitKey.expression) {
+                return new KeySelector(key, key == LimitKey.header ? header : null);
+            }
+            require(expression != null && !expression.isBlank(), at + ".expression is missing; a limit with key "
+                    + "'expression' counts by the value of a CEL expression, e.g. expression: \"principal.attributes.org + ':' + "
+                    + "request.headers['x-tenant']\"");
+            require(compiler != null, at + ".expression: key expressions need an expression compiler, and none was given "
+                    + "(RateLimiter.create with a KeyExpression.Compiler; the gateway passes its CEL compiler)");
+            KeySelector known = expressions.get(expression);
+            if (known != null) {
+                return known;
+            }
+            KeySelector selector = new KeySelector(key, null, expression, compiler.compile(expression, at + ".expression"));
+            expressions.put(expression, selector);
+            return selector;
+        }
     }
 
     // RateLimit-Policy items (draft-ietf-httpapi-ratelimit-headers §4): a quoted policy name, q = quota, w = window seconds

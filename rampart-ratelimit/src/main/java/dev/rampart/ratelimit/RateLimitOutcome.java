@@ -33,15 +33,17 @@ public final class RateLimitOutcome {
     private final List<PolicyStatus> policies;
     private final String policyHeader;
     private final Permit permit;
+    private final List<KeyFallback> keyFallbacks;
 
     RateLimitOutcome(boolean allowed, String limitedBy, long retryAfterSeconds, List<PolicyStatus> policies,
-            String policyHeader, Permit permit) {
+            String policyHeader, Permit permit, List<KeyFallback> keyFallbacks) {
         this.allowed = allowed;
         this.limitedBy = limitedBy;
         this.retryAfterSeconds = retryAfterSeconds;
         this.policies = policies;
         this.policyHeader = policyHeader;
         this.permit = permit;
+        this.keyFallbacks = keyFallbacks;
     }
 
     public boolean allowed() {
@@ -66,6 +68,14 @@ public final class RateLimitOutcome {
     /** Slots to release when the request completes; {@link Permit#NONE} when limited or under no concurrency limit. */
     public Permit permit() {
         return permit;
+    }
+
+    /**
+     * Limits keyed by an expression that counted this request by client IP because the expression
+     * failed or yielded nothing; usually empty. The gateway emits a {@code rate-limit.key-fallback} event for each.
+     */
+    public List<KeyFallback> keyFallbacks() {
+        return keyFallbacks;
     }
 
     /** The {@code RateLimit-Policy} value, e.g. {@code "burst";q=10;w=1, "hourly";q=1000;w=3600}; empty when no policy applies. */

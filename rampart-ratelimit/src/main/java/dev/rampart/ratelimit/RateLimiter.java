@@ -35,15 +35,18 @@ public final class RateLimiter {
     private final Clock clock;
     private final Map<String, LimitSet> plans;
     private final LimitSet defaultPlan;
+    private final KeyExpression.Compiler expressions;
 
-    private RateLimiter(RateLimitConfig config, LimiterState state, QuotaLedger quotas, Clock clock, Map<String, LimitSet> plans) {
+    private RateLimiter(RateLimitConfig config, LimiterState state, QuotaLedger quotas, Clock clock, Map<String, LimitSet> plans,
+            KeyExpression.Compiler expressions) {
         this.config = config;
         this.state = state;
         this.quotas = quotas;
         this.clock = clock;
         this.plans = plans;
+        this.expressions = expressions;
         this.defaultPlan = plans.getOrDefault(config.defaultPlan(), LimitSet.compile("plan:" + config.defaultPlan(),
-                "rate-limits.plans." + config.defaultPlan(), List.of(), List.of(), List.of()));
+                "rate-limits.plans." + config.defaultPlan(), List.of(), List.of(), List.of(), null));
     }
 
     /**
@@ -53,6 +56,18 @@ public final class RateLimiter {
      * @throws IllegalArgumentException naming the config path of the first invalid entry and what is allowed
      */
     public static RateLimiter create(RateLimitConfig config, LimiterState state, QuotaLedger quotas, Clock clock) {
+        return create(config, state, quotas, clock, null);
+    }
+
+    /**
+     * Compiles the plans; limits may be keyed by expressions ({@code key: expression}), compiled by
+     * {@code expressions} here and in {@link #forRoute}.
+     *
+     * @param expressions compiles key expressions; null: a limit keyed by an expression is a config error
+     * @throws IllegalArgumentException naming the config path of the first invalid entry and what is allowed
+     */
+    public static RateLimiter create(RateLimitConfig config, LimiterState state, QuotaLedger quotas, Clock clock,
+            KeyExpression.Compiler expressions) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(clock, "clock");
@@ -65,12 +80,12 @@ public final class RateLimiter {
         for (Map.Entry<String, PlanConfig> e : config.plans().entrySet()) {
             PlanConfig plan = e.getValue();
             LimitSet set = LimitSet.compile("plan:" + e.getKey(), "rate-limits.plans." + e.getKey(),
-                    plan.limits(), plan.quotas(), plan.concurrency());
+                    plan.limits(), plan.quotas(), plan.concurrency(), expressions);
             requireLedger(set, quotas, "rate-limits.plans." + e.getKey());
             state.keepIdleKeysFor(set.longestWindow());
             plans.put(e.getKey(), set);
         }
-        return new RateLimiter(config, state, quotas, clock, Map.copyOf(plans));
+        return new RateLimiter(config, state, quotas, clock, Map.copyOf(plans), expressions);
     }
 
     /**
@@ -81,7 +96,8 @@ public final class RateLimiter {
      *     the route applies (the RateLimit headers could not tell them apart)
      */
     public RouteLimiter forRoute(String routeId, RouteRateLimitConfig route, String path) {
-        LimitSet own = LimitSet.compile("route:" + routeId, path, route.limits(), route.quotas(), route.concurrency());
+        LimitSet own = LimitSet.compile("route:" + routeId, path, route.limits(), route.quotas(), route.concurrency(),
+                expressions);
         requireLedger(own, quotas, path);
         state.keepIdleKeysFor(own.longestWindow());
         if (route.applyPlan()) {

@@ -5,6 +5,7 @@ import dev.rampart.ratelimit.LimitSet.Concurrency;
 import dev.rampart.ratelimit.LimitSet.Quota;
 import dev.rampart.ratelimit.LimitSet.Window;
 import dev.rampart.ratelimit.internal.CalendarPeriods.Interval;
+import dev.rampart.ratelimit.internal.KeySelector;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketState;
 import io.github.bucket4j.ConsumptionProbe;
@@ -48,11 +49,12 @@ public final class RouteLimiter {
                 : own.policyHeader.isEmpty() ? plan.policyHeader : own.policyHeader + ", " + plan.policyHeader;
         Attempt attempt = new Attempt(request);
         if (attempt.take(own) && (plan == null || attempt.take(plan))) {
-            return new RateLimitOutcome(true, null, 0, Collections.unmodifiableList(attempt.statuses), policyHeader, attempt.permit());
+            return new RateLimitOutcome(true, null, 0, Collections.unmodifiableList(attempt.statuses), policyHeader,
+                    attempt.permit(), attempt.fallbacks());
         }
         attempt.undo();
         return new RateLimitOutcome(false, attempt.limitedBy, Math.max(1, ceilSeconds(attempt.retryAfterNanos)),
-                Collections.unmodifiableList(attempt.statuses), policyHeader, Permit.NONE);
+                Collections.unmodifiableList(attempt.statuses), policyHeader, Permit.NONE, attempt.fallbacks());
     }
 
     public String routeId() {
@@ -60,20 +62,40 @@ public final class RouteLimiter {
     }
 
     /** One request going through the limits, remembering what it took so that a refusal can give it back. */
-    private final class Attempt {
+    private final class Attempt implements KeySelector.Fallbacks {
         private final RateLimitRequest request;
         private final LimiterState state = limiter.state();
-        private final long nowNanos;
+        private long nowNanos = Long.MIN_VALUE;   // read from the clock when first needed: token buckets keep their own time
         private final List<PolicyStatus> statuses = new ArrayList<>(4);
-        private final List<Runnable> takenBack = new ArrayList<>(4);
+        // what to give back on a refusal; most requests take from one bucket only, so a list only for the second on
+        private Runnable firstTaken;
+        private List<Runnable> takenLater;
         private List<String> entered;
+        private List<KeyFallback> fallbacks;
         private String limitedBy;
         private long retryAfterNanos;
 
         Attempt(RateLimitRequest request) {
             this.request = request;
-            Instant now = limiter.clock().instant();
-            this.nowNanos = now.getEpochSecond() * NANOS_PER_SECOND + now.getNano();
+        }
+
+        private long nowNanos() {
+            if (nowNanos == Long.MIN_VALUE) {
+                Instant now = limiter.clock().instant();
+                nowNanos = now.getEpochSecond() * NANOS_PER_SECOND + now.getNano();
+            }
+            return nowNanos;
+        }
+
+        private void taken(Runnable giveBack) {
+            if (firstTaken == null) {
+                firstTaken = giveBack;
+            } else {
+                if (takenLater == null) {
+                    takenLater = new ArrayList<>(4);
+                }
+                takenLater.add(giveBack);
+            }
         }
 
         boolean take(LimitSet set) {
@@ -93,7 +115,7 @@ public final class RouteLimiter {
                 }
             }
             for (Concurrency limit : set.concurrency) {
-                String key = limit.key().qualified(limit.id(), request, routeId);
+                String key = limit.key().qualified(limit.id(), request, routeId, limit.limit().name(), this);
                 if (!state.tryEnter(key, limit.limit().maxInFlight())) {
                     return refuse(limit.limit().name(), NANOS_PER_SECOND);
                 }
@@ -106,7 +128,7 @@ public final class RouteLimiter {
         }
 
         private boolean takeToken(BucketGroup group) {
-            Bucket bucket = state.bucket(group.key().qualified(group.id(), request, routeId), group.configuration());
+            Bucket bucket = state.bucket(group.key().qualified(group.id(), request, routeId, group.names(), this), group.configuration());
             VerboseResult<ConsumptionProbe> result = bucket.asVerbose().tryConsumeAndReturnRemaining(1);
             BucketState after = result.getState();
             String empty = null;
@@ -125,36 +147,49 @@ public final class RouteLimiter {
             if (!probe.isConsumed()) {
                 return refuse(empty, probe.getNanosToWaitForRefill());
             }
-            takenBack.add(() -> bucket.addTokens(1));
+            taken(() -> bucket.addTokens(1));
             return true;
         }
 
         private boolean takeWindowSlot(Window window) {
-            SlidingWindowLog log = state.slidingWindow(window.key().qualified(window.id(), request, routeId),
+            SlidingWindowLog log = state.slidingWindow(window.key().qualified(window.id(), request, routeId, window.limit().name(), this),
                     window.limit().limit().intValue(), window.windowNanos());
+            long nowNanos = nowNanos();
             boolean acquired = log.tryAcquire(nowNanos);
             statuses.add(new PolicyStatus(window.limit().name(), window.limit().limit(), window.limit().window().getSeconds(),
                     log.remaining(nowNanos), ceilSeconds(log.nanosUntilEmpty(nowNanos))));
             if (!acquired) {
                 return refuse(window.limit().name(), log.nanosUntilNextSlot(nowNanos));
             }
-            takenBack.add(log::undo);
+            taken(log::undo);
             return true;
         }
 
         private boolean takeQuota(Quota quota) {
-            String subject = quota.key().select(request, routeId);
+            String subject = quota.key().select(request, routeId, quota.quota().name(), this);
             long limit = quota.quota().limit();
             QuotaLedger.Use use = limiter.quotas().tryConsume(quota.id(), subject, limit, quota.quota().period());
             Interval period = use.period();
-            long untilEnd = (period.endMillis() - nowNanos / 1_000_000) * 1_000_000;
+            long untilEnd = (period.endMillis() - nowNanos() / 1_000_000) * 1_000_000;
             statuses.add(new PolicyStatus(quota.quota().name(), limit, quota.windowSeconds(),
                     Math.max(0, limit - use.used()), ceilSeconds(untilEnd)));
             if (!use.consumed()) {
                 return refuse(quota.quota().name(), untilEnd);
             }
-            takenBack.add(() -> limiter.quotas().refund(quota.id(), subject, period));
+            taken(() -> limiter.quotas().refund(quota.id(), subject, period));
             return true;
+        }
+
+        @Override
+        public void fellBack(String limits, String reason) {
+            if (fallbacks == null) {
+                fallbacks = new ArrayList<>(1);
+            }
+            fallbacks.add(new KeyFallback(limits, reason));
+        }
+
+        List<KeyFallback> fallbacks() {
+            return fallbacks == null ? List.of() : Collections.unmodifiableList(fallbacks);
         }
 
         private boolean refuse(String limit, long retryNanos) {
@@ -164,8 +199,13 @@ public final class RouteLimiter {
         }
 
         void undo() {
-            for (int i = takenBack.size() - 1; i >= 0; i--) {
-                takenBack.get(i).run();
+            if (takenLater != null) {
+                for (int i = takenLater.size() - 1; i >= 0; i--) {
+                    takenLater.get(i).run();
+                }
+            }
+            if (firstTaken != null) {
+                firstTaken.run();
             }
             if (entered != null) {
                 entered.forEach(state::exit);

@@ -47,7 +47,7 @@ abstract class QuotaLedgerBehaviourTest {
     }
 
     private static QuotaConfig daily(long limit) {
-        return new QuotaConfig("daily", limit, Period.day, LimitKey.principal, null);
+        return new QuotaConfig("daily", limit, Period.day, LimitKey.principal, null, null);
     }
 
     private static int allowedOf(RouteLimiter limiter, int attempts) {
@@ -103,7 +103,7 @@ abstract class QuotaLedgerBehaviourTest {
 
     @Test
     void resetsAMonthlyQuotaOnTheFirstOfTheMonth() {
-        RouteLimiter limiter = route(ledger("UTC"), new QuotaConfig("monthly", 2L, Period.month, LimitKey.principal, null));
+        RouteLimiter limiter = route(ledger("UTC"), new QuotaConfig("monthly", 2L, Period.month, LimitKey.principal, null, null));
 
         assertThat(allowedOf(limiter, 3)).isEqualTo(2);
         clock.advance(Duration.ofMinutes(59));
@@ -119,7 +119,7 @@ abstract class QuotaLedgerBehaviourTest {
         QuotaLedger ledger = ledger("UTC");
         RouteLimiter limiter = RateLimiter.create(RateLimitConfig.defaults(), new InMemoryLimiterState(100, clock), ledger, clock)
                 .forRoute("reports", new RouteRateLimitConfig(false, null, List.of(daily(10)),
-                        List.of(new ConcurrencyLimitConfig("in-flight", 1, LimitKey.global, null))), "routes[0].rate-limit");
+                        List.of(new ConcurrencyLimitConfig("in-flight", 1, LimitKey.global, null, null))), "routes[0].rate-limit");
         RateLimitOutcome first = limiter.check(Requests.user("alice", null));
 
         assertThat(limiter.check(Requests.user("alice", null)).limitedBy()).isEqualTo("in-flight");

@@ -26,7 +26,7 @@ class RouteLimiterTest {
     private final InMemoryLimiterState state = new InMemoryLimiterState(10_000, clock);
 
     static LimitConfig limit(String name, long limit, Duration window, LimitKey key) {
-        return new LimitConfig(name, limit, window, key, null, null);
+        return new LimitConfig(name, limit, window, key, null, null, null);
     }
 
     private RouteLimiter route(LimitConfig... limits) {
@@ -99,7 +99,7 @@ class RouteLimiterTest {
     @Test
     void aRequestRefusedByOneLimitIsNotCountedByTheOthers() {
         RouteLimiter limiter = route(limit("per-client", 100, Duration.ofHours(1), LimitKey.client_ip),
-                new LimitConfig("per-tenant", 1L, Duration.ofHours(1), LimitKey.header, "X-Tenant", null));
+                new LimitConfig("per-tenant", 1L, Duration.ofHours(1), LimitKey.header, "X-Tenant", null, null));
 
         assertThat(limiter.check(Requests.withHeader("192.0.2.7", "X-Tenant", "acme")).allowed()).isTrue();
         assertThat(limiter.check(Requests.withHeader("192.0.2.7", "X-Tenant", "acme")).limitedBy()).isEqualTo("per-tenant");
@@ -165,7 +165,7 @@ class RouteLimiterTest {
     @Test
     void slidingWindowNeverAllowsMoreThanTheLimitInAnyWindowAndRefusesNothingItCouldAllow() {
         RouteLimiter limiter = route(new LimitConfig("exact", 3L, Duration.ofSeconds(10), LimitKey.client_ip, null,
-                Algorithm.sliding_window));
+                Algorithm.sliding_window, null));
         long[] stepsMillis = {0, 4000, 4000, 1999, 1, 3999, 1, 500, 9000, 1, 1, 1, 12_000, 9_999, 1};
         List<Long> accepted = new ArrayList<>();
         long now = 0;
@@ -188,7 +188,7 @@ class RouteLimiterTest {
     @Test
     void aSlidingWindowSlotTakenByARefusedRequestIsGivenBack() {
         RouteLimiter limiter = route(new LimitConfig("exact", 2L, Duration.ofMinutes(1), LimitKey.client_ip, null,
-                Algorithm.sliding_window), new LimitConfig("per-tenant", 1L, Duration.ofHours(1), LimitKey.header, "X-Tenant", null));
+                Algorithm.sliding_window, null), new LimitConfig("per-tenant", 1L, Duration.ofHours(1), LimitKey.header, "X-Tenant", null, null));
         limiter.check(Requests.withHeader("192.0.2.7", "X-Tenant", "acme"));
 
         assertThat(limiter.check(Requests.withHeader("192.0.2.7", "X-Tenant", "acme")).limitedBy()).isEqualTo("per-tenant");
@@ -199,7 +199,7 @@ class RouteLimiterTest {
     @Test
     void slidingWindowRetryAfterIsWhenTheOldestRequestLeavesTheWindow() {
         RouteLimiter limiter = route(new LimitConfig("exact", 2L, Duration.ofSeconds(60), LimitKey.client_ip, null,
-                Algorithm.sliding_window));
+                Algorithm.sliding_window, null));
         limiter.check(anonymous("192.0.2.7"));
         clock.advance(Duration.ofSeconds(20));
         limiter.check(anonymous("192.0.2.7"));
@@ -214,7 +214,7 @@ class RouteLimiterTest {
     @Test
     void releasingAPermitFreesItsInFlightSlotOnceOnly() {
         RouteLimiter limiter = RateLimiter.create(RateLimitConfig.defaults(), state, null, clock).forRoute("orders",
-                new RouteRateLimitConfig(false, null, null, List.of(new ConcurrencyLimitConfig("in-flight", 2, LimitKey.client_ip, null))),
+                new RouteRateLimitConfig(false, null, null, List.of(new ConcurrencyLimitConfig("in-flight", 2, LimitKey.client_ip, null, null))),
                 "routes[0].rate-limit");
         RateLimitOutcome first = limiter.check(anonymous("192.0.2.7"));
         RateLimitOutcome second = limiter.check(anonymous("192.0.2.7"));
@@ -233,7 +233,7 @@ class RouteLimiterTest {
         RateLimitConfig config = new RateLimitConfig(Map.of("default", new PlanConfig(
                 List.of(limit("hourly", 1, Duration.ofHours(1), LimitKey.principal)), null, null)), null, null, null, null, null);
         RouteLimiter limiter = RateLimiter.create(config, state, null, clock).forRoute("orders",
-                new RouteRateLimitConfig(true, null, null, List.of(new ConcurrencyLimitConfig("in-flight", 1, LimitKey.global, null))),
+                new RouteRateLimitConfig(true, null, null, List.of(new ConcurrencyLimitConfig("in-flight", 1, LimitKey.global, null, null))),
                 "routes[0].rate-limit");
         limiter.check(user("alice", null)).permit().release();
 
@@ -271,7 +271,7 @@ class RouteLimiterTest {
 
     @Test
     void countsHeaderKeyedLimitsPerValueAndByAddressWhenTheHeaderIsMissing() {
-        RouteLimiter limiter = route(new LimitConfig("per-tenant", 1L, Duration.ofHours(1), LimitKey.header, "X-Tenant", null));
+        RouteLimiter limiter = route(new LimitConfig("per-tenant", 1L, Duration.ofHours(1), LimitKey.header, "X-Tenant", null, null));
 
         assertThat(limiter.check(Requests.withHeader("192.0.2.7", "X-Tenant", "acme")).allowed()).isTrue();
         assertThat(limiter.check(Requests.withHeader("192.0.2.9", "X-Tenant", "acme")).allowed()).isFalse();
@@ -288,12 +288,12 @@ class RouteLimiterTest {
         assertThatThrownBy(() -> route(limit("a", 1, Duration.ofSeconds(1), LimitKey.client_ip),
                 limit("a", 2, Duration.ofSeconds(2), LimitKey.client_ip)))
                 .hasMessage("routes[0].rate-limit.limits[1].name 'a' is used twice; names must be unique within a route or plan");
-        assertThatThrownBy(() -> route(new LimitConfig("huge", 1_000_000L, Duration.ofHours(1), null, null, Algorithm.sliding_window)))
+        assertThatThrownBy(() -> route(new LimitConfig("huge", 1_000_000L, Duration.ofHours(1), null, null, Algorithm.sliding_window, null)))
                 .hasMessageContaining("limits[0].limit is 1000000; a sliding-window limit allows at most 100000");
         assertThatThrownBy(() -> route(limit("flood", 2_000_000_000L, Duration.ofSeconds(1), LimitKey.client_ip)))
                 .hasMessage("routes[0].rate-limit.limits[0].limit is 2000000000 per 1s; at most one request per nanosecond "
                         + "(1000000000 per second) can be counted");
-        assertThatThrownBy(() -> route(new LimitConfig("tenant", 1L, Duration.ofHours(1), LimitKey.header, null, null)))
+        assertThatThrownBy(() -> route(new LimitConfig("tenant", 1L, Duration.ofHours(1), LimitKey.header, null, null, null)))
                 .hasMessageContaining("limits[0].header is missing");
         assertThatThrownBy(() -> route(limit("with space", 1, Duration.ofHours(1), LimitKey.client_ip)))
                 .hasMessageContaining("limits[0].name is 'with space'; use 1 to 64 letters, digits, '-' or '_'");

@@ -12,13 +12,17 @@ public record LimitConfig(
                 + "headers, e.g. 'burst' or 'hourly'. Letters, digits, '-', '_'.") String name,
         @Required @Doc("Most requests per window.") Long limit,
         @Required @Doc("The window, e.g. 1s, 1m, 1h.") Duration window,
-        @Doc("What the limit counts by: principal, api_key, client_ip, route, header or global. Default principal "
+        @Doc("What the limit counts by: principal, api_key, client_ip, route, header, global or expression. Default principal "
                 + "(client_ip for anonymous requests).") LimitKey key,
         @Doc("Header whose value is the key, when key is 'header'.") String header,
         @Doc("'token_bucket' (default: the allowance refills continuously, limit/window per unit of time, "
                 + "so a client may burst up to 'limit' and then goes on at the sustained rate) or 'sliding_window' "
                 + "(exact: never more than 'limit' requests in any window-long interval; costs 8 bytes per "
-                + "allowed request per key).") Algorithm algorithm) {
+                + "allowed request per key).") Algorithm algorithm,
+        @Doc("CEL expression whose value is the key, when key is 'expression', e.g. "
+                + "principal.attributes.org + ':' + request.headers['x-tenant']. It sees principal and request as "
+                + "policy conditions do and must yield a string, int or bool; an error or an empty value counts by "
+                + "client IP.") String expression) {
 
     /** How a limit counts. */
     public enum Algorithm {

@@ -2,8 +2,9 @@ package dev.rampart.core.config;
 
 /**
  * What a limit counts by: each distinct value gets its own allowance. When the value is missing
- * (no principal on an anonymous request, no such header), the limit counts by client IP instead,
- * so that an anonymous caller cannot escape a limit by sending nothing.
+ * (no principal on an anonymous request, no such header, an expression that fails or yields an empty
+ * string), the limit counts by client IP instead, so that an anonymous caller cannot escape a limit by
+ * sending nothing.
  */
 public enum LimitKey {
     /** The authenticated caller's id. */
@@ -17,5 +18,10 @@ public enum LimitKey {
     /** The value of a request header named by the limit's {@code header}. */
     header,
     /** One allowance for everything the limit applies to. */
-    global
+    global,
+    /**
+     * The value of a CEL expression over {@code principal} and {@code request}, written in the limit's
+     * {@code expression}, e.g. {@code principal.attributes.org + ':' + request.headers['x-tenant']}.
+     */
+    expression
 }

@@ -18,6 +18,7 @@ import dev.rampart.core.config.StoreConfig;
 import dev.rampart.core.config.UpstreamConfig;
 import dev.rampart.core.net.CidrSet;
 import dev.rampart.core.net.IpAddresses;
+import dev.rampart.gateway.guard.CelKeyExpressions;
 import dev.rampart.gateway.guard.CorsGuard;
 import dev.rampart.gateway.guard.PiiGuard;
 import dev.rampart.gateway.guard.IpFilterGuard;
@@ -329,7 +330,8 @@ final class ConfigRules {
         Clock clock = Clock.systemUTC();
         RateLimiter limiter;
         try {
-            limiter = RateLimiter.create(config.rateLimits(), new InMemoryLimiterState(1, clock), null, clock);
+            limiter = RateLimiter.create(config.rateLimits(), new InMemoryLimiterState(1, clock), null, clock,
+                    new CelKeyExpressions(clock));
         } catch (IllegalArgumentException e) {
             if (!needsQuotaStore(e)) {
                 findings.errorNamingItsPath(e.getMessage(), "rate-limits");

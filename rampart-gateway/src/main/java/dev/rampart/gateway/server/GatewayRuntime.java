@@ -15,6 +15,7 @@ import dev.rampart.core.config.SecurityHeadersConfig;
 import dev.rampart.core.net.CidrSet;
 import dev.rampart.gateway.guard.AuthenticationGuard;
 import dev.rampart.gateway.guard.ClientBlockGuard;
+import dev.rampart.gateway.guard.CelKeyExpressions;
 import dev.rampart.gateway.guard.RateLimitGuard;
 import dev.rampart.gateway.guard.PiiGuard;
 import dev.rampart.gateway.guard.PolicyGuard;
@@ -148,7 +149,8 @@ public final class GatewayRuntime {
             global.add(new ClientBlockGuard(traffic.bans(), traffic.ipLists()));
         }
         RateLimiter rateLimiter = traffic == null ? null
-                : RateLimiter.create(config.rateLimits(), traffic.limiterState(), traffic.quotas(), traffic.clock());
+                : RateLimiter.create(config.rateLimits(), traffic.limiterState(), traffic.quotas(), traffic.clock(),
+                        new CelKeyExpressions(traffic.clock()));
         // Compiled once per (re)load; a policy that does not compile fails the build, so a reload keeps the old one.
         Authorizer authorizer = config.policy() == null ? null : Authorizer.compile(config.policy(), "policy");
         List<UpstreamPool> opened = new ArrayList<>();
