@@ -31,7 +31,7 @@ public record AuditConfig(
                 + "destroys the key and makes its entries unreadable while the log still verifies. A field also in "
                 + "audit.pseudonymise is pseudonymised instead. Default true.") Boolean subjectEncryption,
         @Doc("Detail keys whose values name a person and are encrypted per subject like the principal. "
-                + "Default [account, user, username, owner, key_id] (an API key id names its owner's credential).")
+                + "Default [account, user, user_id, username, owner, key_id] (an API key id names its owner's credential).")
         List<String> subjectDetails,
         @Doc("How often audit.retention is applied; the first run is at start. Default 1h.") Duration retentionCheckInterval,
         @Doc("Mask sensitive data (card numbers, IBANs, SSNs, e-mail, phone, IP, secrets, JWTs; see rampart-detect) "
@@ -55,7 +55,7 @@ public record AuditConfig(
         retention = retention == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(retention));
         sinks = sinks == null ? new AuditSinksConfig(null, null, null) : sinks;
         subjectEncryption = subjectEncryption == null ? Boolean.TRUE : subjectEncryption;
-        subjectDetails = subjectDetails == null ? List.of("account", "user", "username", "owner", "key_id") : List.copyOf(subjectDetails);
+        subjectDetails = subjectDetails == null ? List.of("account", "user", "user_id", "username", "owner", "key_id") : List.copyOf(subjectDetails);
         retentionCheckInterval = retentionCheckInterval == null ? Duration.ofHours(1) : retentionCheckInterval;
         maskPii = maskPii == null ? Boolean.TRUE : maskPii;
     }
