@@ -65,42 +65,8 @@ class ConsoleLoginIntegrationTest {
         gw.close();
     }
 
-    /** A login answer: the status, the session cookie (name=value) and the body. */
-    record Login(int status, String cookie, JsonObject body, HttpResponse<String> response) {
-        String csrf() {
-            return body.getString("csrf_token");
-        }
-    }
-
-    private Login login(String username, String password, String code) throws Exception {
-        JsonObject body = new JsonObject().put("username", username).put("password", password);
-        if (code != null) {
-            body.put("code", code);
-        }
-        HttpResponse<String> r = gw.send(HttpRequest.newBuilder(URI.create(gw.admin() + "/admin/login"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.encode())));
-        String cookie = r.headers().firstValue("Set-Cookie").map(c -> c.substring(0, c.indexOf(';'))).orElse(null);
-        return new Login(r.statusCode(), cookie, new JsonObject(r.body()), r);
-    }
-
-    private HttpResponse<String> withCookie(String method, String path, String cookie, String csrf, String json)
-            throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gw.admin() + path)).header("Cookie", cookie)
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (csrf != null) {
-            b.header("X-CSRF-Token", csrf);
-        }
-        return gw.send(b);
-    }
-
-    private HttpResponse<String> withToken(String method, String path, String json) throws Exception {
-        return gw.send(HttpRequest.newBuilder(URI.create(gw.admin() + path)).header("Authorization", "Bearer " + gw.adminToken)
-                .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
-    }
-
     private void createWithToken(String name, String... roles) throws Exception {
-        HttpResponse<String> r = withToken("POST", "/admin/users", new JsonObject().put("username", name)
+        HttpResponse<String> r = gw.withToken("POST", "/admin/users", new JsonObject().put("username", name)
                 .put("email", name + "@example.com").put("roles", new JsonArray(java.util.List.of(roles)))
                 .put("password", PASSWORD).encode());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
@@ -123,7 +89,7 @@ class ConsoleLoginIntegrationTest {
         assertThat(cli(PASSWORD + "\n", out, "users", "create", "alice", "--email", "alice@example.com", "--roles", "admin",
                 "-c", gw.configFile.toString())).as(out.toString()).isZero();
 
-        Login alice = login("alice", PASSWORD, null);
+        GatewayHarness.Login alice = gw.login("alice", PASSWORD, null);
         assertThat(alice.status()).as(alice.body().encode()).isEqualTo(200);
         assertThat(alice.response().headers().firstValue("Set-Cookie").orElseThrow())
                 .startsWith(SessionCookie.NAME + "=").contains("; Secure", "; HttpOnly", "SameSite=Strict", "Path=/");
@@ -131,20 +97,20 @@ class ConsoleLoginIntegrationTest {
         assertThat(alice.body().encode()).doesNotContain(PASSWORD);
         assertThat(eventCodes("authentication.succeeded", 1)).hasSize(1);
 
-        assertThat(withCookie("GET", "/admin/users", alice.cookie(), null, null).statusCode()).isEqualTo(200);
-        HttpResponse<String> session = withCookie("GET", "/admin/session", alice.cookie(), null, null);
+        assertThat(gw.withCookie("GET", "/admin/users", alice.cookie(), null, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> session = gw.withCookie("GET", "/admin/session", alice.cookie(), null, null);
         assertThat(new JsonObject(session.body()).getString("csrf_token")).isEqualTo(alice.csrf());
 
         String ban = "{\"block\": \"192.0.2.7\", \"reason\": \"test\"}";
-        HttpResponse<String> noToken = withCookie("POST", "/admin/bans", alice.cookie(), null, ban);
+        HttpResponse<String> noToken = gw.withCookie("POST", "/admin/bans", alice.cookie(), null, ban);
         assertThat(noToken.statusCode()).isEqualTo(403);
         assertThat(noToken.headers().firstValue("Content-Type").orElseThrow()).contains("problem+json");
-        assertThat(withCookie("POST", "/admin/bans", alice.cookie(), "wrong" + alice.csrf(), ban).statusCode()).isEqualTo(403);
+        assertThat(gw.withCookie("POST", "/admin/bans", alice.cookie(), "wrong" + alice.csrf(), ban).statusCode()).isEqualTo(403);
         HttpRequest.Builder crossSite = HttpRequest.newBuilder(URI.create(gw.admin() + "/admin/bans"))
                 .header("Cookie", alice.cookie()).header("X-CSRF-Token", alice.csrf()).header("Sec-Fetch-Site", "cross-site")
                 .POST(HttpRequest.BodyPublishers.ofString(ban));
         assertThat(gw.send(crossSite).statusCode()).isEqualTo(403);
-        assertThat(withCookie("POST", "/admin/bans", alice.cookie(), alice.csrf(), ban).statusCode()).isEqualTo(201);
+        assertThat(gw.withCookie("POST", "/admin/bans", alice.cookie(), alice.csrf(), ban).statusCode()).isEqualTo(201);
 
         out.getBuffer().setLength(0);
         assertThat(cli("", out, "users", "list", "-c", gw.configFile.toString())).isZero();
@@ -154,17 +120,17 @@ class ConsoleLoginIntegrationTest {
     @Test
     void aUserWithoutTheAdminRoleHasASessionButNoAdminApi() throws Exception {
         createWithToken("bob", "viewer");
-        Login bob = login("bob", PASSWORD, null);
+        GatewayHarness.Login bob = gw.login("bob", PASSWORD, null);
         assertThat(bob.status()).isEqualTo(200);
-        assertThat(withCookie("GET", "/admin/session", bob.cookie(), null, null).statusCode()).isEqualTo(200);
-        assertThat(withCookie("GET", "/admin/users", bob.cookie(), null, null).statusCode()).isEqualTo(403);
+        assertThat(gw.withCookie("GET", "/admin/session", bob.cookie(), null, null).statusCode()).isEqualTo(200);
+        assertThat(gw.withCookie("GET", "/admin/users", bob.cookie(), null, null).statusCode()).isEqualTo(403);
     }
 
     @Test
     void wrongPasswordAndUnknownUserGetTheSameAnswer() throws Exception {
         createWithToken("carol", "admin");
-        Login wrong = login("carol", PASSWORD + "x", null);
-        Login unknown = login("nobody", PASSWORD, null);
+        GatewayHarness.Login wrong = gw.login("carol", PASSWORD + "x", null);
+        GatewayHarness.Login unknown = gw.login("nobody", PASSWORD, null);
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(unknown.status()).isEqualTo(401);
         assertThat(wrong.cookie()).isNull();
@@ -199,22 +165,22 @@ class ConsoleLoginIntegrationTest {
     void anAccountIsLockedAfterTheConfiguredFailuresUntilUnlocked() throws Exception {
         createWithToken("dave", "admin");
         for (int i = 0; i < 3; i++) {
-            assertThat(login("dave", "not the password " + i, null).status()).isEqualTo(401);
+            assertThat(gw.login("dave", "not the password " + i, null).status()).isEqualTo(401);
         }
-        Login locked = login("dave", PASSWORD, null);
+        GatewayHarness.Login locked = gw.login("dave", PASSWORD, null);
         assertThat(locked.status()).isEqualTo(401);
-        assertThat(locked.body().getString("detail")).isEqualTo(login("nobody", PASSWORD, null).body().getString("detail"));
+        assertThat(locked.body().getString("detail")).isEqualTo(gw.login("nobody", PASSWORD, null).body().getString("detail"));
         assertThat(eventCodes("authentication.failed", 5)).contains("account-locked");
 
-        assertThat(withToken("POST", "/admin/users/dave/unlock", null).statusCode()).isEqualTo(200);
-        assertThat(login("dave", PASSWORD, null).status()).isEqualTo(200);
+        assertThat(gw.withToken("POST", "/admin/users/dave/unlock", null).statusCode()).isEqualTo(200);
+        assertThat(gw.login("dave", PASSWORD, null).status()).isEqualTo(200);
     }
 
     @Test
     void afterTotpEnrolmentALoginNeedsTheCode() throws Exception {
         createWithToken("erin", "admin");
-        Login erin = login("erin", PASSWORD, null);
-        HttpResponse<String> start = withCookie("POST", "/admin/users/erin/totp", erin.cookie(), erin.csrf(), null);
+        GatewayHarness.Login erin = gw.login("erin", PASSWORD, null);
+        HttpResponse<String> start = gw.withCookie("POST", "/admin/users/erin/totp", erin.cookie(), erin.csrf(), null);
         assertThat(start.statusCode()).as(start.body()).isEqualTo(200);
         JsonObject enrolment = new JsonObject(start.body());
         assertThat(enrolment.getString("otpauth_uri")).startsWith("otpauth://totp/");
@@ -223,18 +189,18 @@ class ConsoleLoginIntegrationTest {
         TotpSecret secret = TotpSecret.fromBase32(enrolment.getString("manual_entry_secret"));
         TotpVerifier app = new TotpVerifier(TotpParameters.DEFAULT, new InMemoryUsedTimeSteps(), Clock.systemUTC());
 
-        HttpResponse<String> confirmed = withCookie("POST", "/admin/users/erin/totp/confirm", erin.cookie(), erin.csrf(),
+        HttpResponse<String> confirmed = gw.withCookie("POST", "/admin/users/erin/totp/confirm", erin.cookie(), erin.csrf(),
                 new JsonObject().put("code", app.codeAt(secret, Instant.now())).encode());
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
         assertThat(new JsonObject(confirmed.body()).getJsonArray("recovery_codes")).isNotEmpty();
         // the session was renewed: the old cookie is gone, the new one works
         String renewed = confirmed.headers().firstValue("Set-Cookie").map(c -> c.substring(0, c.indexOf(';'))).orElseThrow();
-        assertThat(withCookie("GET", "/admin/users", erin.cookie(), null, null).statusCode()).isEqualTo(401);
-        assertThat(withCookie("GET", "/admin/users", renewed, null, null).statusCode()).isEqualTo(200);
+        assertThat(gw.withCookie("GET", "/admin/users", erin.cookie(), null, null).statusCode()).isEqualTo(401);
+        assertThat(gw.withCookie("GET", "/admin/users", renewed, null, null).statusCode()).isEqualTo(200);
 
-        assertThat(login("erin", PASSWORD, null).status()).isEqualTo(401);
+        assertThat(gw.login("erin", PASSWORD, null).status()).isEqualTo(401);
         // the next time step: the confirmation's step is used up, a code is accepted once
-        Login withCode = login("erin", PASSWORD, app.codeAt(secret, Instant.now().plusSeconds(30)));
+        GatewayHarness.Login withCode = gw.login("erin", PASSWORD, app.codeAt(secret, Instant.now().plusSeconds(30)));
         assertThat(withCode.status()).as(withCode.body().encode()).isEqualTo(200);
         assertThat(eventCodes("authentication.failed", 1)).containsExactly("second-factor-required");
     }
@@ -242,39 +208,39 @@ class ConsoleLoginIntegrationTest {
     @Test
     void logoutEndsTheSessionAndDisablingEndsEverySession() throws Exception {
         createWithToken("frank", "admin");
-        Login first = login("frank", PASSWORD, null);
-        Login second = login("frank", PASSWORD, null);
-        assertThat(withCookie("POST", "/admin/logout", first.cookie(), null, null).statusCode()).isEqualTo(403);
-        HttpResponse<String> out = withCookie("POST", "/admin/logout", first.cookie(), first.csrf(), null);
+        GatewayHarness.Login first = gw.login("frank", PASSWORD, null);
+        GatewayHarness.Login second = gw.login("frank", PASSWORD, null);
+        assertThat(gw.withCookie("POST", "/admin/logout", first.cookie(), null, null).statusCode()).isEqualTo(403);
+        HttpResponse<String> out = gw.withCookie("POST", "/admin/logout", first.cookie(), first.csrf(), null);
         assertThat(out.statusCode()).isEqualTo(204);
         assertThat(out.headers().firstValue("Set-Cookie").orElseThrow()).contains("Max-Age=0");
-        assertThat(withCookie("GET", "/admin/session", first.cookie(), null, null).statusCode()).isEqualTo(401);
-        assertThat(withCookie("GET", "/admin/session", second.cookie(), null, null).statusCode()).isEqualTo(200);
+        assertThat(gw.withCookie("GET", "/admin/session", first.cookie(), null, null).statusCode()).isEqualTo(401);
+        assertThat(gw.withCookie("GET", "/admin/session", second.cookie(), null, null).statusCode()).isEqualTo(200);
 
-        assertThat(withToken("POST", "/admin/users/frank/disable", null).statusCode()).isEqualTo(200);
-        assertThat(withCookie("GET", "/admin/session", second.cookie(), null, null).statusCode()).isEqualTo(401);
-        assertThat(login("frank", PASSWORD, null).status()).isEqualTo(401);
+        assertThat(gw.withToken("POST", "/admin/users/frank/disable", null).statusCode()).isEqualTo(200);
+        assertThat(gw.withCookie("GET", "/admin/session", second.cookie(), null, null).statusCode()).isEqualTo(401);
+        assertThat(gw.login("frank", PASSWORD, null).status()).isEqualTo(401);
     }
 
     @Test
     void anOwnPasswordChangeRenewsTheCallersSessionAndEndsTheOthers() throws Exception {
         createWithToken("heidi", "admin");
-        Login here = login("heidi", PASSWORD, null);
-        Login elsewhere = login("heidi", PASSWORD, null);
+        GatewayHarness.Login here = gw.login("heidi", PASSWORD, null);
+        GatewayHarness.Login elsewhere = gw.login("heidi", PASSWORD, null);
         String newPassword = "another long passphrase, number 7";
-        HttpResponse<String> weak = withCookie("POST", "/admin/users/heidi/password", here.cookie(), here.csrf(),
+        HttpResponse<String> weak = gw.withCookie("POST", "/admin/users/heidi/password", here.cookie(), here.csrf(),
                 "{\"password\": \"short\"}");
         assertThat(weak.statusCode()).isEqualTo(400);
-        HttpResponse<String> changed = withCookie("POST", "/admin/users/heidi/password", here.cookie(), here.csrf(),
+        HttpResponse<String> changed = gw.withCookie("POST", "/admin/users/heidi/password", here.cookie(), here.csrf(),
                 new JsonObject().put("password", newPassword).encode());
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
         String renewed = changed.headers().firstValue("Set-Cookie").map(c -> c.substring(0, c.indexOf(';'))).orElseThrow();
         String renewedCsrf = changed.headers().firstValue("X-CSRF-Token").orElseThrow();
-        assertThat(withCookie("GET", "/admin/session", here.cookie(), null, null).statusCode()).isEqualTo(401);
-        assertThat(withCookie("GET", "/admin/session", elsewhere.cookie(), null, null).statusCode()).isEqualTo(401);
-        assertThat(withCookie("POST", "/admin/users/heidi/totp", renewed, renewedCsrf, null).statusCode()).isEqualTo(200);
-        assertThat(login("heidi", PASSWORD, null).status()).isEqualTo(401);
-        assertThat(login("heidi", newPassword, null).status()).isEqualTo(200);
+        assertThat(gw.withCookie("GET", "/admin/session", here.cookie(), null, null).statusCode()).isEqualTo(401);
+        assertThat(gw.withCookie("GET", "/admin/session", elsewhere.cookie(), null, null).statusCode()).isEqualTo(401);
+        assertThat(gw.withCookie("POST", "/admin/users/heidi/totp", renewed, renewedCsrf, null).statusCode()).isEqualTo(200);
+        assertThat(gw.login("heidi", PASSWORD, null).status()).isEqualTo(401);
+        assertThat(gw.login("heidi", newPassword, null).status()).isEqualTo(200);
     }
 
     @Test
@@ -308,7 +274,7 @@ class ConsoleLoginIntegrationTest {
         }
         assertThat(out.toString()).contains("otpauth://totp/", "Recovery codes");
         assertThat(Files.readAllBytes(qr)).startsWith(0x89, 'P', 'N', 'G');
-        assertThat(new JsonObject(withToken("GET", "/admin/users", null).body()).getJsonArray("users").getJsonObject(0)
+        assertThat(new JsonObject(gw.withToken("GET", "/admin/users", null).body()).getJsonArray("users").getJsonObject(0)
                 .getBoolean("totp_enabled")).isTrue();
     }
 }

@@ -2,6 +2,7 @@ package dev.rampart.gateway.it;
 
 import dev.rampart.gateway.config.ConfigLoader;
 import dev.rampart.gateway.server.Gateway;
+import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -83,6 +84,47 @@ final class GatewayHarness implements AutoCloseable {
         return client.send(HttpRequest.newBuilder(URI.create(admin() + path))
                 .header("Authorization", "Bearer " + adminToken).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A console login answer: the status, the session cookie (name=value), the body and the raw response. */
+    record Login(int status, String cookie, JsonObject body, HttpResponse<String> response) {
+        String csrf() {
+            return body.getString("csrf_token");
+        }
+    }
+
+    /** Logs in on the admin listener as the console does ({@code code}: a TOTP or recovery code, or null). */
+    Login login(String username, String password, String code) throws Exception {
+        JsonObject body = new JsonObject().put("username", username).put("password", password);
+        if (code != null) {
+            body.put("code", code);
+        }
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(admin() + "/admin/login"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.encode())));
+        return new Login(r.statusCode(), cookieOf(r), new JsonObject(r.body()), r);
+    }
+
+    /** The session cookie (name=value) a response sets, or null. */
+    static String cookieOf(HttpResponse<String> r) {
+        return r.headers().firstValue("Set-Cookie").map(c -> c.substring(0, c.indexOf(';'))).orElse(null);
+    }
+
+    /** An admin call with a console session cookie and, for state-changing calls, its CSRF token. */
+    HttpResponse<String> withCookie(String method, String path, String cookie, String csrf, String json)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(admin() + path)).header("Cookie", cookie)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (csrf != null) {
+            b.header("X-CSRF-Token", csrf);
+        }
+        return send(b);
+    }
+
+    /** An admin call with the admin token and a JSON body (or none). */
+    HttpResponse<String> withToken(String method, String path, String json) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(admin() + path)).header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
     @Override

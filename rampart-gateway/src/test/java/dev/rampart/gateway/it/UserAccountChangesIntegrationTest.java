@@ -75,44 +75,8 @@ class UserAccountChangesIntegrationTest {
         gw.close();
     }
 
-    record Login(int status, String cookie, JsonObject body) {
-        String csrf() {
-            return body.getString("csrf_token");
-        }
-    }
-
-    private Login login(String username, String password, String code) throws Exception {
-        JsonObject body = new JsonObject().put("username", username).put("password", password);
-        if (code != null) {
-            body.put("code", code);
-        }
-        HttpResponse<String> r = gw.send(HttpRequest.newBuilder(URI.create(gw.admin() + "/admin/login"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.encode())));
-        return new Login(r.statusCode(), cookieOf(r), new JsonObject(r.body()));
-    }
-
-    private static String cookieOf(HttpResponse<String> r) {
-        return r.headers().firstValue("Set-Cookie").map(c -> c.substring(0, c.indexOf(';'))).orElse(null);
-    }
-
-    private HttpResponse<String> withCookie(String method, String path, String cookie, String csrf, String json)
-            throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gw.admin() + path)).header("Cookie", cookie)
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (csrf != null) {
-            b.header("X-CSRF-Token", csrf);
-        }
-        return gw.send(b);
-    }
-
-    private HttpResponse<String> withToken(String method, String path, String json) throws Exception {
-        return gw.send(HttpRequest.newBuilder(URI.create(gw.admin() + path)).header("Authorization", "Bearer " + gw.adminToken)
-                .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
-    }
-
     private void create(String name, String... roles) throws Exception {
-        HttpResponse<String> r = withToken("POST", "/admin/users", new JsonObject().put("username", name)
+        HttpResponse<String> r = gw.withToken("POST", "/admin/users", new JsonObject().put("username", name)
                 .put("roles", new JsonArray(List.of(roles))).put("password", PASSWORD).encode());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     }
@@ -150,11 +114,11 @@ class UserAccountChangesIntegrationTest {
     }
 
     private Enrolled enrol(String name) throws Exception {
-        JsonObject start = new JsonObject(withToken("POST", "/admin/users/" + name + "/totp", null).body());
+        JsonObject start = new JsonObject(gw.withToken("POST", "/admin/users/" + name + "/totp", null).body());
         TotpSecret secret = TotpSecret.fromBase32(start.getString("manual_entry_secret"));
         String code = new TotpVerifier(TotpParameters.DEFAULT, new InMemoryUsedTimeSteps(), Clock.systemUTC())
                 .codeAt(secret, Instant.now());
-        HttpResponse<String> confirmed = withToken("POST", "/admin/users/" + name + "/totp/confirm",
+        HttpResponse<String> confirmed = gw.withToken("POST", "/admin/users/" + name + "/totp/confirm",
                 new JsonObject().put("code", code).encode());
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
         return new Enrolled(new JsonObject(confirmed.body()).getJsonArray("recovery_codes").stream()
@@ -166,20 +130,20 @@ class UserAccountChangesIntegrationTest {
     @Test
     void aRoleChangeEndsEverySessionOfTheUserSoNoneKeepsTheOldRoles() throws Exception {
         create("bob", "admin");
-        Login first = login("bob", PASSWORD, null);
-        Login second = login("bob", PASSWORD, null);
-        assertThat(withCookie("GET", "/admin/users", first.cookie(), null, null).statusCode()).isEqualTo(200);
+        GatewayHarness.Login first = gw.login("bob", PASSWORD, null);
+        GatewayHarness.Login second = gw.login("bob", PASSWORD, null);
+        assertThat(gw.withCookie("GET", "/admin/users", first.cookie(), null, null).statusCode()).isEqualTo(200);
 
-        HttpResponse<String> changed = withToken("PUT", "/admin/users/bob/roles", roles("auditor"));
+        HttpResponse<String> changed = gw.withToken("PUT", "/admin/users/bob/roles", roles("auditor"));
 
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
         assertThat(new JsonObject(changed.body()).getJsonArray("roles")).containsExactly("auditor");
         assertThat(changed.headers().firstValue("Set-Cookie")).isEmpty();
-        assertThat(withCookie("GET", "/admin/users", first.cookie(), null, null).statusCode()).isEqualTo(401);
-        assertThat(withCookie("GET", "/admin/session", second.cookie(), null, null).statusCode()).isEqualTo(401);
-        Login again = login("bob", PASSWORD, null);
+        assertThat(gw.withCookie("GET", "/admin/users", first.cookie(), null, null).statusCode()).isEqualTo(401);
+        assertThat(gw.withCookie("GET", "/admin/session", second.cookie(), null, null).statusCode()).isEqualTo(401);
+        GatewayHarness.Login again = gw.login("bob", PASSWORD, null);
         assertThat(again.body().getJsonObject("user").getJsonArray("roles")).containsExactly("auditor");
-        assertThat(withCookie("GET", "/admin/users", again.cookie(), null, null).statusCode()).isEqualTo(403);
+        assertThat(gw.withCookie("GET", "/admin/users", again.cookie(), null, null).statusCode()).isEqualTo(403);
 
         SecurityEvent e = event("user.roles-changed");
         assertThat(e.principalId()).isEqualTo("admin");
@@ -191,20 +155,20 @@ class UserAccountChangesIntegrationTest {
     @Test
     void anAdminChangingTheirOwnRolesGetsARotatedSessionWithTheNewRoles() throws Exception {
         create("carol", "admin");
-        Login here = login("carol", PASSWORD, null);
-        Login elsewhere = login("carol", PASSWORD, null);
+        GatewayHarness.Login here = gw.login("carol", PASSWORD, null);
+        GatewayHarness.Login elsewhere = gw.login("carol", PASSWORD, null);
 
-        HttpResponse<String> changed = withCookie("PUT", "/admin/users/carol/roles", here.cookie(), here.csrf(),
+        HttpResponse<String> changed = gw.withCookie("PUT", "/admin/users/carol/roles", here.cookie(), here.csrf(),
                 roles("admin", "auditor"));
 
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
-        String rotated = cookieOf(changed);
+        String rotated = GatewayHarness.cookieOf(changed);
         String rotatedCsrf = changed.headers().firstValue("X-CSRF-Token").orElseThrow();
         assertThat(rotated).isNotNull().isNotEqualTo(here.cookie());
         assertThat(rotatedCsrf).isNotEqualTo(here.csrf());
-        assertThat(withCookie("GET", "/admin/session", here.cookie(), null, null).statusCode()).isEqualTo(401);
-        assertThat(withCookie("GET", "/admin/session", elsewhere.cookie(), null, null).statusCode()).isEqualTo(401);
-        HttpResponse<String> session = withCookie("GET", "/admin/session", rotated, null, null);
+        assertThat(gw.withCookie("GET", "/admin/session", here.cookie(), null, null).statusCode()).isEqualTo(401);
+        assertThat(gw.withCookie("GET", "/admin/session", elsewhere.cookie(), null, null).statusCode()).isEqualTo(401);
+        HttpResponse<String> session = gw.withCookie("GET", "/admin/session", rotated, null, null);
         assertThat(new JsonObject(session.body()).getJsonObject("user").getJsonArray("roles"))
                 .containsExactly("admin", "auditor");
         String carolId = new JsonObject(session.body()).getJsonObject("user").getString("id");
@@ -214,26 +178,26 @@ class UserAccountChangesIntegrationTest {
                 .containsEntry("own_session_renewed", "true").containsEntry("sessions_ended", "2");
 
         // dropping one's own admin role: the rotated session is no longer an admin session
-        HttpResponse<String> demoted = withCookie("PUT", "/admin/users/carol/roles", rotated, rotatedCsrf, roles("auditor"));
+        HttpResponse<String> demoted = gw.withCookie("PUT", "/admin/users/carol/roles", rotated, rotatedCsrf, roles("auditor"));
         assertThat(demoted.statusCode()).as(demoted.body()).isEqualTo(200);
-        String demotedCookie = cookieOf(demoted);
-        assertThat(withCookie("GET", "/admin/session", rotated, null, null).statusCode()).isEqualTo(401);
-        assertThat(new JsonObject(withCookie("GET", "/admin/session", demotedCookie, null, null).body())
+        String demotedCookie = GatewayHarness.cookieOf(demoted);
+        assertThat(gw.withCookie("GET", "/admin/session", rotated, null, null).statusCode()).isEqualTo(401);
+        assertThat(new JsonObject(gw.withCookie("GET", "/admin/session", demotedCookie, null, null).body())
                 .getJsonObject("user").getJsonArray("roles")).containsExactly("auditor");
-        assertThat(withCookie("GET", "/admin/users", demotedCookie, null, null).statusCode()).isEqualTo(403);
+        assertThat(gw.withCookie("GET", "/admin/users", demotedCookie, null, null).statusCode()).isEqualTo(403);
     }
 
     @Test
     void aRoleChangeNeedsAnArrayOfRoleNamesAndAnExistingUser() throws Exception {
         create("dan", "admin");
-        HttpResponse<String> noRoles = withToken("PUT", "/admin/users/dan/roles", "{}");
+        HttpResponse<String> noRoles = gw.withToken("PUT", "/admin/users/dan/roles", "{}");
         assertThat(noRoles.statusCode()).isEqualTo(400);
         assertThat(new JsonObject(noRoles.body()).getString("detail")).contains("roles is required");
-        HttpResponse<String> spaced = withToken("PUT", "/admin/users/dan/roles", roles("read only"));
+        HttpResponse<String> spaced = gw.withToken("PUT", "/admin/users/dan/roles", roles("read only"));
         assertThat(spaced.statusCode()).isEqualTo(400);
         assertThat(spaced.headers().firstValue("Content-Type")).contains("application/problem+json");
-        assertThat(withToken("PUT", "/admin/users/nobody/roles", roles("admin")).statusCode()).isEqualTo(404);
-        assertThat(new JsonObject(withToken("PUT", "/admin/users/dan/roles", roles()).body()).getJsonArray("roles")).isEmpty();
+        assertThat(gw.withToken("PUT", "/admin/users/nobody/roles", roles("admin")).statusCode()).isEqualTo(404);
+        assertThat(new JsonObject(gw.withToken("PUT", "/admin/users/dan/roles", roles()).body()).getJsonArray("roles")).isEmpty();
     }
 
     // --- recovery codes ---
@@ -244,14 +208,14 @@ class UserAccountChangesIntegrationTest {
         Enrolled erin = enrol("erin");
         assertThat(erin.recoveryCodes()).hasSize(10);
 
-        HttpResponse<String> r = withToken("POST", "/admin/users/erin/recovery-codes", null);
+        HttpResponse<String> r = gw.withToken("POST", "/admin/users/erin/recovery-codes", null);
 
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         List<String> fresh = new JsonObject(r.body()).getJsonArray("recovery_codes").stream().map(Object::toString).toList();
         assertThat(fresh).hasSize(10).doesNotContainAnyElementsOf(erin.recoveryCodes());
-        assertThat(login("erin", PASSWORD, erin.recoveryCodes().get(0)).status()).isEqualTo(401);
-        assertThat(login("erin", PASSWORD, fresh.get(0)).status()).isEqualTo(200);
-        JsonObject listed = new JsonObject(withToken("GET", "/admin/users", null).body()).getJsonArray("users")
+        assertThat(gw.login("erin", PASSWORD, erin.recoveryCodes().get(0)).status()).isEqualTo(401);
+        assertThat(gw.login("erin", PASSWORD, fresh.get(0)).status()).isEqualTo(200);
+        JsonObject listed = new JsonObject(gw.withToken("GET", "/admin/users", null).body()).getJsonArray("users")
                 .getJsonObject(0);
         assertThat(listed.getInteger("recovery_codes_remaining")).isEqualTo(9);
         assertThat(listed.encode()).doesNotContain(fresh.get(1));
@@ -259,7 +223,7 @@ class UserAccountChangesIntegrationTest {
                 .containsEntry("recovery_codes", "10");
 
         create("frank", "admin");
-        HttpResponse<String> noTotp = withToken("POST", "/admin/users/frank/recovery-codes", null);
+        HttpResponse<String> noTotp = gw.withToken("POST", "/admin/users/frank/recovery-codes", null);
         assertThat(noTotp.statusCode()).isEqualTo(409);
         assertThat(new JsonObject(noTotp.body()).getString("detail")).contains("no TOTP enrolled");
     }
@@ -268,31 +232,31 @@ class UserAccountChangesIntegrationTest {
     void aUserRegeneratesTheirOwnRecoveryCodesOnlyAfterProvingTheirPasswordAgain() throws Exception {
         create("gina", "viewer");
         Enrolled gina = enrol("gina");
-        Login session = login("gina", PASSWORD, gina.recoveryCodes().get(0));
+        GatewayHarness.Login session = gw.login("gina", PASSWORD, gina.recoveryCodes().get(0));
         assertThat(session.status()).as(session.body().encode()).isEqualTo(200);
         String path = "/admin/session/recovery-codes";
         String rightPassword = new JsonObject().put("password", PASSWORD).encode();
 
-        assertThat(withCookie("POST", path, session.cookie(), null, rightPassword).statusCode()).isEqualTo(403);
-        HttpResponse<String> noProof = withCookie("POST", path, session.cookie(), session.csrf(), "{}");
+        assertThat(gw.withCookie("POST", path, session.cookie(), null, rightPassword).statusCode()).isEqualTo(403);
+        HttpResponse<String> noProof = gw.withCookie("POST", path, session.cookie(), session.csrf(), "{}");
         assertThat(noProof.statusCode()).isEqualTo(400);
         assertThat(new JsonObject(noProof.body()).getString("detail")).contains("password or a current TOTP code");
-        HttpResponse<String> wrong = withCookie("POST", path, session.cookie(), session.csrf(),
+        HttpResponse<String> wrong = gw.withCookie("POST", path, session.cookie(), session.csrf(),
                 new JsonObject().put("password", "not the password at all").encode());
         assertThat(wrong.statusCode()).isEqualTo(403);
         assertThat(new JsonObject(wrong.body()).getString("code")).isEqualTo("reauthentication-failed");
-        assertThat(withCookie("GET", "/admin/session", session.cookie(), null, null).statusCode()).isEqualTo(200);
+        assertThat(gw.withCookie("GET", "/admin/session", session.cookie(), null, null).statusCode()).isEqualTo(200);
 
-        HttpResponse<String> r = withCookie("POST", path, session.cookie(), session.csrf(), rightPassword);
+        HttpResponse<String> r = gw.withCookie("POST", path, session.cookie(), session.csrf(), rightPassword);
 
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         List<String> fresh = new JsonObject(r.body()).getJsonArray("recovery_codes").stream().map(Object::toString).toList();
         assertThat(fresh).hasSize(10);
-        assertThat(login("gina", PASSWORD, gina.recoveryCodes().get(1)).status()).isEqualTo(401);
-        assertThat(login("gina", PASSWORD, fresh.get(0)).status()).isEqualTo(200);
+        assertThat(gw.login("gina", PASSWORD, gina.recoveryCodes().get(1)).status()).isEqualTo(401);
+        assertThat(gw.login("gina", PASSWORD, fresh.get(0)).status()).isEqualTo(200);
         assertThat(event("authentication.failed").details()).containsEntry("purpose", "reauthentication");
         // a viewer has a session but still no admin API
-        assertThat(withCookie("POST", "/admin/users/gina/recovery-codes", session.cookie(), session.csrf(), null)
+        assertThat(gw.withCookie("POST", "/admin/users/gina/recovery-codes", session.cookie(), session.csrf(), null)
                 .statusCode()).isEqualTo(403);
     }
 
@@ -300,7 +264,7 @@ class UserAccountChangesIntegrationTest {
 
     @Test
     void aPasswordThatBreaksThePolicyGets400ListingEveryBrokenRule() throws Exception {
-        HttpResponse<String> r = withToken("POST", "/admin/users", new JsonObject().put("username", "heidi")
+        HttpResponse<String> r = gw.withToken("POST", "/admin/users", new JsonObject().put("username", "heidi")
                 .put("password", "heidi1").encode());
 
         assertThat(r.statusCode()).isEqualTo(400);
@@ -313,7 +277,7 @@ class UserAccountChangesIntegrationTest {
         assertThat(r.body()).doesNotContain("heidi1");
 
         create("ivan", "admin");
-        HttpResponse<String> change = withToken("POST", "/admin/users/ivan/password",
+        HttpResponse<String> change = gw.withToken("POST", "/admin/users/ivan/password",
                 new JsonObject().put("password", "ivan ivan ivan ivan").encode());
         assertThat(change.statusCode()).isEqualTo(400);
         assertThat(new JsonObject(change.body()).getJsonArray("errors").getJsonObject(0).getString("code"))
@@ -329,10 +293,10 @@ class UserAccountChangesIntegrationTest {
                 new byte[32], Clock.systemUTC()).create(new NewUser("kim", Optional.empty(), Set.of("admin"), PASSWORD));
         assertThat(passwordHash("kim")).startsWith("$argon2id$v=19$m=1024,t=1,p=1$");
 
-        assertThat(login("kim", PASSWORD, null).status()).isEqualTo(200);
+        assertThat(gw.login("kim", PASSWORD, null).status()).isEqualTo(200);
 
         assertThat(passwordHash("kim")).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
-        assertThat(login("kim", PASSWORD, null).status()).isEqualTo(200);
+        assertThat(gw.login("kim", PASSWORD, null).status()).isEqualTo(200);
     }
 
     private String passwordHash(String username) throws Exception {
@@ -351,15 +315,15 @@ class UserAccountChangesIntegrationTest {
     @Test
     void cliSetsRolesEndingTheSessionsAndIssuesRecoveryCodes() throws Exception {
         create("leo", "admin");
-        Login leo = login("leo", PASSWORD, null);
+        GatewayHarness.Login leo = gw.login("leo", PASSWORD, null);
         StringWriter out = new StringWriter();
 
         assertThat(cli(out, "users", "roles", "leo", "--roles", "auditor,viewer", "-c", gw.configFile.toString()))
                 .as(out.toString()).isZero();
 
         assertThat(out.toString()).contains("roles of leo: auditor,viewer; 1 session(s) ended");
-        assertThat(withCookie("GET", "/admin/session", leo.cookie(), null, null).statusCode()).isEqualTo(401);
-        assertThat(new JsonObject(withToken("GET", "/admin/users", null).body()).getJsonArray("users").getJsonObject(0)
+        assertThat(gw.withCookie("GET", "/admin/session", leo.cookie(), null, null).statusCode()).isEqualTo(401);
+        assertThat(new JsonObject(gw.withToken("GET", "/admin/users", null).body()).getJsonArray("users").getJsonObject(0)
                 .getJsonArray("roles")).containsExactly("auditor", "viewer");
 
         StringWriter refused = new StringWriter();
@@ -370,8 +334,8 @@ class UserAccountChangesIntegrationTest {
         assertThat(cli(codes, "users", "recovery-codes", "leo", "-c", gw.configFile.toString())).as(codes.toString()).isZero();
         List<String> printed = codes.toString().lines().filter(l -> l.startsWith("  ")).map(String::strip).toList();
         assertThat(printed).hasSize(10).doesNotContainAnyElementsOf(enrolled.recoveryCodes());
-        assertThat(login("leo", PASSWORD, enrolled.recoveryCodes().get(0)).status()).isEqualTo(401);
-        assertThat(login("leo", PASSWORD, printed.get(0)).status()).isEqualTo(200);
+        assertThat(gw.login("leo", PASSWORD, enrolled.recoveryCodes().get(0)).status()).isEqualTo(401);
+        assertThat(gw.login("leo", PASSWORD, printed.get(0)).status()).isEqualTo(200);
 
         StringWriter list = new StringWriter();
         assertThat(cli(list, "users", "list", "-c", gw.configFile.toString())).isZero();
