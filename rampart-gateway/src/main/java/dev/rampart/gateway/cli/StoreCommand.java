@@ -42,6 +42,11 @@ abstract class StoreCommand implements Callable<Integer> {
 
     abstract void run(Store store, RampartConfig config, PrintWriter out);
 
+    /** What relative paths of the config are relative to, once {@link #call} has read it. */
+    Path baseDir() {
+        return baseDir;
+    }
+
     /**
      * The crypto service with the master key the operator gives (environment or
      * {@code crypto.master-key-file}), or null when none is given and nothing is encrypted yet.

@@ -50,7 +50,7 @@ public final class SubjectsCommand implements Runnable {
 
         SubjectRequests requests(Store store, RampartConfig config) {
             Crypto crypto = operatorCrypto(store, config);
-            ConsoleLogin console = ConsoleLogin.open(store, config, crypto);
+            ConsoleLogin console = ConsoleLogin.open(store, config, baseDir(), crypto);
             AuditReader audit = config.audit().enabled() ? GatewayAudit.reader(config, store, crypto) : null;
             return new SubjectRequests(console.users(), console.sessions(), Gateway.apiKeysOf(store, crypto), audit,
                     Incidents.over(store, config.detection(), Clock.systemUTC()), Clock.systemUTC());

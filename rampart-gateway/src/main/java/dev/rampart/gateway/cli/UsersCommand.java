@@ -56,7 +56,7 @@ public final class UsersCommand implements Runnable {
 
         @Override
         final void run(Store store, RampartConfig config, PrintWriter out) {
-            run(ConsoleLogin.open(store, config, operatorCrypto(store, config)), out);
+            run(ConsoleLogin.open(store, config, baseDir(), operatorCrypto(store, config)), out);
         }
 
         @Override

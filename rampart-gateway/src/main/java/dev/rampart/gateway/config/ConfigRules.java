@@ -97,6 +97,10 @@ final class ConfigRules {
         bans();
         AuditRules.check(config.audit(), findings);
         ConsoleLoginRules.check(config.users(), config.sessions(), findings);
+        if (config.users().password().blocklistFile() != null) {
+            readableFile(config.users().password().blocklistFile(), "users.password.blocklist-file",
+                    "the passwords to refuse, one per line (UTF-8)");
+        }
         DetectionRules.check(config.detection(), findings);
         routes();
         rateLimits();

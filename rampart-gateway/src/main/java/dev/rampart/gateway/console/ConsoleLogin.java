@@ -4,6 +4,8 @@ import dev.rampart.auth.lockout.BruteForceProtector;
 import dev.rampart.auth.lockout.LockoutPolicy;
 import dev.rampart.auth.lockout.LoginThrottle;
 import dev.rampart.auth.password.Argon2idParameters;
+import dev.rampart.auth.password.CharacterClass;
+import dev.rampart.auth.password.PasswordBlocklist;
 import dev.rampart.auth.password.PasswordHasher;
 import dev.rampart.auth.password.PasswordPolicy;
 import dev.rampart.auth.session.CrossSiteCheck;
@@ -23,10 +25,12 @@ import dev.rampart.core.config.UsersConfig;
 import dev.rampart.crypto.Crypto;
 import dev.rampart.gateway.crypto.CredentialSecret;
 import dev.rampart.store.Store;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -55,9 +59,9 @@ public final class ConsoleLogin {
     private final CsrfTokens csrf;
     private final CrossSiteCheck crossSite;
 
-    private ConsoleLogin(Store store, RampartConfig config, Crypto crypto) {
+    private ConsoleLogin(Store store, RampartConfig config, Path baseDir, Crypto crypto) {
         Clock clock = Clock.systemUTC();
-        this.users = usersOf(store, config, crypto);
+        this.users = usersOf(store, config, baseDir, crypto);
         LockoutPolicy policy = lockoutPolicy(config.users());
         this.accounts = new BruteForceProtector(policy, new StoreBackedLockoutStateStore(store, "account"), clock);
         this.clients = new BruteForceProtector(policy.withMaxFailures(config.users().maxClientFailures()),
@@ -75,16 +79,18 @@ public final class ConsoleLogin {
      * Opens the console login over {@code store}; the keys not configured are read from the store,
      * generated at first use. Blocks on the store.
      *
+     * @param baseDir what relative paths of the config (the password blocklist file) are relative to
      * @param crypto the crypto service with a master key loaded (generated keys are kept under it), or null
      */
-    public static ConsoleLogin open(Store store, RampartConfig config, Crypto crypto) {
-        return new ConsoleLogin(store, config, crypto);
+    public static ConsoleLogin open(Store store, RampartConfig config, Path baseDir, Crypto crypto) {
+        return new ConsoleLogin(store, config, baseDir, crypto);
     }
 
     /** The users over {@code store}; shared by the gateway and {@code rampart users}. Blocks on the store. */
-    public static Users usersOf(Store store, RampartConfig config, Crypto crypto) {
+    public static Users usersOf(Store store, RampartConfig config, Path baseDir, Crypto crypto) {
         byte[] totpKey = key(config.users().totpKey(), "users.totp-key", store, TOTP_KEY_SETTING, crypto);
-        return new Users(store, passwordHasher(config.users()), passwordPolicy(config.users()), totpKey, Clock.systemUTC());
+        return new Users(store, passwordHasher(config.users()), passwordPolicy(config.users(), baseDir), totpKey,
+                Clock.systemUTC());
     }
 
     /** The Argon2id cost of {@code users.argon2id}, already checked by the config rules. */
@@ -93,10 +99,22 @@ public final class ConsoleLogin {
         return PasswordHasher.with(Argon2idParameters.requireConfigurable(a.memoryKib(), a.iterations(), a.parallelism()));
     }
 
-    /** The rules of {@code users.password}: lengths and history, the name and email never part of it. */
-    public static PasswordPolicy passwordPolicy(UsersConfig users) {
+    /**
+     * The rules of {@code users.password}: lengths, history, required character classes and the
+     * blocklist file (read here; the config rules checked that it is readable), the name and email
+     * never part of it.
+     */
+    public static PasswordPolicy passwordPolicy(UsersConfig users, Path baseDir) {
         PasswordRulesConfig p = users.password();
-        return PasswordPolicy.builder().minLength(p.minLength()).maxLength(p.maxLength()).history(p.history()).build();
+        PasswordPolicy.Builder policy = PasswordPolicy.builder().minLength(p.minLength()).maxLength(p.maxLength())
+                .history(p.history());
+        for (PasswordRulesConfig.CharacterClass required : p.require()) {
+            policy.require(CharacterClass.valueOf(required.name().toUpperCase(Locale.ROOT)));
+        }
+        if (p.blocklistFile() != null) {
+            policy.blocklist(PasswordBlocklist.load(baseDir.resolve(p.blocklistFile())));
+        }
+        return policy.build();
     }
 
     /** The account lockout of {@code users:}; the address lockout is the same with {@code max-client-failures}. */

@@ -275,7 +275,8 @@ public final class Gateway implements AutoCloseable {
 
     /** The console's users and sessions; their housekeeping every minute on a worker thread. */
     private void startConsoleLogin() {
-        consoleLogin = dev.rampart.gateway.console.ConsoleLogin.open(store, loaded.config(), crypto.available().orElse(null));
+        consoleLogin = dev.rampart.gateway.console.ConsoleLogin.open(store, loaded.config(), loaded.baseDir(),
+                crypto.available().orElse(null));
         consoleHousekeepingTimer = vertx.setPeriodic(CONSOLE_HOUSEKEEPING_MILLIS, t -> vertx.executeBlocking(() -> {
             consoleLogin.housekeeping();
             return null;

@@ -113,7 +113,7 @@ class ConsoleLoginConfigRulesTest {
         assertThat(lockout.maxWait()).isEqualTo(Duration.ofHours(24));
         assertThat(lockout.failureResetTime()).isEqualTo(Duration.ofDays(30));
         assertThat(ConsoleLogin.passwordHasher(users).parameters()).isEqualTo(new Argon2idParameters(19456, 2, 1));
-        PasswordPolicy policy = ConsoleLogin.passwordPolicy(users);
+        PasswordPolicy policy = ConsoleLogin.passwordPolicy(users, dir);
         assertThat(policy.history()).isEqualTo(5);
         assertThat(policy.check("twelve chars", PasswordOwner.of("alice")).acceptable()).isTrue();
         assertThat(policy.check("eleven char", PasswordOwner.of("alice")).violations())
@@ -124,7 +124,42 @@ class ConsoleLoginConfigRulesTest {
         UsersConfig defaults = UsersConfig.defaults();
         assertThat(ConsoleLogin.passwordHasher(defaults).parameters()).isEqualTo(Argon2idParameters.DEFAULT);
         assertThat(ConsoleLogin.lockoutPolicy(defaults).maxWait()).isEqualTo(LockoutPolicy.DEFAULT.maxWait());
-        assertThat(ConsoleLogin.passwordPolicy(defaults).check("fourteen chars", PasswordOwner.of("alice")).acceptable())
+        assertThat(ConsoleLogin.passwordPolicy(defaults, dir).check("fourteen chars", PasswordOwner.of("alice")).acceptable())
                 .isFalse();
+    }
+
+    @Test
+    void requiredCharacterClassesAndTheBlocklistFileAreEnforced() throws Exception {
+        Files.writeString(dir.resolve("common-passwords.txt"), "correct horse battery staple\n\n  Tr0ub4dor&3xyzzy  \n");
+        UsersConfig users = load(dir, """
+                users:
+                  password: { min-length: 12, require: [digit, symbol], blocklist-file: common-passwords.txt }
+                """ + TestConfigs.ROUTE).config().users();
+
+        PasswordPolicy policy = ConsoleLogin.passwordPolicy(users, dir);
+        assertThat(policy.check("plainlettersonly", PasswordOwner.of("alice")).violations())
+                .extracting(PolicyViolation::code)
+                .containsExactly("password.missing_character_class", "password.missing_character_class");
+        assertThat(policy.check("CORRECT HORSE BATTERY STAPLE", PasswordOwner.of("alice")).violations())
+                .extracting(PolicyViolation::code).contains("password.blocklisted");
+        assertThat(policy.check("tr0ub4dor&3XYZZY", PasswordOwner.of("alice")).violations())
+                .extracting(PolicyViolation::code).containsExactly("password.blocklisted");
+        assertThat(policy.check("9 lives & counting", PasswordOwner.of("alice")).acceptable()).isTrue();
+    }
+
+    @Test
+    void aMissingBlocklistFileOrAnUnknownCharacterClassIsAnErrorAtItsKey() {
+        assertThat(errors(dir, """
+                users:
+                  password:
+                    blocklist-file: no-such-list.txt
+                """ + TestConfigs.ROUTE)).singleElement().asString()
+                .startsWith("rampart.yaml:3:21: users.password.blocklist-file: " + dir.resolve("no-such-list.txt"))
+                .contains("does not exist or is not a file");
+        assertThat(errors(dir, """
+                users:
+                  password: { require: [digits] }
+                """ + TestConfigs.ROUTE)).singleElement().asString()
+                .contains("users.password.require[0]").contains("lowercase, uppercase, digit, symbol");
     }
 }

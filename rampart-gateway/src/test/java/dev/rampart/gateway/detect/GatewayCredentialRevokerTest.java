@@ -35,7 +35,7 @@ class GatewayCredentialRevokerTest {
     @Test
     void disablingAUserByNameEndsItsSessionsAndARepeatChangesNothing() throws Exception {
         try (Store store = Store.open(new StoreConfig(null, dir.resolve("data").toString(), null, null, null, null), dir)) {
-            ConsoleLogin console = ConsoleLogin.open(store, defaults(), null);
+            ConsoleLogin console = ConsoleLogin.open(store, defaults(), Path.of("."), null);
             UserRecord alice = console.users().create(new NewUser("alice", Optional.empty(), Set.of("admin"),
                     "correct horse battery staple 42"));
             String session = console.sessions().create(alice.id(), null).id();
