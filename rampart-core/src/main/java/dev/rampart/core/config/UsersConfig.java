@@ -28,6 +28,11 @@ public record UsersConfig(
         Duration maxLockoutDuration,
         @Doc("Failures older than this are forgotten (counted from the last failure). Default 12h; 1m to 30d allowed.")
         Duration failureWindow,
+        @Doc("After this many temporary lockouts of an account, the next one is permanent until an administrator "
+                + "unlocks it (POST /admin/users/{name}/unlock, rampart users unlock). Default: off, because a "
+                + "permanent lock lets anyone who knows a user name deny that user service; 0 to 100 allowed. Applies "
+                + "to accounts only, never to client addresses (users behind one proxy would lock each other out).")
+        Integer permanentLockoutAfter,
         @Doc("Rules for new passwords: length and history.") PasswordRulesConfig password,
         @Doc("Argon2id cost of new password hashes. Older hashes still verify and are re-made with these at the "
                 + "user's next login.") Argon2idConfig argon2id) {
@@ -44,6 +49,6 @@ public record UsersConfig(
     }
 
     public static UsersConfig defaults() {
-        return new UsersConfig(null, null, null, null, null, null, null, null, null);
+        return new UsersConfig(null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -36,6 +36,9 @@ final class ConsoleLoginRules {
             findings.error("users.max-client-failures", "must be at least 1, got " + users.maxClientFailures());
         }
         lockout(users, findings);
+        if (users.permanentLockoutAfter() != null) {
+            range("users.permanent-lockout-after", users.permanentLockoutAfter(), 0, 100, "", findings);
+        }
         passwordRules(users.password(), findings);
         argon2id(users.argon2id(), findings);
         key(sessions.csrfKey(), "sessions.csrf-key", findings);

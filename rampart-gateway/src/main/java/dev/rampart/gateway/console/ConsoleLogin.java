@@ -63,7 +63,8 @@ public final class ConsoleLogin {
         Clock clock = Clock.systemUTC();
         this.users = usersOf(store, config, baseDir, crypto);
         LockoutPolicy policy = lockoutPolicy(config.users());
-        this.accounts = new BruteForceProtector(policy, new StoreBackedLockoutStateStore(store, "account"), clock);
+        this.accounts = new BruteForceProtector(accountLockoutPolicy(config.users()),
+                new StoreBackedLockoutStateStore(store, "account"), clock);
         this.clients = new BruteForceProtector(policy.withMaxFailures(config.users().maxClientFailures()),
                 new StoreBackedLockoutStateStore(store, "client"), clock);
         this.login = new UserLogin(users, new LoginThrottle(accounts, clients), clock);
@@ -117,7 +118,16 @@ public final class ConsoleLogin {
         return policy.build();
     }
 
-    /** The account lockout of {@code users:}; the address lockout is the same with {@code max-client-failures}. */
+    /**
+     * The account lockout of {@code users:}: the {@linkplain #lockoutPolicy shared one}, made permanent
+     * after {@code permanent-lockout-after} temporary lockouts when that is set.
+     */
+    public static LockoutPolicy accountLockoutPolicy(UsersConfig users) {
+        LockoutPolicy shared = lockoutPolicy(users);
+        return users.permanentLockoutAfter() == null ? shared : shared.withPermanentLockoutAfter(users.permanentLockoutAfter());
+    }
+
+    /** The temporary lockout of {@code users:}; the address lockout is this with {@code max-client-failures}. */
     public static LockoutPolicy lockoutPolicy(UsersConfig users) {
         LockoutPolicy base = LockoutPolicy.DEFAULT.withMaxFailures(users.maxLoginFailures())
                 .withWait(users.lockoutDuration(), users.maxLockoutDuration())

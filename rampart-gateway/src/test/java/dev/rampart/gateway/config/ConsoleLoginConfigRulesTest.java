@@ -129,6 +129,22 @@ class ConsoleLoginConfigRulesTest {
     }
 
     @Test
+    void permanentLockoutAppliesToAccountsOnlyAndIsOffByDefault() {
+        UsersConfig users = load(dir, """
+                users:
+                  permanent-lockout-after: 3
+                """ + TestConfigs.ROUTE).config().users();
+        assertThat(ConsoleLogin.accountLockoutPolicy(users).maxTemporaryLockouts()).hasValue(3);
+        assertThat(ConsoleLogin.lockoutPolicy(users).maxTemporaryLockouts()).isEmpty();
+        assertThat(ConsoleLogin.accountLockoutPolicy(UsersConfig.defaults()).maxTemporaryLockouts()).isEmpty();
+        assertThat(errors(dir, """
+                users:
+                  permanent-lockout-after: -1
+                """ + TestConfigs.ROUTE)).containsExactly(
+                "rampart.yaml:2:28: users.permanent-lockout-after: must be between 0 and 100, got -1");
+    }
+
+    @Test
     void requiredCharacterClassesAndTheBlocklistFileAreEnforced() throws Exception {
         Files.writeString(dir.resolve("common-passwords.txt"), "correct horse battery staple\n\n  Tr0ub4dor&3xyzzy  \n");
         UsersConfig users = load(dir, """
