@@ -4,9 +4,14 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
 import dev.rampart.store.Store;
 import java.security.MessageDigest;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Re-computes the log's Merkle tree from the stored entries and checks every checkpoint: its
@@ -65,27 +70,29 @@ public final class AuditVerifier {
         int[] checkpointsOk = {0};
         Checkpoint[] previous = {null};
         final long trustedPrefix = since;
-        try {
-            tables.forEachRow(0, row -> {
-                long seq = row.stored().seq();
-                if (seq != tree.size()) {
-                    throw new Failure("entry " + tree.size() + " is missing: the next stored entry is " + seq);
-                }
-                byte[] hash = row.leafHash();
-                if (seq >= trustedPrefix && !row.pruned()) {
-                    byte[] recomputed = MerkleTree.leafHash(row.stored().entry().leafBytes());
-                    if (!MessageDigest.isEqual(recomputed, hash)) {
-                        throw new Failure("entry " + seq + " does not verify: its fields were changed after it was appended "
-                                + "(leaf hash recorded " + hex(hash) + ", fields hash to " + hex(recomputed) + ")");
+        try (RowPipeline rows = new RowPipeline(tables)) {
+            for (List<AuditTables.Row> batch = rows.next(); batch != null; batch = rows.next()) {
+                for (AuditTables.Row row : batch) {
+                    long seq = row.stored().seq();
+                    if (seq != tree.size()) {
+                        throw new Failure("entry " + tree.size() + " is missing: the next stored entry is " + seq);
                     }
-                    rehashed[0]++;
+                    byte[] hash = row.leafHash();
+                    if (seq >= trustedPrefix && !row.pruned()) {
+                        byte[] recomputed = MerkleTree.leafHash(row.stored().entry().leafBytes());
+                        if (!MessageDigest.isEqual(recomputed, hash)) {
+                            throw new Failure("entry " + seq + " does not verify: its fields were changed after it was "
+                                    + "appended (leaf hash recorded " + hex(hash) + ", fields hash to " + hex(recomputed) + ")");
+                        }
+                        rehashed[0]++;
+                    }
+                    tree.append(hash);
+                    while (!checkpoints.isEmpty() && checkpoints.peekFirst().treeSize() == tree.size()) {
+                        check(checkpoints.removeFirst(), tree, trusted, previous);
+                        checkpointsOk[0]++;
+                    }
                 }
-                tree.append(hash);
-                while (!checkpoints.isEmpty() && checkpoints.peekFirst().treeSize() == tree.size()) {
-                    check(checkpoints.removeFirst(), tree, trusted, previous);
-                    checkpointsOk[0]++;
-                }
-            });
+            }
             if (!checkpoints.isEmpty()) {
                 throw new Failure("checkpoint at tree size " + checkpoints.peekFirst().treeSize() + " is beyond the log's "
                         + tree.size() + " entries: entries from " + tree.size() + " on were deleted");
@@ -120,6 +127,91 @@ public final class AuditVerifier {
             }
         }
         previous[0] = cp;
+    }
+
+    /**
+     * Reads and decodes the rows on a thread of its own, in batches, while the caller re-hashes and
+     * builds the tree: the two halves of the work (store reads and JSON decoding; serialisation and
+     * SHA-256) then run on two cores. Bounded, so a fast reader holds at most a few batches.
+     */
+    private static final class RowPipeline implements AutoCloseable {
+
+        private static final int BATCH = 1024;
+        private static final List<AuditTables.Row> END = List.of();
+
+        private final BlockingQueue<List<AuditTables.Row>> batches = new ArrayBlockingQueue<>(8);
+        private final Thread reader;
+        private volatile boolean closed;
+        private volatile RuntimeException readFailure;
+
+        RowPipeline(AuditTables tables) {
+            reader = new Thread(() -> read(tables), "rampart-audit-verify-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void read(AuditTables tables) {
+            List<AuditTables.Row> batch = new ArrayList<>(BATCH);
+            try {
+                tables.forEachRow(0, row -> {
+                    batch.add(row);
+                    if (batch.size() == BATCH) {
+                        put(new ArrayList<>(batch));
+                        batch.clear();
+                    }
+                });
+                put(batch);
+            } catch (RuntimeException e) {
+                readFailure = e;
+            } finally {
+                if (!closed) {
+                    put(END);
+                }
+            }
+        }
+
+        private void put(List<AuditTables.Row> batch) {
+            try {
+                while (!closed && !batches.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                    // the verifier is busy: wait for room, or for it to give up
+                }
+                if (closed) {
+                    throw new CancellationException("verification stopped");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("verification interrupted");
+            }
+        }
+
+        /** The next batch in sequence order, or null after the last; rethrows a read failure. */
+        List<AuditTables.Row> next() {
+            List<AuditTables.Row> batch;
+            try {
+                batch = batches.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while verifying the audit log", e);
+            }
+            if (batch == END) {
+                if (readFailure != null) {
+                    throw readFailure;
+                }
+                return null;
+            }
+            return batch;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            batches.clear();
+            try {
+                reader.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static String hex(byte[] hash) {
