@@ -25,8 +25,13 @@ public record WafRouteConfig(
         @Doc("How much of a request body the rules inspect; a longer body is inspected up to this size and "
                 + "flagged. Default 128KiB, at most the route's max-body-size.") DataSize requestBodyLimit,
         @Doc("Whether the response-header rules (phase 3) run on upstream responses. They report waf.detected "
-                + "events; a response already on its way is not blocked. Default false.")
-        Boolean inspectResponseHeaders) {
+                + "events; a response already on its way is not blocked. Default false. Superseded by "
+                + "inspect-responses, which runs phase 3 before the response goes out.")
+        Boolean inspectResponseHeaders,
+        @Doc("Blocking response inspection: each upstream response is held (up to body-limit) while the response "
+                + "rules (phases 3 and 4) run; a response they deny is answered 502 waf-blocked-response. "
+                + "Absent: responses are not held.")
+        WafResponseInspectionConfig inspectResponses) {
 
     /** The CRS defaults: one critical inbound match (5) blocks. */
     public static final int DEFAULT_PARANOIA_LEVEL = 1;

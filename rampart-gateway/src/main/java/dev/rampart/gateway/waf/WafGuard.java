@@ -6,6 +6,7 @@ import dev.rampart.core.Exchange;
 import dev.rampart.core.Guard;
 import dev.rampart.core.ResponseHead;
 import dev.rampart.core.SecurityEvent;
+import dev.rampart.core.config.WafResponseInspectionConfig;
 import dev.rampart.waf.EngineMode;
 import dev.rampart.waf.HttpRequest;
 import dev.rampart.waf.HttpResponse;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -29,19 +31,23 @@ import org.slf4j.LoggerFactory;
 /**
  * A route's web application firewall ({@code waf:}): SecLang rules (OWASP CRS or Rampart's
  * built-in pack) on every request, phase 1 on the head in {@link #onRequest}, phase 2 on the
- * buffered body in {@link #onRequestBody}, and, when enabled, phase 3 on the upstream's response
- * head in {@link #onResponse}.
+ * buffered body in {@link #onRequestBody}, and, with {@code inspect-responses}, phases 3 and 4 on
+ * the upstream's held response in {@link #onResponseBody} (or, with the older
+ * {@code inspect-response-headers}, phase 3 on the head on its way in {@link #onResponse}, report only).
  *
  * <p>A request the rules deny is answered 403 problem+json and reported as a {@code waf.blocked}
  * event; matches that do not block (DetectionOnly, or a score under the threshold) are reported
- * as {@code waf.detected}. Events carry rule ids, messages and the NAMES of the matched variables,
- * never their values: a matched value may be a password or a session cookie.
+ * as {@code waf.detected}. A held response the rules deny (a leaked SQL error, stack trace or
+ * directory listing; CRS's outbound anomaly score) is replaced by 502 problem+json
+ * {@code waf-blocked-response}. Events carry rule ids, messages and the NAMES of the matched
+ * variables, never their values: a matched value may be a password or a session cookie.
  *
  * <p>Threads: phase 1 (request line and headers) runs on the event loop. Phase 2 runs the bulk of
  * the rules (every argument, query and body alike) and takes about a millisecond per ordinary
  * request on a 2-core machine (see the module README), far more than the hand-off to a thread, so
  * it always runs on the {@code rampart-waf} worker pool and its decision comes back on the
- * request's event loop: the event loop keeps serving other connections meanwhile.
+ * request's event loop: the event loop keeps serving other connections meanwhile. Phases 3 and 4 on
+ * a held response run there too.
  */
 public final class WafGuard implements Guard {
 
@@ -50,23 +56,36 @@ public final class WafGuard implements Guard {
 
     /** Code of the problem answered to a blocked request and of its event. */
     public static final String BLOCKED = "waf-blocked";
+    /** Code of the problem that replaces a response the rules deny, and of its {@code waf.blocked} event. */
+    public static final String BLOCKED_RESPONSE = "waf-blocked-response";
+    /** Code of the problem that replaces a response that could not be inspected ({@code on-oversize: block}). */
+    public static final String RESPONSE_UNINSPECTED = "waf-response-uninspected";
+    /** Event: a held response could not be inspected whole; details {@code reason}, {@code outcome}, {@code limit}. */
+    public static final String NOT_INSPECTED = "waf.not-inspected";
 
     private static final Logger log = LoggerFactory.getLogger(WafGuard.class);
     private static final AttributeKey<Inspection> INSPECTION = AttributeKey.of("waf.inspection", Inspection.class);
     private static final int MAX_MESSAGE_CHARS = 160;
     private static final int MAX_NAME_CHARS = 100;
     private static final int MAX_REPORTED = 20;
+    private static final String REQUEST_BLOCKED_DETAIL = "The request was blocked by the web application firewall.";
+    private static final String RESPONSE_BLOCKED_DETAIL = "The upstream's response was blocked by the web application "
+            + "firewall and withheld.";
 
     private final WafRules rules;
     private final long bodyLimit;
     private final boolean inspectResponseHeaders;
     private final WorkerExecutor inspections;
     private final boolean detectionOnly;
+    private final long responseBodyLimit;
+    private final Set<String> responseMimeTypes;
+    private final boolean passUninspected;
 
-    /** One request's transaction and how many of its matches were reported already. */
+    /** One request's transaction, how many of its matches were reported already, whether its response was held. */
     private static final class Inspection {
         final Transaction transaction;
         int reported;
+        boolean responseInspected;
 
         Inspection(Transaction transaction) {
             this.transaction = transaction;
@@ -76,15 +95,22 @@ public final class WafGuard implements Guard {
     /**
      * @param rules the route's rules (shared with routes of identical settings)
      * @param bodyLimit how many body bytes the rules inspect ({@code request-body-limit})
-     * @param inspectResponseHeaders whether phase 3 runs on proxied responses
-     * @param inspections the worker pool phase 2 runs on
+     * @param inspectResponseHeaders whether phase 3 runs on proxied response heads on their way (report only)
+     * @param inspectResponses blocking response inspection ({@code inspect-responses}); null: responses are not
+     *     held. The rules must have been loaded with the matching response settings ({@link WafRuleSets} does that)
+     * @param inspections the worker pool phases 2, 3 and 4 run on
      */
-    public WafGuard(WafRules rules, long bodyLimit, boolean inspectResponseHeaders, WorkerExecutor inspections) {
+    public WafGuard(WafRules rules, long bodyLimit, boolean inspectResponseHeaders,
+            WafResponseInspectionConfig inspectResponses, WorkerExecutor inspections) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.bodyLimit = bodyLimit;
         this.inspectResponseHeaders = inspectResponseHeaders;
         this.inspections = Objects.requireNonNull(inspections, "inspections");
         this.detectionOnly = rules.engineMode() != EngineMode.ON;
+        this.responseBodyLimit = inspectResponses == null ? 0 : inspectResponses.bodyLimit().bytes();
+        this.responseMimeTypes = inspectResponses == null ? Set.of() : Set.copyOf(WafRuleSets.mimeTypes(inspectResponses));
+        this.passUninspected = inspectResponses != null
+                && inspectResponses.onOversize() == WafResponseInspectionConfig.OnOversize.pass;
     }
 
     @Override
@@ -100,7 +126,7 @@ public final class WafGuard implements Guard {
         try {
             verdict = inspection.transaction.processRequestHeaders();
         } catch (RuntimeException e) {
-            return failed(exchange, e).toStage();
+            return failed(exchange, e, 403, BLOCKED, REQUEST_BLOCKED_DETAIL).toStage();
         }
         return verdict.denied() ? blocked(exchange, inspection, verdict, 1).toStage() : Decision.proceedStage();
     }
@@ -123,27 +149,111 @@ public final class WafGuard implements Guard {
         inspections.executeBlocking(() -> inspection.transaction.processRequestBody(body), false)
                 .onComplete(result -> decision.complete(result.succeeded()
                         ? afterBody(exchange, inspection, result.result())
-                        : failed(exchange, result.cause())));
+                        : failed(exchange, result.cause(), 403, BLOCKED, REQUEST_BLOCKED_DETAIL)));
+        return decision;
+    }
+
+    /**
+     * One byte over the limit when responses are inspected, so that a longer body is known as such
+     * (the engine inspects up to the limit and sets OUTBOUND_DATA_ERROR).
+     */
+    @Override
+    public long responseBodyInspectionLimit() {
+        return responseBodyLimit == 0 ? 0 : responseBodyLimit + 1;
+    }
+
+    /**
+     * Phases 3 and 4 on a held response, on the worker pool. A body of a listed media type that is
+     * longer than the limit, or still compressed, cannot be inspected whole and follows
+     * {@code on-oversize}: with {@code pass} a longer body is inspected up to the limit (ModSecurity's
+     * {@code SecResponseBodyLimitAction ProcessPartial}), a compressed one on its status and headers.
+     */
+    @Override
+    public CompletionStage<Decision> onResponseBody(Exchange exchange, ResponseHead response, byte[] body,
+            boolean truncated) {
+        Inspection inspection = exchange.attribute(INSPECTION);
+        if (responseBodyLimit == 0 || inspection == null) {
+            return Decision.proceedStage();
+        }
+        inspection.responseInspected = true;
+        byte[] inspected = body;
+        if (body.length > 0 && responseMimeTypes.contains(mediaType(response.headers().get("Content-Type")))) {
+            String encoding = response.headers().get("Content-Encoding");
+            String reason = null;
+            if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
+                reason = "compressed";
+                inspected = new byte[0];
+            } else if (truncated || body.length > responseBodyLimit) {
+                reason = "too-large";
+            }
+            if (reason != null && !uninspected(exchange, reason)) {
+                return Decision.deny(502, RESPONSE_UNINSPECTED, "The upstream's response could not be inspected by the "
+                        + "web application firewall and was withheld.").toStage();
+            }
+        }
+        HttpResponse upstreamResponse = new HttpResponse(response.status(), exchange.request().protocol(),
+                headersOf(response), inspected);
+        CompletableFuture<Decision> decision = new CompletableFuture<>();
+        // As in phase 2: the transaction moves to the worker and back, and the held response waits.
+        inspections.executeBlocking(() -> inspection.transaction.processResponse(upstreamResponse), false)
+                .onComplete(result -> decision.complete(result.succeeded()
+                        ? afterResponse(exchange, inspection, result.result())
+                        : failed(exchange, result.cause(), 502, BLOCKED_RESPONSE, RESPONSE_BLOCKED_DETAIL)));
         return decision;
     }
 
     @Override
     public void onResponse(Exchange exchange, ResponseHead response) {
         Inspection inspection = exchange.attribute(INSPECTION);
-        if (!inspectResponseHeaders || inspection == null || response.generated()) {
+        if (!inspectResponseHeaders || inspection == null || inspection.responseInspected || response.generated()) {
             return;
         }
-        List<HttpRequest.Header> headers = new ArrayList<>();
-        response.headers().forEach((name, value) -> headers.add(new HttpRequest.Header(name, value)));
         try {
             Verdict verdict = inspection.transaction.processResponse(new HttpResponse(response.status(),
-                    exchange.request().protocol(), headers, null));
+                    exchange.request().protocol(), headersOf(response), null));
             // The response head is on its way: a deny here can only be reported.
             report(exchange, inspection, verdict, "waf.detected", SecurityEvent.Severity.MEDIUM, "waf-response-detected", 3);
         } catch (RuntimeException e) {
             log.warn("WAF response inspection failed on route {} (request {}): {}", exchange.routeId(),
                     exchange.requestId(), e.toString());
         }
+    }
+
+    private Decision afterResponse(Exchange exchange, Inspection inspection, Verdict verdict) {
+        if (verdict.denied()) {
+            report(exchange, inspection, verdict, "waf.blocked", SecurityEvent.Severity.HIGH, BLOCKED_RESPONSE,
+                    responsePhase(verdict));
+            return Decision.deny(502, BLOCKED_RESPONSE, RESPONSE_BLOCKED_DETAIL);
+        }
+        report(exchange, inspection, verdict, "waf.detected", SecurityEvent.Severity.MEDIUM, "waf-response-detected",
+                responsePhase(verdict));
+        return Decision.proceed();
+    }
+
+    /** The phase of the rule that interrupted, else of the last match; 4 when neither says. */
+    private static int responsePhase(Verdict verdict) {
+        List<RuleMatch> matches = verdict.matches();
+        for (int i = matches.size() - 1; i >= 0; i--) {
+            if (!verdict.denied() || matches.get(i).ruleId() == verdict.interruptedBy()) {
+                return Math.max(3, matches.get(i).phase());
+            }
+        }
+        return 4;
+    }
+
+    /**
+     * Reports a response that cannot be inspected whole; true when it goes on: {@code on-oversize: pass},
+     * or DetectionOnly, where the WAF never changes what the client receives.
+     */
+    private boolean uninspected(Exchange exchange, String reason) {
+        boolean pass = passUninspected || detectionOnly;
+        String outcome = pass ? (reason.equals("too-large") ? "inspected-partially" : "passed") : "blocked";
+        log.warn("upstream response not inspected whole by the WAF", kv("request_id", exchange.requestId()),
+                kv("route", exchange.routeId()), kv("reason", reason), kv("outcome", outcome));
+        exchange.emit(NAME, NOT_INSPECTED, pass ? SecurityEvent.Severity.MEDIUM : SecurityEvent.Severity.LOW,
+                "waf-response-not-inspected", Map.of("reason", reason, "outcome", outcome,
+                        "limit", Long.toString(responseBodyLimit)));
+        return pass;
     }
 
     private Decision afterBody(Exchange exchange, Inspection inspection, Verdict verdict) {
@@ -156,19 +266,18 @@ public final class WafGuard implements Guard {
 
     private Decision blocked(Exchange exchange, Inspection inspection, Verdict verdict, int phase) {
         report(exchange, inspection, verdict, "waf.blocked", SecurityEvent.Severity.HIGH, BLOCKED, phase);
-        return Decision.deny(403, BLOCKED, "The request was blocked by the web application firewall.");
+        return Decision.deny(403, BLOCKED, REQUEST_BLOCKED_DETAIL);
     }
 
     /**
      * An engine failure (a bug, or a pattern over its budget) fails closed when the WAF blocks,
      * open in DetectionOnly, where the WAF must never change what the upstream receives.
      */
-    private Decision failed(Exchange exchange, Throwable cause) {
+    private Decision failed(Exchange exchange, Throwable cause, int status, String code, String detail) {
         log.error("WAF inspection failed on route {} (request {})", exchange.routeId(), exchange.requestId(), cause);
         exchange.emit(NAME, "waf.error", SecurityEvent.Severity.MEDIUM, "waf-inspection-failed",
                 Map.of("mode", detectionOnly ? "detection-only" : "on", "error", cause.getClass().getSimpleName()));
-        return detectionOnly ? Decision.proceed()
-                : Decision.deny(403, BLOCKED, "The request was blocked by the web application firewall.");
+        return detectionOnly ? Decision.proceed() : Decision.deny(status, code, detail);
     }
 
     /** Emits the matches not reported yet, if any; names, ids and messages only. */
@@ -207,6 +316,10 @@ public final class WafGuard implements Guard {
         if (score != null) {
             details.put("anomaly_score", score);
         }
+        String outbound = inspection.transaction.transactionValue("blocking_outbound_anomaly_score");
+        if (phase >= 3 && outbound != null) {
+            details.put("outbound_anomaly_score", outbound);
+        }
         exchange.emit(NAME, type, severity, code, details);
     }
 
@@ -214,6 +327,25 @@ public final class WafGuard implements Guard {
     private static String anomalyScore(Transaction transaction) {
         String crs = transaction.transactionValue("blocking_inbound_anomaly_score");
         return crs != null ? crs : transaction.transactionValue("rampart_inbound_score");
+    }
+
+    private static List<HttpRequest.Header> headersOf(ResponseHead response) {
+        List<HttpRequest.Header> headers = new ArrayList<>();
+        response.headers().forEach((name, value) -> headers.add(new HttpRequest.Header(name, value)));
+        return headers;
+    }
+
+    /** The media type of a Content-Type, lower case and without parameters; null when absent. */
+    private static String mediaType(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static Object kv(String key, Object value) {
+        return net.logstash.logback.argument.StructuredArguments.kv(key, value);
     }
 
     private static String cut(String text, int max) {

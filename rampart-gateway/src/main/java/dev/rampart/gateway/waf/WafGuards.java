@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 /**
  * What one config load needs for its routes' WAF guards: the rule sets (loaded once, shared by
- * routes with identical settings) and the {@code rampart-waf} worker pool phase 2 runs on.
+ * routes with identical settings) and the {@code rampart-waf} worker pool phases 2-4 run on.
  * Closed when the runtime that built it retires.
  */
 public final class WafGuards implements AutoCloseable {
@@ -44,7 +44,7 @@ public final class WafGuards implements AutoCloseable {
         WafRouteConfig waf = route.waf();
         long maxBody = (route.maxBodySize() != null ? route.maxBodySize() : limits.maxBodySize()).bytes();
         return new WafGuard(ruleSets.rulesFor(waf, path + ".waf"), Math.min(waf.requestBodyLimit().bytes(), maxBody),
-                waf.inspectResponseHeaders(), inspections);
+                waf.inspectResponseHeaders(), waf.inspectResponses(), inspections);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.rampart.gateway.waf;
 
 import dev.rampart.core.config.WafExclusionConfig;
+import dev.rampart.core.config.WafResponseInspectionConfig;
 import dev.rampart.core.config.WafRouteConfig;
 import dev.rampart.waf.EngineMode;
 import dev.rampart.waf.RampartRulePack;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -23,7 +25,9 @@ import java.util.regex.Pattern;
  *
  * <p>Settings map onto the engine as rampart-waf's README describes: paranoia level and anomaly
  * thresholds as CRS's TX variables, {@code mode} as the engine mode, the body inspection limit as
- * {@code SecRequestBodyLimit}/{@code SecRequestBodyNoFilesLimit}, {@code remove-rules},
+ * {@code SecRequestBodyLimit}/{@code SecRequestBodyNoFilesLimit}, {@code inspect-responses} as
+ * {@code SecResponseBodyAccess On}, {@code SecResponseBodyMimeType} and {@code SecResponseBodyLimit}
+ * (replacing what the rule files set), {@code remove-rules},
  * {@code remove-tags} and path-independent target exclusions as directives read after the rules.
  * Exclusions below a path prefix are {@code ctl:} rules read <em>before</em> the rules, so that
  * they take effect before the rules they exclude run, in phase 1 as in phase 2.
@@ -38,6 +42,10 @@ public final class WafRuleSets {
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9._/-]+");
     private static final Pattern TARGET = Pattern.compile("[A-Z_]+(?::(?:/[^\"',]+/|[^\"'\\s,|!]+))?");
     private static final Pattern PATH_PREFIX = Pattern.compile("/[^\\s\"]*");
+    /** A media type without parameters (RFC 9110 tokens): it is written into a SecLang directive. */
+    private static final Pattern MEDIA_TYPE = Pattern.compile("[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+");
+    /** Largest {@code inspect-responses.body-limit}: a held response lives in memory. */
+    static final long MAX_RESPONSE_BODY_LIMIT = 64L * 1024 * 1024;
 
     /**
      * What ModSecurity's recommended base configuration sets and CRS expects from it, read before
@@ -157,6 +165,12 @@ public final class WafRuleSets {
                 .withAnomalyThresholds(waf.anomalyThreshold().inbound(), waf.anomalyThreshold().outbound())
                 .withDirectives("SecRequestBodyLimit " + limit + "\nSecRequestBodyNoFilesLimit " + limit);
         StringBuilder after = new StringBuilder();
+        WafResponseInspectionConfig responses = waf.inspectResponses();
+        if (responses != null) {
+            after.append("SecResponseBodyAccess On\nSecResponseBodyMimeTypesClear\nSecResponseBodyMimeType ")
+                    .append(String.join(" ", mimeTypes(responses))).append("\nSecResponseBodyLimit ")
+                    .append(responses.bodyLimit().bytes()).append('\n');
+        }
         for (int id : waf.removeRules()) {
             after.append("SecRuleRemoveById ").append(id).append('\n');
         }
@@ -179,6 +193,11 @@ public final class WafRuleSets {
                     .append(targets).append('\n'));
         }
         return after.isEmpty() ? settings : settings.withDirectives(after.toString());
+    }
+
+    /** The media types whose response bodies the rules inspect, lower case as the engine compares them. */
+    static List<String> mimeTypes(WafResponseInspectionConfig responses) {
+        return responses.mimeTypes().stream().map(type -> type.trim().toLowerCase(Locale.ROOT)).toList();
     }
 
     /** {@code ctl:} rules, one a line, that apply the exclusions below a path prefix. */
@@ -231,6 +250,22 @@ public final class WafRuleSets {
         }
         if (waf.requestBodyLimit().bytes() < 1 || waf.requestBodyLimit().bytes() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(path + ".request-body-limit: must be between 1 byte and 2GiB");
+        }
+        WafResponseInspectionConfig responses = waf.inspectResponses();
+        if (responses != null) {
+            long limit = responses.bodyLimit().bytes();
+            if (limit < 1 || limit > MAX_RESPONSE_BODY_LIMIT) {
+                throw new IllegalArgumentException(path + ".inspect-responses.body-limit: must be between 1 byte and "
+                        + "64MiB (held responses are kept in memory), got " + limit + " bytes");
+            }
+            for (int i = 0; i < responses.mimeTypes().size(); i++) {
+                String type = responses.mimeTypes().get(i);
+                if (type == null || !MEDIA_TYPE.matcher(type.trim()).matches()) {
+                    throw new IllegalArgumentException(path + ".inspect-responses.mime-types[" + i + "]: '" + type
+                            + "' is not a media type; write type/subtype without parameters, e.g. text/html or "
+                            + "application/json");
+                }
+            }
         }
         for (int i = 0; i < waf.removeRules().size(); i++) {
             ruleId(waf.removeRules().get(i), path + ".remove-rules[" + i + "]");

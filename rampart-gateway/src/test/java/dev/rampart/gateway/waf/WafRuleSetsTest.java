@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rampart.core.config.DataSize;
 import dev.rampart.core.config.WafAnomalyThresholdConfig;
 import dev.rampart.core.config.WafExclusionConfig;
+import dev.rampart.core.config.WafResponseInspectionConfig;
 import dev.rampart.core.config.WafRouteConfig;
 import dev.rampart.waf.EngineMode;
 import dev.rampart.waf.HttpRequest;
+import dev.rampart.waf.HttpResponse;
 import dev.rampart.waf.WafRules;
 import dev.rampart.waf.WafSettings;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +26,7 @@ class WafRuleSetsTest {
     Path dir;
 
     private static WafRouteConfig waf(List<String> rules, String mode, List<WafExclusionConfig> exclusions) {
-        return new WafRouteConfig(rules, null, null, mode, null, null, exclusions, null, null);
+        return new WafRouteConfig(rules, null, null, mode, null, null, exclusions, null, null, null);
     }
 
     @Test
@@ -31,7 +34,7 @@ class WafRuleSetsTest {
         WafRouteConfig waf = new WafRouteConfig(null, 3, new WafAnomalyThresholdConfig(10, 8), "detection-only",
                 List.of(942100), List.of("attack-xss"),
                 List.of(new WafExclusionConfig(null, List.of(942200), List.of(), List.of("ARGS:comment"))),
-                DataSize.ofKilobytes(64), null);
+                DataSize.ofKilobytes(64), null, null);
         WafSettings settings = WafRuleSets.settings(waf);
         assertThat(settings.engineMode()).isEqualTo(EngineMode.DETECTION_ONLY);
         assertThat(settings.transactionValues()).containsEntry("blocking_paranoia_level", "3")
@@ -41,6 +44,36 @@ class WafRuleSetsTest {
         assertThat(settings.directives()).containsExactly(
                 "SecRequestBodyLimit 65536\nSecRequestBodyNoFilesLimit 65536",
                 "SecRuleRemoveById 942100\nSecRuleRemoveByTag \"attack-xss\"\nSecRuleUpdateTargetById 942200 \"!ARGS:comment\"\n");
+    }
+
+    @Test
+    void responseInspectionTurnsOnResponseBodiesOfTheListedTypesOnlyWhateverTheRuleFilesSay() throws Exception {
+        Files.writeString(dir.resolve("own.conf"), """
+                SecResponseBodyAccess Off
+                SecResponseBodyMimeType application/octet-stream
+                SecRule RESPONSE_BODY "@contains ORA-00933" "id:1,phase:4,deny"
+                """);
+        WafRouteConfig waf = new WafRouteConfig(List.of("own.conf"), null, null, null, null, null, null, null, null,
+                new WafResponseInspectionConfig(DataSize.ofKilobytes(2), List.of("text/plain", "Application/JSON"), null));
+        assertThat(WafRuleSets.settings(waf).directives()).contains("SecResponseBodyAccess On\nSecResponseBodyMimeTypesClear\n"
+                + "SecResponseBodyMimeType text/plain application/json\nSecResponseBodyLimit 2048\n");
+        WafRules rules = new WafRuleSets(dir).rulesFor(waf, "routes[0].waf");
+        byte[] leak = "ORA-00933: SQL command not properly ended".getBytes(StandardCharsets.UTF_8);
+        for (String type : List.of("text/plain; charset=utf-8", "application/json")) {
+            assertThat(rules.newTransaction(HttpRequest.of("GET", "/", List.of())).processResponse(new HttpResponse(200,
+                    "HTTP/1.1", List.of(new HttpRequest.Header("Content-Type", type)), leak)).denied()).as(type).isTrue();
+        }
+        assertThat(rules.newTransaction(HttpRequest.of("GET", "/", List.of())).processResponse(new HttpResponse(200,
+                "HTTP/1.1", List.of(new HttpRequest.Header("Content-Type", "application/octet-stream")), leak)).denied())
+                .isFalse();
+    }
+
+    @Test
+    void refusesAResponseBodyLimitThatCannotBeHeld() {
+        WafRouteConfig waf = new WafRouteConfig(null, null, null, null, null, null, null, null, null,
+                new WafResponseInspectionConfig(DataSize.ofMegabytes(65), null, null));
+        assertThatThrownBy(() -> new WafRuleSets(dir).rulesFor(waf, "routes[1].waf"))
+                .hasMessageStartingWith("routes[1].waf.inspect-responses.body-limit: must be between 1 byte and 64MiB");
     }
 
     @Test
@@ -100,7 +133,7 @@ class WafRuleSetsTest {
         assertThatThrownBy(() -> sets.rulesFor(waf(null, null, List.of(new WafExclusionConfig("/x y", List.of(1),
                 List.of(), List.of()))), "routes[0].waf"))
                 .hasMessageStartingWith("routes[0].waf.exclusions[0].path-prefix: '/x y' is not a path");
-        assertThatThrownBy(() -> sets.rulesFor(new WafRouteConfig(null, 5, null, null, null, null, null, null, null),
+        assertThatThrownBy(() -> sets.rulesFor(new WafRouteConfig(null, 5, null, null, null, null, null, null, null, null),
                 "routes[0].waf")).hasMessageStartingWith("routes[0].waf.paranoia-level: 5 is not a paranoia level");
     }
 }
