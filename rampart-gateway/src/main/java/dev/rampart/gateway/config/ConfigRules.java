@@ -329,7 +329,7 @@ final class ConfigRules {
                     + "(listeners.http is enabled), which sends the password in clear: serve the route over "
                     + "listeners.https with listeners.http.enabled: false or redirect-to-https: true, put it behind "
                     + "a TLS proxy listed in trusted-proxies, or set allow-insecure: true on "
-                    + path + ".users to accept the risk");
+                    + path + " to accept the risk");
         }
     }
 
