@@ -15,12 +15,13 @@ import dev.rampart.auth.user.BasicCredentials;
 import dev.rampart.auth.user.BasicLogin;
 import dev.rampart.auth.user.LoginFailure;
 import dev.rampart.auth.user.LoginResult;
-import dev.rampart.core.Principal;
 import dev.rampart.core.Decision;
 import dev.rampart.core.Exchange;
 import dev.rampart.core.Guard;
+import dev.rampart.core.Principal;
 import dev.rampart.core.SecurityEvent;
 import io.vertx.core.WorkerExecutor;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -130,7 +131,7 @@ public final class AuthenticationGuard implements Guard {
         this.optional = optional;
         this.keyFetches = Objects.requireNonNull(keyFetches, "keyFetches");
         boolean tokens = verifier != null || introspector != null;
-        List<String> ways = new java.util.ArrayList<>();
+        List<String> ways = new ArrayList<>();
         if (tokens) {
             ways.add("an access token (Authorization: Bearer <token>)");
         }
