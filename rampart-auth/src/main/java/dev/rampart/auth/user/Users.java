@@ -25,6 +25,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The users of the console and admin API, in the store: accounts with an Argon2id password, roles,
@@ -61,6 +63,7 @@ public final class Users {
     private final RecoveryCodes recoveryCodes;
     private final TotpVerifier totp;
     private final Clock clock;
+    private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param totpKey 32 random bytes (AES-256) that encrypt the TOTP secrets in the store; copied. It
@@ -122,15 +125,32 @@ public final class Users {
         requireAcceptable(user.record().username(), newPassword,
                 owner(user.record().username(), user.record().email(), recent));
         repository.changePassword(id, hasher.hash(newPassword), now(), Math.max(0, policy.history() - 1));
+        changed(id);
+    }
+
+    /**
+     * Calls {@code listener} with the user's id after each change of what a login proves or grants:
+     * password, roles, enabled flag, TOTP enrolment, deletion. Caches of verified credentials
+     * ({@link BasicLogin}) drop the user's entries there. Runs on the thread that made the change;
+     * it must not block. A change made by another process is not seen.
+     */
+    public void addChangeListener(Consumer<String> listener) {
+        changeListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    private void changed(String id) {
+        changeListeners.forEach(l -> l.accept(id));
     }
 
     /** Stops the user from logging in; their sessions must be invalidated by the caller. */
     public void disable(String id) {
         require(repository.setEnabled(id, false), id);
+        changed(id);
     }
 
     public void enable(String id) {
         require(repository.setEnabled(id, true), id);
+        changed(id);
     }
 
     /**
@@ -142,6 +162,7 @@ public final class Users {
      */
     public void setRoles(String id, Set<String> roles) {
         require(repository.setRoles(id, joined(validRoles(roles))), id);
+        changed(id);
     }
 
     /** Deletes the user, their password history, sessions, recovery codes and used TOTP steps. */
@@ -149,6 +170,7 @@ public final class Users {
         require(repository.delete(id), id);
         recoveryCodeStore.forget(id);
         usedSteps.forget(id);
+        changed(id);
     }
 
     public Optional<UserRecord> get(String id) {
@@ -203,6 +225,7 @@ public final class Users {
             throw new IllegalStateException("the TOTP enrolment of user " + id
                     + " was restarted or cancelled meanwhile — scan the new QR code");
         }
+        changed(id);
         return recoveryCodes.issue(id);
     }
 
@@ -211,6 +234,7 @@ public final class Users {
         require(repository.clearTotp(id), id);
         recoveryCodeStore.forget(id);
         usedSteps.forget(id);
+        changed(id);
     }
 
     /** New recovery codes for an enrolled user, replacing the unused ones; show them once. */

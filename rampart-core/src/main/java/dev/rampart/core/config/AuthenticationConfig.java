@@ -6,7 +6,8 @@ import java.util.List;
  * Who may call a route: the credentials it accepts. A request without credentials gets 401 unless
  * {@code optional} is set; a request with credentials that do not verify gets 401 always. The first
  * authenticator that recognises the request's credentials decides: a bearer value starting with
- * {@code rmp_} or the API-key header goes to API keys, any other bearer token to the JWT issuers.
+ * {@code rmp_} or the API-key header goes to API keys, any other bearer token to the JWT issuers,
+ * {@code Authorization: Basic} to the users.
  */
 public record AuthenticationConfig(
         @Doc("Names of jwt-issuers whose bearer tokens (Authorization: Bearer <jwt>) this route accepts.")
@@ -20,6 +21,9 @@ public record AuthenticationConfig(
         @Doc("Client certificates (mutual TLS) verified by the TLS listener against its client-ca; the caller is "
                 + "named by the certificate. Needs listeners.https.client-auth: request or required.")
         ClientCertificateAuthConfig clientCertificate,
+        @Doc("Rampart's users: users: { basic: true } accepts Authorization: Basic with a user's name and password "
+                + "(same lockout as console logins; a verified check is cached for users.basic-cache-ttl).")
+        UsersAuthConfig users,
         @Doc("Let requests without credentials through without a principal (bad credentials are still "
                 + "refused). Default false: a request without credentials is answered 401.") Boolean optional) {
 

@@ -33,6 +33,11 @@ public record UsersConfig(
                 + "permanent lock lets anyone who knows a user name deny that user service; 0 to 100 allowed. Applies "
                 + "to accounts only, never to client addresses (users behind one proxy would lock each other out).")
         Integer permanentLockoutAfter,
+        @Doc("How long a user name and password verified for HTTP Basic on a route (authentication.users.basic) "
+                + "are remembered, so that not every API call pays an Argon2id hash. Changes to the user through this "
+                + "gateway (password, roles, disable, delete, TOTP) drop it at once; changes made by another node or "
+                + "the CLI apply when it expires. Default 5m; 0s (no cache) to 1h allowed.")
+        Duration basicCacheTtl,
         @Doc("Rules for new passwords: length and history.") PasswordRulesConfig password,
         @Doc("Argon2id cost of new password hashes. Older hashes still verify and are re-made with these at the "
                 + "user's next login.") Argon2idConfig argon2id) {
@@ -44,11 +49,12 @@ public record UsersConfig(
         lockoutDuration = lockoutDuration == null ? Duration.ofMinutes(1) : lockoutDuration;
         maxLockoutDuration = maxLockoutDuration == null ? Duration.ofMinutes(15) : maxLockoutDuration;
         failureWindow = failureWindow == null ? Duration.ofHours(12) : failureWindow;
+        basicCacheTtl = basicCacheTtl == null ? Duration.ofMinutes(5) : basicCacheTtl;
         password = password == null ? PasswordRulesConfig.defaults() : password;
         argon2id = argon2id == null ? Argon2idConfig.defaults() : argon2id;
     }
 
     public static UsersConfig defaults() {
-        return new UsersConfig(null, null, null, null, null, null, null, null, null, null);
+        return new UsersConfig(null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -3,6 +3,7 @@ package dev.rampart.gateway.config;
 import dev.rampart.gateway.waf.WafRuleSets;
 import dev.rampart.core.config.AdminConfig;
 import dev.rampart.core.config.AuthenticationConfig;
+import dev.rampart.core.config.UsersAuthConfig;
 import dev.rampart.core.config.HttpLimitsConfig;
 import dev.rampart.core.config.HttpListenerConfig;
 import dev.rampart.core.config.HttpsListenerConfig;
@@ -308,6 +309,30 @@ final class ConfigRules {
         }
     }
 
+    /** RFC 9110 §11.2 quoted-string, kept to visible ASCII without quote and backslash: no escaping needed. */
+    private static final java.util.regex.Pattern REALM = java.util.regex.Pattern.compile("[ !#-\\[\\]-~]{1,128}");
+
+    private void users(UsersAuthConfig users, String path) {
+        if (!users.basic()) {
+            findings.errorAtKey(path, "accepts no user credentials: set basic: true to accept Authorization: Basic "
+                    + "with a user's name and password, or remove users");
+        }
+        if (!REALM.matcher(users.realm()).matches()) {
+            findings.error(SourceMap.child(path, "realm"), "'" + users.realm().replaceAll("\\p{Cntrl}", "?")
+                    + "' is not allowed: use 1–128 visible ASCII characters or spaces, without '\"' and '\\'");
+        }
+        // Basic over cleartext hands the password to anyone on the path. Refused at run time anyway;
+        // a listener that would let it arrive is a config error, so the mistake shows before traffic does.
+        boolean cleartext = config.listeners().http().enabled() && !config.listeners().http().redirectToHttps();
+        if (users.basic() && cleartext && !users.allowInsecure() && config.trustedProxies().isEmpty()) {
+            findings.errorAtKey(SourceMap.child(path, "basic"), "Basic credentials would be accepted over plain HTTP "
+                    + "(listeners.http is enabled), which sends the password in clear: serve the route over "
+                    + "listeners.https with listeners.http.enabled: false or redirect-to-https: true, put it behind "
+                    + "a TLS proxy listed in trusted-proxies, or set allow-insecure: true on "
+                    + path + " to accept the risk");
+        }
+    }
+
     private void introspectionEndpoints() {
         config.introspectionEndpoints().forEach((name, endpoint) -> {
             String path = SourceMap.child("introspection-endpoints", name);
@@ -408,6 +433,9 @@ final class ConfigRules {
         if (authentication.clientCertificate() != null) {
             clientCertificate(authentication.clientCertificate(), SourceMap.child(path, "client-certificate"));
         }
+        if (authentication.users() != null) {
+            users(authentication.users(), SourceMap.child(path, "users"));
+        }
         String introspection = authentication.introspection();
         if (introspection != null && !config.introspectionEndpoints().containsKey(introspection)) {
             findings.error(SourceMap.child(path, "introspection"), "'" + introspection + "' is not one of "
@@ -416,10 +444,11 @@ final class ConfigRules {
                             : "defined: " + String.join(", ", config.introspectionEndpoints().keySet())));
         }
         if (authentication.jwt().isEmpty()) {
-            if (authentication.apiKey() == null && authentication.clientCertificate() == null && introspection == null) {
+            if (authentication.apiKey() == null && authentication.clientCertificate() == null && introspection == null
+                    && authentication.users() == null) {
                 findings.errorAtKey(path, "no credentials accepted: name the issuers whose tokens the route takes, "
-                        + "e.g. jwt: [corp], from jwt-issuers, accept API keys with api-key: {}, or client "
-                        + "certificates with client-certificate: {}");
+                        + "e.g. jwt: [corp], from jwt-issuers, accept API keys with api-key: {}, client "
+                        + "certificates with client-certificate: {}, or users with users: { basic: true }");
             }
             return;
         }

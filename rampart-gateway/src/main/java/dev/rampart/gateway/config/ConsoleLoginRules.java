@@ -23,6 +23,8 @@ final class ConsoleLoginRules {
     /** Far above any passphrase, far below the admin API's 64 KiB body limit. */
     private static final int MAX_PASSWORD_LENGTH = 4096;
     private static final int MAX_PASSWORD_HISTORY = 24;
+    /** A verified Basic credential outlives a change made elsewhere (another node, the CLI) at most this long. */
+    private static final Duration MAX_BASIC_CACHE_TTL = Duration.ofHours(1);
 
     private ConsoleLoginRules() {
     }
@@ -38,6 +40,9 @@ final class ConsoleLoginRules {
         lockout(users, findings);
         if (users.permanentLockoutAfter() != null) {
             range("users.permanent-lockout-after", users.permanentLockoutAfter(), 0, 100, "", findings);
+        }
+        if (users.basicCacheTtl().isNegative() || users.basicCacheTtl().compareTo(MAX_BASIC_CACHE_TTL) > 0) {
+            findings.error("users.basic-cache-ttl", "must be between 0s (no cache) and 1h, got " + users.basicCacheTtl());
         }
         passwordRules(users.password(), findings);
         argon2id(users.argon2id(), findings);

@@ -13,6 +13,7 @@ import dev.rampart.auth.session.CsrfTokens;
 import dev.rampart.auth.session.SessionCookie;
 import dev.rampart.auth.session.SessionSettings;
 import dev.rampart.auth.session.Sessions;
+import dev.rampart.auth.user.BasicLogin;
 import dev.rampart.auth.user.StoreBackedLockoutStateStore;
 import dev.rampart.auth.user.UserLogin;
 import dev.rampart.auth.user.Users;
@@ -35,8 +36,8 @@ import java.util.Set;
 
 /**
  * The console's accounts and login sessions, built once at gateway start like the API keys: the
- * users, their login with the account and address lockouts, the sessions, the session cookie and
- * the CSRF tokens. A reload does not rebuild them (the keys and timeouts need a restart).
+ * users, their login with the account and address lockouts (shared with HTTP Basic on routes), the
+ * sessions, the session cookie and the CSRF tokens. A reload does not rebuild them (the keys and timeouts need a restart).
  */
 public final class ConsoleLogin {
 
@@ -49,9 +50,12 @@ public final class ConsoleLogin {
     /** The issuer shown by authenticator apps for Rampart's TOTP entries. */
     public static final String TOTP_ISSUER = "Rampart";
     private static final int KEY_BYTES = 32;
+    /** Verified Basic credentials kept at most (least recently used go first): one per active API caller. */
+    private static final int MAX_CACHED_BASIC_LOGINS = 10_000;
 
     private final Users users;
     private final UserLogin login;
+    private final BasicLogin basicLogin;
     private final BruteForceProtector accounts;
     private final BruteForceProtector clients;
     private final Sessions sessions;
@@ -68,6 +72,7 @@ public final class ConsoleLogin {
         this.clients = new BruteForceProtector(policy.withMaxFailures(config.users().maxClientFailures()),
                 new StoreBackedLockoutStateStore(store, "client"), clock);
         this.login = new UserLogin(users, new LoginThrottle(accounts, clients), clock);
+        this.basicLogin = new BasicLogin(users, login, config.users().basicCacheTtl(), MAX_CACHED_BASIC_LOGINS, clock);
         SessionsConfig s = config.sessions();
         this.sessions = new Sessions(store, new SessionSettings(s.idleTimeout(), s.absoluteTimeout()), clock);
         this.cookie = s.sameSite() == SessionsConfig.SameSite.lax ? SessionCookie.lax() : SessionCookie.strict();
@@ -197,6 +202,11 @@ public final class ConsoleLogin {
 
     public UserLogin login() {
         return login;
+    }
+
+    /** HTTP Basic for users on routes: {@link #login()} behind a cache of verified credentials. */
+    public BasicLogin basicLogin() {
+        return basicLogin;
     }
 
     public Sessions sessions() {

@@ -10,16 +10,24 @@ import dev.rampart.auth.jwt.JwtRejectedException;
 import dev.rampart.auth.jwt.JwtVerifier;
 import dev.rampart.auth.jwt.RejectionReason;
 import dev.rampart.auth.jwt.VerifiedToken;
+import dev.rampart.auth.lockout.LoginOutcome;
+import dev.rampart.auth.user.BasicCredentials;
+import dev.rampart.auth.user.BasicLogin;
+import dev.rampart.auth.user.LoginFailure;
+import dev.rampart.auth.user.LoginResult;
 import dev.rampart.core.Decision;
 import dev.rampart.core.Exchange;
 import dev.rampart.core.Guard;
+import dev.rampart.core.Principal;
 import dev.rampart.core.SecurityEvent;
 import io.vertx.core.WorkerExecutor;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
@@ -56,6 +64,16 @@ import java.util.regex.Pattern;
  * verified inline; one that needs a JWKS fetch (a cold cache, a refresh, a new {@code kid}) is
  * verified on {@code keyFetches}, a worker pool, and its result comes back on the request's event
  * loop (Vert.x delivers a worker's result on the calling context), where the exchange is confined.
+ *
+ * <p>Users ({@code users: { basic: true }}): {@code Authorization: Basic} (RFC 7617) is checked by
+ * {@link BasicLogin}: a user name and password verified within {@code users.basic-cache-ttl} is
+ * accepted on the event loop; any other goes to a worker (Argon2id, the store, the lockout shared with
+ * console logins). Unknown user, wrong password, disabled or locked account and a user with TOTP
+ * enrolled all get the same 401 {@code invalid-credentials} with the generic login message and
+ * {@code WWW-Authenticate: Basic realm="…", charset="UTF-8"}, reported as {@code authentication.failed}
+ * with the account (the user name as logins key it) and the reason. A Basic request that did not come
+ * over HTTPS is refused with 403 {@code https-required} unless {@code allow-insecure} is set. The
+ * Authorization header is removed before the request is proxied: the password is for the gateway.
  */
 public final class AuthenticationGuard implements Guard {
 
@@ -77,35 +95,68 @@ public final class AuthenticationGuard implements Guard {
     private final TokenIntrospector introspector;
     private final ApiKeys apiKeys;
     private final String apiKeyHeader;
+    private final UserBasic basic;
     private final boolean optional;
     private final WorkerExecutor keyFetches;
     private final CompletionStage<Decision> missing;
 
+    /**
+     * HTTP Basic for Rampart's users on a route.
+     *
+     * @param realm the realm of the challenge, already checked to need no escaping
+     * @param allowInsecure accept Basic over plain HTTP
+     */
+    public record UserBasic(BasicLogin login, String realm, boolean allowInsecure) {
+        public UserBasic {
+            Objects.requireNonNull(login, "login");
+            Objects.requireNonNull(realm, "realm");
+        }
+
+        /** RFC 7617 §2.1: the charset parameter tells the client to send UTF-8. */
+        String challenge() {
+            return "Basic realm=\"" + realm + "\", charset=\"UTF-8\"";
+        }
+    }
+
     private AuthenticationGuard(JwtVerifier verifier, TokenIntrospector introspector, ApiKeys apiKeys,
-            String apiKeyHeader, boolean optional, WorkerExecutor keyFetches) {
-        if (verifier == null && introspector == null && apiKeys == null) {
-            throw new IllegalArgumentException("an authentication guard needs JWT issuers, introspection or API keys");
+            String apiKeyHeader, UserBasic basic, boolean optional, WorkerExecutor keyFetches) {
+        if (verifier == null && introspector == null && apiKeys == null && basic == null) {
+            throw new IllegalArgumentException("an authentication guard needs JWT issuers, introspection, API keys or users");
         }
         this.verifier = verifier;
         this.introspector = introspector;
         this.apiKeys = apiKeys;
         this.apiKeyHeader = apiKeys == null ? null : Objects.requireNonNull(apiKeyHeader, "apiKeyHeader");
+        this.basic = basic;
         this.optional = optional;
         this.keyFetches = Objects.requireNonNull(keyFetches, "keyFetches");
         boolean tokens = verifier != null || introspector != null;
-        String needs = !tokens
-                ? "This API needs an API key: send " + apiKeyHeader + ": <key>."
-                : apiKeys == null ? "This API needs an access token: send Authorization: Bearer <token>."
-                : "This API needs an access token (Authorization: Bearer <token>) or an API key ("
-                        + apiKeyHeader + ": <key>).";
-        Decision d = Decision.deny(401, "missing-credentials", needs);
+        List<String> ways = new ArrayList<>();
         if (tokens) {
+            ways.add("an access token (Authorization: Bearer <token>)");
+        }
+        if (apiKeys != null) {
+            ways.add("an API key (" + apiKeyHeader + ": <key>)");
+        }
+        if (basic != null) {
+            ways.add("a user name and password (Authorization: Basic)");
+        }
+        Decision d = Decision.deny(401, "missing-credentials", "This API needs " + String.join(" or ", ways) + ".");
+        this.missing = withChallenges(d).toStage();
+    }
+
+    /** Every challenge of the route's schemes (RFC 9110 §11.6.1: a 401 lists each scheme it accepts). */
+    private Decision withChallenges(Decision d) {
+        if (verifier != null || introspector != null) {
             d = d.withHeader("WWW-Authenticate", BEARER_CHALLENGE);
         }
         if (apiKeys != null) {
             d = d.withHeader("WWW-Authenticate", API_KEY_CHALLENGE);
         }
-        this.missing = d.toStage();
+        if (basic != null) {
+            d = d.withHeader("WWW-Authenticate", basic.challenge());
+        }
+        return d;
     }
 
     /**
@@ -114,7 +165,7 @@ public final class AuthenticationGuard implements Guard {
      * @param keyFetches the worker pool for verifications that fetch a JWKS
      */
     public static AuthenticationGuard of(JwtVerifier verifier, boolean optional, WorkerExecutor keyFetches) {
-        return new AuthenticationGuard(Objects.requireNonNull(verifier, "verifier"), null, null, null, optional,
+        return new AuthenticationGuard(Objects.requireNonNull(verifier, "verifier"), null, null, null, null, optional,
                 keyFetches);
     }
 
@@ -127,7 +178,7 @@ public final class AuthenticationGuard implements Guard {
      */
     public static AuthenticationGuard of(JwtVerifier verifier, ApiKeys apiKeys, String apiKeyHeader, boolean optional,
             WorkerExecutor workers) {
-        return new AuthenticationGuard(verifier, null, apiKeys, apiKeyHeader, optional, workers);
+        return new AuthenticationGuard(verifier, null, apiKeys, apiKeyHeader, null, optional, workers);
     }
 
     /**
@@ -137,7 +188,16 @@ public final class AuthenticationGuard implements Guard {
      */
     public static AuthenticationGuard of(JwtVerifier verifier, TokenIntrospector introspector, ApiKeys apiKeys,
             String apiKeyHeader, boolean optional, WorkerExecutor workers) {
-        return new AuthenticationGuard(verifier, introspector, apiKeys, apiKeyHeader, optional, workers);
+        return new AuthenticationGuard(verifier, introspector, apiKeys, apiKeyHeader, null, optional, workers);
+    }
+
+    /**
+     * @param basic Rampart's users with HTTP Basic, or null when the route takes none; checked when
+     *     the Authorization header's scheme is Basic
+     */
+    public static AuthenticationGuard of(JwtVerifier verifier, TokenIntrospector introspector, ApiKeys apiKeys,
+            String apiKeyHeader, UserBasic basic, boolean optional, WorkerExecutor workers) {
+        return new AuthenticationGuard(verifier, introspector, apiKeys, apiKeyHeader, basic, optional, workers);
     }
 
     @Override
@@ -163,8 +223,14 @@ public final class AuthenticationGuard implements Guard {
             return optional || exchange.principal().isPresent() ? Decision.proceedStage() : missing;
         }
         if (values.size() > 1) {
-            return verifier == null && introspector == null ? malformedApiKey(exchange, "more than one Authorization header")
+            return verifier == null && introspector == null
+                    ? apiKeys == null ? malformedBasic(exchange, "more than one Authorization header")
+                            : malformedApiKey(exchange, "more than one Authorization header")
                     : malformed(exchange, "more than one Authorization header");
+        }
+        if (basic != null && BasicCredentials.isBasic(values.get(0))) {
+            exchange.request().headers().remove("Authorization");
+            return basic(exchange, values.get(0));
         }
         String token = bearerToken(values.get(0));
         if (apiKeys != null && token != null && token.startsWith(API_KEY_PREFIX)) {
@@ -172,7 +238,8 @@ public final class AuthenticationGuard implements Guard {
             return apiKey(exchange, token);
         }
         if (verifier == null && introspector == null) {
-            return malformedApiKey(exchange, "Authorization is not 'Bearer rmp_...'");
+            return apiKeys == null ? malformedBasic(exchange, "Authorization is not 'Basic <credentials>'")
+                    : malformedApiKey(exchange, "Authorization is not 'Bearer rmp_...'");
         }
         if (token == null) {
             return malformed(exchange, "Authorization is not 'Bearer <token>'");
@@ -199,6 +266,61 @@ public final class AuthenticationGuard implements Guard {
             }
         });
         return decision;
+    }
+
+    /**
+     * Checks a Basic credential: from the cache on the event loop, else on the worker pool (Argon2id,
+     * the store and the lockout block).
+     */
+    private CompletionStage<Decision> basic(Exchange exchange, String authorization) {
+        if (!basic.allowInsecure() && !"https".equals(exchange.request().scheme())) {
+            exchange.emit(NAME, "authentication.failed", SecurityEvent.Severity.MEDIUM, "basic-over-cleartext",
+                    Map.of("reason", "basic-over-cleartext", "authenticator", BasicLogin.AUTHENTICATOR));
+            return Decision.deny(403, "https-required", "Send user names and passwords over HTTPS only; this one "
+                    + "crossed the network in clear and should be changed.").toStage();
+        }
+        BasicCredentials credentials;
+        try {
+            credentials = BasicCredentials.parse(authorization);
+        } catch (IllegalArgumentException e) {
+            return malformedBasic(exchange, e.getMessage());
+        }
+        Optional<Principal> cached = basic.login().cachedPrincipal(credentials.username(), credentials.password());
+        if (cached.isPresent()) {
+            exchange.setPrincipal(cached.get());
+            return Decision.proceedStage();
+        }
+        CompletableFuture<Decision> decision = new CompletableFuture<>();
+        String client = exchange.request().clientAddress().getHostAddress();
+        keyFetches.executeBlocking(() -> basic.login().authenticate(credentials.username(), credentials.password(),
+                client), false).onComplete(result -> {
+                    if (result.failed()) {
+                        decision.completeExceptionally(result.cause());
+                    } else if (result.result().succeeded()) {
+                        exchange.setPrincipal(result.result().principal().get());
+                        decision.complete(Decision.proceed());
+                    } else {
+                        decision.complete(rejectedBasic(exchange, result.result()));
+                    }
+                });
+        return decision;
+    }
+
+    /** The event says why (for the detector and the audit log); the client gets the one generic answer. */
+    private Decision rejectedBasic(Exchange exchange, LoginResult result) {
+        LoginFailure failure = result.failure().orElseThrow();
+        Map<String, String> details = new LinkedHashMap<>(result.event().details());
+        details.put("reason", failure.code());
+        details.put("authenticator", BasicLogin.AUTHENTICATOR);
+        exchange.emit(NAME, "authentication.failed", result.event().severity(), failure.code(), details);
+        return withChallenges(Decision.deny(401, "invalid-credentials", LoginOutcome.GENERIC_FAILURE));
+    }
+
+    private CompletionStage<Decision> malformedBasic(Exchange exchange, String what) {
+        exchange.emit(NAME, "authentication.failed", SecurityEvent.Severity.LOW, "malformed-credentials",
+                Map.of("problem", what, "authenticator", BasicLogin.AUTHENTICATOR));
+        return withChallenges(Decision.deny(401, "invalid-credentials",
+                "The Authorization header must be 'Basic <base64 of user:password>'.")).toStage();
     }
 
     /** A JWS compact serialisation has exactly three dot-separated parts (RFC 7515 §7.1). */

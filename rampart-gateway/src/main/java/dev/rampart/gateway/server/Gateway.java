@@ -146,10 +146,10 @@ public final class Gateway implements AutoCloseable {
                     t -> gateway.rotateDueTransitKeys());
             gateway.apiKeys = apiKeysOf(store, gateway.crypto.available().orElse(null));
             OAuth2ServerConfig oauth2 = loaded.config().oauth2Server();
-            gateway.identity = new Identity(gateway.apiKeys,
-                    oauth2 == null ? null : gateway.startAuthorizationServer(oauth2));
-            gateway.lastUsedFlushTimer = vertx.setPeriodic(LAST_USED_FLUSH_MILLIS, t -> gateway.flushLastUsed());
             gateway.startConsoleLogin();
+            gateway.identity = new Identity(gateway.apiKeys,
+                    oauth2 == null ? null : gateway.startAuthorizationServer(oauth2), gateway.consoleLogin.basicLogin());
+            gateway.lastUsedFlushTimer = vertx.setPeriodic(LAST_USED_FLUSH_MILLIS, t -> gateway.flushLastUsed());
             gateway.traffic = TrafficControl.open(loaded.config(), store, gateway.events);
             gateway.startAudit();
             gateway.detection = dev.rampart.gateway.detect.GatewayDetection.start(loaded.config().detection(),

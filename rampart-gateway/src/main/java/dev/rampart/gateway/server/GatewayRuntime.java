@@ -5,8 +5,10 @@ import dev.rampart.auth.introspection.TokenIntrospector;
 import dev.rampart.auth.jwt.JwtVerifier;
 import dev.rampart.auth.jwt.TrustedIssuer;
 import dev.rampart.auth.oauth2.AuthorizationServer;
+import dev.rampart.auth.user.BasicLogin;
 import dev.rampart.core.Guard;
 import dev.rampart.core.config.AuthenticationConfig;
+import dev.rampart.core.config.UsersAuthConfig;
 import dev.rampart.core.config.HttpLimitsConfig;
 import dev.rampart.core.config.OAuth2ServerConfig;
 import dev.rampart.core.config.RampartConfig;
@@ -167,7 +169,7 @@ public final class GatewayRuntime {
         try {
             plugins = GuardPlugins.load(config.plugins(), baseDir);
             Authenticators authenticators = new Authenticators(config, baseDir, keyFetches, identity.apiKeys(),
-                    authorizationServer);
+                    authorizationServer, identity.basicLogin());
             List<CompiledRoute> compiled = new ArrayList<>();
             for (int i = 0; i < config.routes().size(); i++) {
                 compiled.add(compile(vertx, config.routes().get(i), "routes[" + i + "]", config, baseDir, opened,
@@ -215,7 +217,7 @@ public final class GatewayRuntime {
             guards.add(ClientCertificateGuard.from(authentication.clientCertificate()));
         }
         if (authentication != null && (!authentication.jwt().isEmpty() || authentication.apiKey() != null
-                || authentication.introspection() != null)) {
+                || authentication.introspection() != null || authentication.users() != null)) {
             guards.add(authenticators.guard(authentication));
         }
         if (authorizer != null && (authentication != null || !rc.permissions().isEmpty())) {
@@ -339,15 +341,17 @@ public final class GatewayRuntime {
     private static final class Authenticators {
         private final WorkerExecutor keyFetches;
         private final ApiKeys apiKeys;
+        private final BasicLogin basicLogin;
         private final Map<String, TrustedIssuer> issuers = new LinkedHashMap<>();
         private final Map<String, Duration> clockSkews = new HashMap<>();
         private final Map<String, TokenIntrospector> introspectors = new HashMap<>();
         private final Map<Set<String>, JwtVerifier> verifiers = new HashMap<>();
 
         Authenticators(RampartConfig config, Path baseDir, WorkerExecutor keyFetches, ApiKeys apiKeys,
-                AuthorizationServer authorizationServer) {
+                AuthorizationServer authorizationServer, BasicLogin basicLogin) {
             this.keyFetches = keyFetches;
             this.apiKeys = apiKeys;
+            this.basicLogin = basicLogin;
             config.jwtIssuers().forEach((name, issuer) -> {
                 issuers.put(name, JwtIssuers.trustedIssuer(issuer, baseDir, "jwt-issuers." + name));
                 clockSkews.put(name, issuer.clockSkew());
@@ -379,9 +383,14 @@ public final class GatewayRuntime {
             if (authentication.apiKey() != null && apiKeys == null) {
                 throw new IllegalStateException("a route accepts API keys but the gateway has none (no store)");
             }
+            UsersAuthConfig users = authentication.users();
+            if (users != null && basicLogin == null) {
+                throw new IllegalStateException("a route accepts users but the gateway has none (no store)");
+            }
             return AuthenticationGuard.of(verifier, introspector, authentication.apiKey() == null ? null : apiKeys,
-                    authentication.apiKey() == null ? null : authentication.apiKey().header(), authentication.optional(),
-                    keyFetches);
+                    authentication.apiKey() == null ? null : authentication.apiKey().header(),
+                    users == null ? null : new AuthenticationGuard.UserBasic(basicLogin, users.realm(), users.allowInsecure()),
+                    authentication.optional(), keyFetches);
         }
     }
 }

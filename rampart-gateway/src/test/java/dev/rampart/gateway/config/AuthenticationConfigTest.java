@@ -63,8 +63,8 @@ class AuthenticationConfigTest {
     void refusesRouteAuthenticationWithoutAnyIssuer() {
         assertThat(errors(dir, config(ES256_ISSUER, "[]"))).containsExactly(
                 "rampart.yaml:11:5: routes[0].authentication: no credentials accepted: name the issuers whose tokens "
-                        + "the route takes, e.g. jwt: [corp], from jwt-issuers, accept API keys with api-key: {}, or client "
-                        + "certificates with client-certificate: {}");
+                        + "the route takes, e.g. jwt: [corp], from jwt-issuers, accept API keys with api-key: {}, client "
+                        + "certificates with client-certificate: {}, or users with users: { basic: true }");
     }
 
     @Test
