@@ -1,9 +1,9 @@
 package dev.rampart.bench;
 
+import dev.rampart.core.path.PathTemplate;
 import dev.rampart.gateway.route.CompiledRoute;
 import dev.rampart.gateway.route.HostMatcher;
 import dev.rampart.gateway.route.PathNormalizer;
-import dev.rampart.gateway.route.PathPattern;
 import dev.rampart.gateway.route.RouteTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,11 +58,11 @@ public class RouteTableBenchmark {
         for (int i = 0; i < ROUTES; i++) {
             String svc = "/svc" + i;
             routes.add(switch (i % 4) {
-                case 0 -> route(i, List.of(HOST), PathPattern.prefix(svc + "/"), Set.of());
-                case 1 -> route(i, List.of(), PathPattern.path(svc + "/health"), Set.of("GET"));
-                case 2 -> route(i, List.of(HOST, "*." + HOST), PathPattern.path(svc + "/orders/{orderId}/items/{itemId}"),
+                case 0 -> route(i, List.of(HOST), PathTemplate.prefix(svc + "/"), Set.of());
+                case 1 -> route(i, List.of(), PathTemplate.parse(svc + "/health"), Set.of("GET"));
+                case 2 -> route(i, List.of(HOST, "*." + HOST), PathTemplate.parse(svc + "/orders/{orderId}/items/{itemId}"),
                         Set.of("GET", "PUT"));
-                default -> route(i, List.of("tenant" + i + ".example.com"), PathPattern.path(svc + "/users/{userId}"),
+                default -> route(i, List.of("tenant" + i + ".example.com"), PathTemplate.parse(svc + "/users/{userId}"),
                         Set.of("GET", "POST", "DELETE"));
             });
         }
@@ -104,7 +104,7 @@ public class RouteTableBenchmark {
         return PathNormalizer.normalize(dirtyPath);
     }
 
-    private static CompiledRoute route(int i, List<String> hosts, PathPattern path, Set<String> methods) {
+    private static CompiledRoute route(int i, List<String> hosts, PathTemplate path, Set<String> methods) {
         // No upstream and no guards: matching reads only hosts, path and methods.
         return new CompiledRoute("r" + i, HostMatcher.of(hosts), path, methods, null, List.of(), 10L << 20, 0);
     }

@@ -5,6 +5,7 @@ import dev.rampart.core.config.PolicyRouteConfig;
 import dev.rampart.core.config.PolicyRuleConfig;
 import dev.rampart.core.config.RoleBindingConfig;
 import dev.rampart.core.config.RoleConfig;
+import dev.rampart.core.path.PathTemplate;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package dev.rampart.policy;
 
+import dev.rampart.core.path.PathTemplate;
 import java.util.List;
 import java.util.Set;
 

@@ -1,14 +1,12 @@
 package dev.rampart.validation;
 
 import dev.rampart.core.config.ValidationConfig;
+import dev.rampart.core.path.PathTemplate;
 import dev.rampart.validation.openapi.OpenApiLoader;
 import dev.rampart.validation.operation.Operation;
 import dev.rampart.validation.operation.OperationIndex;
 import dev.rampart.validation.operation.OperationValidator;
-import dev.rampart.validation.operation.PathTemplate;
 import dev.rampart.validation.rules.RuleCompiler;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -139,19 +137,7 @@ public final class RequestValidator {
         if (!path.startsWith("/")) {
             return null;
         }
-        return index.find(request.method(), PathTemplate.split(path).stream().map(RequestValidator::percentDecode).toList());
-    }
-
-    private static String percentDecode(String segment) {
-        if (segment.indexOf('%') < 0) {
-            return segment;
-        }
-        try {
-            // In a path '+' is a plus (RFC 3986), unlike in a form-encoded query.
-            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return segment;
-        }
+        return index.find(request.method(), PathTemplate.decodedSegments(path));
     }
 
     private static String trimSlash(String path) {

@@ -19,6 +19,7 @@ import dev.rampart.core.config.StoreConfig;
 import dev.rampart.core.config.UpstreamConfig;
 import dev.rampart.core.net.CidrSet;
 import dev.rampart.core.net.IpAddresses;
+import dev.rampart.core.path.PathTemplate;
 import dev.rampart.gateway.guard.CelKeyExpressions;
 import dev.rampart.gateway.guard.CorsGuard;
 import dev.rampart.gateway.guard.PiiGuard;
@@ -35,7 +36,6 @@ import dev.rampart.gateway.guard.ValidateGuard;
 import dev.rampart.gateway.oauth2.OAuth2Endpoints;
 import dev.rampart.gateway.guard.SecurityHeadersGuard;
 import dev.rampart.gateway.guard.TrustedHostGuard;
-import dev.rampart.gateway.route.PathPattern;
 import dev.rampart.gateway.upstream.UpstreamServer;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -43,7 +43,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -566,11 +565,7 @@ final class ConfigRules {
         } else if (match.path() != null) {
             pathTemplate(match.path(), SourceMap.child(path, "path"));
         } else {
-            try {
-                PathPattern.prefix(match.pathPrefix());
-            } catch (IllegalArgumentException e) {
-                findings.error(SourceMap.child(path, "path-prefix"), e.getMessage());
-            }
+            absoluteRoutePath(match.pathPrefix(), SourceMap.child(path, "path-prefix"));
         }
         for (int i = 0; i < match.methods().size(); i++) {
             String method = match.methods().get(i);
@@ -588,20 +583,22 @@ final class ConfigRules {
     }
 
     private void pathTemplate(String template, String where) {
-        PathPattern pattern;
-        try {
-            pattern = PathPattern.path(template);
-        } catch (IllegalArgumentException e) {
-            findings.error(where, e.getMessage());
+        if (!absoluteRoutePath(template, where)) {
             return;
         }
-        Set<String> names = new HashSet<>();
-        for (String name : pattern.parameterNames()) {
-            if (!names.add(name)) {
-                findings.error(where, "path template '" + template + "' names the parameter {" + name
-                        + "} twice; give each parameter its own name");
-            }
+        try {
+            PathTemplate.parse(template);
+        } catch (IllegalArgumentException e) {
+            findings.error(where, e.getMessage());
         }
+    }
+
+    private boolean absoluteRoutePath(String value, String where) {
+        if (value.startsWith("/")) {
+            return true;
+        }
+        findings.error(where, "route path '" + value + "' must start with '/'");
+        return false;
     }
 
     private void upstream(UpstreamConfig upstream, String path) {

@@ -1,6 +1,7 @@
 package dev.rampart.gateway.route;
 
 import dev.rampart.core.Guard;
+import dev.rampart.core.path.PathTemplate;
 import dev.rampart.gateway.upstream.UpstreamPool;
 import java.util.List;
 import java.util.Set;
@@ -10,7 +11,7 @@ import java.util.Set;
  *
  * @param id the route id
  * @param hosts host matcher (empty matches any host)
- * @param path the path pattern
+ * @param path the path: exact, template or prefix, matched against the normalised path
  * @param methods allowed methods (empty: any)
  * @param upstream where requests go
  * @param guards the guard chain in execution order
@@ -20,7 +21,7 @@ import java.util.Set;
 public record CompiledRoute(
         String id,
         HostMatcher hosts,
-        PathPattern path,
+        PathTemplate path,
         Set<String> methods,
         UpstreamPool upstream,
         List<Guard> guards,

@@ -1,5 +1,7 @@
 package dev.rampart.gateway.route;
 
+import dev.rampart.core.path.PercentDecoding;
+
 /**
  * Normalises a request path before routing, so that the route a guard chain belongs to is the path
  * the upstream will serve. Without this, {@code /public/..%2Fadmin} or {@code /public/../admin}

@@ -15,6 +15,7 @@ import dev.rampart.core.config.RampartConfig;
 import dev.rampart.core.config.RouteConfig;
 import dev.rampart.core.config.SecurityHeadersConfig;
 import dev.rampart.core.net.CidrSet;
+import dev.rampart.core.path.PathTemplate;
 import dev.rampart.gateway.guard.AuthenticationGuard;
 import dev.rampart.gateway.guard.ClientBlockGuard;
 import dev.rampart.gateway.guard.CelKeyExpressions;
@@ -36,7 +37,6 @@ import dev.rampart.gateway.oauth2.OAuth2Endpoints;
 import dev.rampart.gateway.proxy.LocalEndpoint;
 import dev.rampart.gateway.route.CompiledRoute;
 import dev.rampart.gateway.route.HostMatcher;
-import dev.rampart.gateway.route.PathPattern;
 import dev.rampart.gateway.route.RouteTable;
 import dev.rampart.gateway.upstream.UpstreamPool;
 import io.vertx.core.Vertx;
@@ -247,8 +247,8 @@ public final class GatewayRuntime {
             // guard leaves it (masked or refused).
             guards.add(PiiGuard.from(rc.pii(), path + ".pii"));
         }
-        PathPattern pattern = rc.match().path() != null ? PathPattern.path(rc.match().path())
-                : PathPattern.prefix(rc.match().pathPrefix());
+        PathTemplate pattern = rc.match().path() != null ? PathTemplate.parse(rc.match().path())
+                : PathTemplate.prefix(rc.match().pathPrefix());
         Set<String> methods = new LinkedHashSet<>(rc.match().methods());
         long inspect = 0;
         for (Guard g : guards) {

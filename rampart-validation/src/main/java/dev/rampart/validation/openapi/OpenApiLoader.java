@@ -6,6 +6,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
+import dev.rampart.core.path.PathTemplate;
 import dev.rampart.validation.Violation;
 import dev.rampart.validation.body.JsonBodyReader;
 import dev.rampart.validation.body.MediaType;
@@ -13,7 +14,6 @@ import dev.rampart.validation.operation.MediaContent;
 import dev.rampart.validation.operation.Operation;
 import dev.rampart.validation.operation.OperationIndex;
 import dev.rampart.validation.operation.ParameterSpec;
-import dev.rampart.validation.operation.PathTemplate;
 import dev.rampart.validation.schema.LocalRefs;
 import dev.rampart.validation.schema.SchemaCheck;
 import java.io.IOException;
@@ -152,7 +152,7 @@ public final class OpenApiLoader {
                 byMethod.put(method.toUpperCase(Locale.ROOT), new Operation(id, parameters(shared, operation), bodyRequired(operation),
                         bodyContent(operation), responses(operation)));
             }
-            byTemplate.put(new PathTemplate(template), byMethod);
+            byTemplate.put(PathTemplate.openApi(template), byMethod);
         }
         return new OperationIndex(byTemplate);
     }

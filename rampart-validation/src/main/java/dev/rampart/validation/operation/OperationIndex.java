@@ -1,5 +1,6 @@
 package dev.rampart.validation.operation;
 
+import dev.rampart.core.path.PathTemplate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class OperationIndex {
         this.entries = List.copyOf(list);
     }
 
-    /** Finds the operation for {@code method} on the path with these percent-decoded segments. */
+    /** Finds the operation for {@code method} on the path with these percent-decoded segments ({@link PathTemplate#decodedSegments}). */
     public Lookup find(String method, List<String> decodedSegments) {
         String upper = method.toUpperCase(Locale.ROOT);
         TreeSet<String> allowed = new TreeSet<>();
