@@ -99,7 +99,14 @@ class AuditIntegrationTest {
         assertThat(entry.getString("client_ip")).startsWith("hmac:");
         assertThat(entry.getString("result")).isEqualTo("invalid-credential");
         assertThat(entry.getJsonObject("details").getString("source")).isEqualTo("admin");
-        assertThat(Files.readString(dir.resolve("audit.jsonl"))).contains("\"event_type\":\"admin.auth.failed\"");
+        // sinks get an entry just after its commit, so the file may trail the query by a moment
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        Path sink = dir.resolve("audit.jsonl");
+        while (!(Files.exists(sink) && Files.readString(sink).contains("\"event_type\":\"admin.auth.failed\""))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(Files.readString(sink)).contains("\"event_type\":\"admin.auth.failed\"");
     }
 
     @Test
