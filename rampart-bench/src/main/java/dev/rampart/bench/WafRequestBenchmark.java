@@ -118,7 +118,8 @@ public class WafRequestBenchmark {
         return json.append("],\"coupon\":null,\"express\":true}").toString();
     }
 
-    private static Path crsDirectory() {
+    /** CRS v4.28.0 in {@code ../shared}, found from the working directory up. */
+    static Path crsDirectory() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path crs = dir.resolve("shared/crs-v4.28.0");
             if (Files.isDirectory(crs.resolve("rules"))) {

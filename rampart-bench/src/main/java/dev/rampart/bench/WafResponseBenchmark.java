@@ -8,7 +8,6 @@ import dev.rampart.waf.Verdict;
 import dev.rampart.waf.WafRules;
 import dev.rampart.waf.WafSettings;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +51,7 @@ public class WafResponseBenchmark {
 
     @Setup
     public void setUp() {
-        Path dir = crsDirectory();
+        Path dir = WafRequestBenchmark.crsDirectory();
         String configuration = String.join("\n",
                 "SecRuleEngine On",
                 "SecRequestBodyAccess On",
@@ -127,15 +126,5 @@ public class WafResponseBenchmark {
                     .append("</a> <span class=\"price\">$").append(12 + i % 20).append(".99</span> <em>It's a gift idea.</em></li>");
         }
         return page.append("</ul>").append(extra).append("<footer>&copy; 2026 Example Books</footer></body></html>").toString();
-    }
-
-    private static Path crsDirectory() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path crs = dir.resolve("shared/crs-v4.28.0");
-            if (Files.isDirectory(crs.resolve("rules"))) {
-                return crs;
-            }
-        }
-        throw new IllegalStateException("CRS v4.28.0 not found: run from the repository, with ../shared/crs-v4.28.0 beside it");
     }
 }

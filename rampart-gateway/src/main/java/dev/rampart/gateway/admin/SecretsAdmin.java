@@ -5,6 +5,7 @@ import dev.rampart.core.config.Durations;
 import dev.rampart.crypto.CryptoException;
 import dev.rampart.crypto.Secret;
 import dev.rampart.crypto.SecretMetadata;
+import dev.rampart.crypto.Secrets;
 import dev.rampart.gateway.server.Gateway;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -93,31 +94,30 @@ final class SecretsAdmin {
     }
 
     void delete(RoutingContext ctx) {
-        String path = pathAfter(ctx, "/admin/secrets/delete/");
-        Principal caller = CryptoCalls.caller(ctx);
-        calls.call(ctx, 204, (crypto, body) -> {
-            calls.requireSecretsPermission(ctx, caller, "delete", path);
-            crypto.secrets().delete(path, versions(body));
-            return null;
-        });
+        onVersions(ctx, "/admin/secrets/delete/", "delete", Secrets::delete);
     }
 
     void undelete(RoutingContext ctx) {
-        String path = pathAfter(ctx, "/admin/secrets/undelete/");
-        Principal caller = CryptoCalls.caller(ctx);
-        calls.call(ctx, 204, (crypto, body) -> {
-            calls.requireSecretsPermission(ctx, caller, "write", path);
-            crypto.secrets().undelete(path, versions(body));
-            return null;
-        });
+        onVersions(ctx, "/admin/secrets/undelete/", "write", Secrets::undelete);
     }
 
     void destroy(RoutingContext ctx) {
-        String path = pathAfter(ctx, "/admin/secrets/destroy/");
+        onVersions(ctx, "/admin/secrets/destroy/", "destroy", Secrets::destroy);
+    }
+
+    /** An operation on given versions of one secret. */
+    @FunctionalInterface
+    private interface VersionsOperation {
+        void apply(Secrets secrets, String path, int... versions);
+    }
+
+    /** A call that acts on the versions listed in the body of the secret under {@code prefix}, answered 204. */
+    private void onVersions(RoutingContext ctx, String prefix, String permission, VersionsOperation operation) {
+        String path = pathAfter(ctx, prefix);
         Principal caller = CryptoCalls.caller(ctx);
         calls.call(ctx, 204, (crypto, body) -> {
-            calls.requireSecretsPermission(ctx, caller, "destroy", path);
-            crypto.secrets().destroy(path, versions(body));
+            calls.requireSecretsPermission(ctx, caller, permission, path);
+            operation.apply(crypto.secrets(), path, versions(body));
             return null;
         });
     }
