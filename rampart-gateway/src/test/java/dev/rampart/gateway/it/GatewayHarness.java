@@ -127,6 +127,17 @@ final class GatewayHarness implements AutoCloseable {
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** CRS v4.28.0 in {@code ../shared}, found from the working directory up; null when absent. */
+    static Path crsDirectory() {
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+            Path crs = d.resolve("shared/crs-v4.28.0");
+            if (Files.isRegularFile(crs.resolve("crs-setup.conf.example"))) {
+                return crs;
+            }
+        }
+        return null;
+    }
+
     @Override
     public void close() {
         gateway.close();

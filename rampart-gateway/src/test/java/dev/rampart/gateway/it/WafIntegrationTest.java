@@ -234,7 +234,7 @@ class WafIntegrationTest {
 
         @BeforeAll
         void start(@TempDir Path dir) throws Exception {
-            Path crs = crsDirectory();
+            Path crs = GatewayHarness.crsDirectory();
             Assumptions.assumeTrue(crs != null, "../shared/crs-v4.28.0 not found; CRS through the gateway skipped");
             gw = GatewayHarness.start(dir, """
                     routes:
@@ -281,15 +281,6 @@ class WafIntegrationTest {
             assertThat(response.statusCode()).isEqualTo(200);
         }
 
-        private static Path crsDirectory() {
-            for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-                Path crs = d.resolve("shared/crs-v4.28.0");
-                if (Files.isRegularFile(crs.resolve("crs-setup.conf.example"))) {
-                    return crs;
-                }
-            }
-            return null;
-        }
     }
 
     @Test

@@ -284,7 +284,7 @@ class WafResponseInspectionTest {
 
         @BeforeAll
         void start(@TempDir Path dir) throws Exception {
-            Path crs = crsDirectory();
+            Path crs = GatewayHarness.crsDirectory();
             Assumptions.assumeTrue(crs != null, "../shared/crs-v4.28.0 not found; CRS response rules skipped");
             gw = WafResponseInspectionTest.start(dir, """
                     routes:
@@ -339,15 +339,6 @@ class WafResponseInspectionTest {
             assertThat(binary.body()).isEqualTo(MYSQL_ERROR);
         }
 
-        private static Path crsDirectory() {
-            for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-                Path crs = d.resolve("shared/crs-v4.28.0");
-                if (Files.isRegularFile(crs.resolve("crs-setup.conf.example"))) {
-                    return crs;
-                }
-            }
-            return null;
-        }
     }
 
     @Test
