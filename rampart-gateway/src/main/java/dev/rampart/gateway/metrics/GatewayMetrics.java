@@ -68,6 +68,19 @@ public final class GatewayMetrics {
                 .increment();
     }
 
+    /**
+     * An upstream response of an inspected media type that the WAF could not inspect whole
+     * ({@code reason}: too-large, compressed; {@code outcome}: blocked, passed, inspected-partially):
+     * what {@code waf.inspect-responses.on-oversize} let through shows here, not only in the log.
+     */
+    public void recordWafResponseNotInspected(String route, String reason, String outcome) {
+        Counter.builder("rampart.waf.responses.not.inspected")
+                .description("Upstream responses the WAF could not inspect whole, by route, reason and outcome")
+                .tags("route", route, "reason", reason, "outcome", outcome)
+                .register(registry)
+                .increment();
+    }
+
     /** An upstream failure: connect error, timeout, reset, no healthy server. */
     public void recordUpstreamError(String route, String kind) {
         Counter.builder("rampart.upstream.errors")

@@ -6,7 +6,9 @@ import dev.rampart.gateway.metrics.GatewayMetrics;
 
 /**
  * Counts WAF blocks by matched rule id ({@code rampart_waf_blocks_total{rule="942100"}}) from the
- * {@code waf.blocked} events, so the guard needs no metrics registry. Rule ids come from the
+ * {@code waf.blocked} events, and responses not inspected whole
+ * ({@code rampart_waf_responses_not_inspected_total{route,reason,outcome}}) from the
+ * {@code waf.not-inspected} events, so the guard needs no metrics registry. Rule ids come from the
  * loaded rule files, never from the request, so the series stay bounded.
  */
 public final class WafBlockMetrics implements EventBus.Listener {
@@ -19,7 +21,16 @@ public final class WafBlockMetrics implements EventBus.Listener {
 
     @Override
     public void onEvent(SecurityEvent event) {
-        if (!"waf.blocked".equals(event.type()) || !WafGuard.NAME.equals(event.source())) {
+        if (!WafGuard.NAME.equals(event.source())) {
+            return;
+        }
+        if (WafGuard.NOT_INSPECTED.equals(event.type())) {
+            // reason and outcome are the guard's own words, the route id comes from the config: bounded series
+            metrics.recordWafResponseNotInspected(String.valueOf(event.routeId()),
+                    event.details().getOrDefault("reason", "unknown"), event.details().getOrDefault("outcome", "unknown"));
+            return;
+        }
+        if (!"waf.blocked".equals(event.type())) {
             return;
         }
         String ids = event.details().getOrDefault("rule_ids", "");

@@ -259,6 +259,24 @@ class WafResponseInspectionTest {
         }
 
         @Test
+        void countsResponsesNotInspectedWholeInTheMetrics() throws Exception {
+            HttpResponse<String> passed = gw.get("/partial/gzip");
+            assertThat(passed.statusCode()).isEqualTo(200);
+            assertWithheld(gw.get("/strict/long"), "waf-response-uninspected");
+
+            String series = "rampart_waf_responses_not_inspected_total{outcome=\"passed\",reason=\"compressed\",route=\"partial\"}";
+            String metrics = "";
+            for (int i = 0; i < 200 && !metrics.contains(series); i++) {
+                metrics = gw.adminGet("/metrics").body(); // events reach the counter through the asynchronous bus
+                if (!metrics.contains(series)) {
+                    Thread.sleep(25);
+                }
+            }
+            assertThat(metrics).contains(series)
+                    .contains("rampart_waf_responses_not_inspected_total{outcome=\"blocked\",reason=\"too-large\",route=\"strict\"}");
+        }
+
+        @Test
         void detectionOnlyPassesTheResponseAndReportsIt() throws Exception {
             HttpResponse<String> response = gw.get("/watched/oracle");
             assertThat(response.statusCode()).isEqualTo(200);
