@@ -27,7 +27,15 @@ import javax.xml.stream.XMLStreamException;
 public final class XmlBodyScanner {
 
     private static final int CHUNK = 16 * 1024;
-    private static final byte[] DOCTYPE = "<!DOCTYPE".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    // The walk of the prolog (declaresDoctype): between markup, after '<', after "<!", after "<!-",
+    // in a comment, in a processing instruction (or the XML declaration), past the prolog.
+    private static final int PROLOG_TEXT = 0;
+    private static final int PROLOG_LT = 1;
+    private static final int PROLOG_LT_BANG = 2;
+    private static final int PROLOG_COMMENT_OPEN = 3;
+    private static final int PROLOG_COMMENT = 4;
+    private static final int PROLOG_PI = 5;
+    private static final int PROLOG_DONE = 6;
 
     private final XmlLimitsConfig limits;
     private final AsyncXMLInputFactory factory;
@@ -74,7 +82,9 @@ public final class XmlBodyScanner {
         private long fed;
         private int elements;
         private long text;
-        private int doctypeMatched;
+        private int prolog = PROLOG_TEXT;  // where the walk of the prolog is; see declaresDoctype
+        private int dashes;
+        private boolean question;
         private boolean ended;
         private Violation violation;
 
@@ -90,7 +100,7 @@ public final class XmlBodyScanner {
             if (length == 0) {
                 return null;
             }
-            if (elements == 0 && declaresDoctype(chunk, offset, length)) {
+            if (prolog != PROLOG_DONE && declaresDoctype(chunk, offset, length)) {
                 return fail(doctype());
             }
             try {
@@ -179,21 +189,43 @@ public final class XmlBodyScanner {
         }
 
         /**
-         * Whether the prolog, up to and with this chunk, holds {@code <!DOCTYPE}. Aalto's non-blocking
-         * reader reports a declaration without internal subset as a DTD event but fails on an internal
-         * subset (where entities are declared) as malformed; either way a DOCTYPE is refused as such,
-         * and as soon as its keyword arrives. Only the prolog is watched: a document type declaration
-         * can stand nowhere else (XML 1.0 §2.8).
+         * Whether this chunk declares a document type in the prolog. Aalto's non-blocking reader
+         * reports a declaration without internal subset as a DTD event but fails on an internal
+         * subset (where entities are declared) as malformed; this walk of the prolog refuses either
+         * as a DOCTYPE as soon as {@code <!D} arrives. It skips the XML declaration, processing
+         * instructions and comments, and stops at the root element's start tag: a document type
+         * declaration can stand nowhere else (XML 1.0 §2.8), and {@code <!DOCTYPE} inside the
+         * document (in a CDATA section) is text.
          */
         private boolean declaresDoctype(byte[] chunk, int offset, int length) {
-            for (int i = offset; i < offset + length; i++) {
+            for (int i = offset; i < offset + length && prolog != PROLOG_DONE; i++) {
                 byte b = chunk[i];
-                if (b == DOCTYPE[doctypeMatched]) {
-                    if (++doctypeMatched == DOCTYPE.length) {
-                        return true;
+                switch (prolog) {
+                    case PROLOG_TEXT -> prolog = b == '<' ? PROLOG_LT : PROLOG_TEXT;
+                    case PROLOG_LT -> prolog = b == '!' ? PROLOG_LT_BANG : b == '?' ? PROLOG_PI : PROLOG_DONE;
+                    case PROLOG_LT_BANG -> {
+                        if (b == 'D') {
+                            return true;
+                        }
+                        prolog = b == '-' ? PROLOG_COMMENT_OPEN : PROLOG_DONE;   // else malformed: Aalto says so
                     }
-                } else {
-                    doctypeMatched = b == '<' ? 1 : 0;
+                    case PROLOG_COMMENT_OPEN -> {
+                        prolog = b == '-' ? PROLOG_COMMENT : PROLOG_DONE;
+                        dashes = 0;
+                    }
+                    case PROLOG_COMMENT -> {
+                        if (b == '>' && dashes >= 2) {
+                            prolog = PROLOG_TEXT;
+                        }
+                        dashes = b == '-' ? dashes + 1 : 0;
+                    }
+                    case PROLOG_PI -> {
+                        if (b == '>' && question) {
+                            prolog = PROLOG_TEXT;
+                        }
+                        question = b == '?';
+                    }
+                    default -> prolog = PROLOG_DONE;
                 }
             }
             return false;

@@ -122,4 +122,13 @@ class XmlBodyScannerTest {
         assertThat(scan("<a><b/>").rule()).isEqualTo(BodyRules.SYNTAX);
         assertThat(scan("<a/><b/>").rule()).isEqualTo(BodyRules.SYNTAX);
     }
+
+    @Test
+    void acceptsADoctypeKeywordInsideTheDocumentAndAfterPrologComments() {
+        XmlBodyScanner roomy = new XmlBodyScanner(XmlLimitsConfig.defaults());
+        String doc = "<?xml version=\"1.0\"?><!-- <!DOCTYPE in a comment --><?pi x?>"
+                + "<page><![CDATA[<!DOCTYPE html><html></html>]]></page>";
+        assertThat(roomy.scan(new ByteArrayInputStream(doc.getBytes(StandardCharsets.UTF_8)))).isNull();
+        assertThat(scan("<!-- c --><!DOCTYPE a><a/>").rule()).isEqualTo(BodyRules.DTD);
+    }
 }
