@@ -26,6 +26,8 @@ public final class MultipartBodyScanner {
     private static final int CHUNK = 16 * 1024;
     /** A part's header block longer than this is refused (Commons FileUpload's own bound). */
     private static final int MAX_HEADER_BYTES = 10 * 1024;
+    private static final int CRLF = 0x0d0a;
+    private static final int CRLF_CRLF = 0x0d0a0d0a;
 
     private final MultipartLimitsConfig limits;
     private final List<String> allowedExtensions;
@@ -76,6 +78,7 @@ public final class MultipartBodyScanner {
         private int dashes;
         private long fed;
         private long partBytes;
+        private int lastFour;               // the header block's last four bytes, to find its end
         private int index = -1;
         private String field;
         private Violation violation;
@@ -159,6 +162,7 @@ public final class MultipartBodyScanner {
                                 "the body has more than " + limits.maxParts() + " parts"));
                     } else {
                         headers.reset();
+                        lastFour = 0;
                         field = null;
                         state = State.HEADERS;
                     }
@@ -169,7 +173,9 @@ public final class MultipartBodyScanner {
                         return;
                     }
                     headers.write(b);
-                    if (b == '\n' && endsHeaderBlock()) {
+                    lastFour = lastFour << 8 | (b & 0xff);
+                    // The block ends with an empty line: CRLF alone, or CRLF CRLF after the last field.
+                    if (b == '\n' && (headers.size() == 2 && (lastFour & 0xffff) == CRLF || lastFour == CRLF_CRLF)) {
                         startContent();
                     }
                 }
@@ -177,13 +183,6 @@ public final class MultipartBodyScanner {
                     // ignored, but counted against max-size by feed
                 }
             }
-        }
-
-        /** The header block ends with an empty line: CRLF alone, or CRLF CRLF after the last field. */
-        private boolean endsHeaderBlock() {
-            byte[] h = headers.toByteArray();
-            int n = h.length;
-            return n == 2 && h[0] == '\r' || n >= 4 && h[n - 4] == '\r' && h[n - 3] == '\n' && h[n - 2] == '\r';
         }
 
         private void startContent() {

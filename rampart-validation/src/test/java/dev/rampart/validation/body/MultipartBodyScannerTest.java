@@ -115,4 +115,15 @@ class MultipartBodyScannerTest {
                 .rule()).isEqualTo(BodyRules.SYNTAX);
         assertThat(scanner.scan(new ByteArrayInputStream(new byte[0]), BOUNDARY).rule()).isEqualTo(BodyRules.SYNTAX);
     }
+
+    @Test
+    void refusesAHeaderBlockOverTenKilobytes() {
+        String many = "--" + BOUNDARY + "\r\n" + "X-Filler: y\r\n".repeat(1_000) + "\r\ncontent\r\n--" + BOUNDARY + "--\r\n";
+        MultipartBodyScanner roomy = new MultipartBodyScanner(new MultipartLimitsConfig(3, DataSize.ofKilobytes(1),
+                DataSize.ofKilobytes(64), List.of()));
+        assertThat(roomy.scan(new ByteArrayInputStream(many.getBytes(StandardCharsets.ISO_8859_1)), BOUNDARY).rule())
+                .isEqualTo(BodyRules.SYNTAX);
+        String few = "--" + BOUNDARY + "\r\n" + "X-Filler: y\r\n".repeat(10) + "\r\ncontent\r\n--" + BOUNDARY + "--\r\n";
+        assertThat(roomy.scan(new ByteArrayInputStream(few.getBytes(StandardCharsets.ISO_8859_1)), BOUNDARY)).isNull();
+    }
 }
