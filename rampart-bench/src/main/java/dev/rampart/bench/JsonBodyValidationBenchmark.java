@@ -1,6 +1,7 @@
 package dev.rampart.bench;
 
 import dev.rampart.core.config.JsonLimitsConfig;
+import dev.rampart.validation.RequestBodyCheck;
 import dev.rampart.validation.RequestValidator;
 import dev.rampart.validation.ValidationOptions;
 import dev.rampart.validation.ValidationRequest;
@@ -28,7 +29,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * rampart-validation's test resources: nested customer, 12 line items, enums, formats, patterns,
  * ranges) — target under 20 µs. {@code validate} is the whole request check (route match,
  * parameters, media type, JSON limits while parsing, schema); {@code validateStrict} adds strict
- * properties; {@code parseWithLimits} is the streaming parse and tree build alone, to subtract.
+ * properties; {@code parseWithLimits} is the parse and tree build alone, to subtract.
+ *
+ * <p>The gateway checks a body while it arrives ({@code RequestBodyCheck}): {@code validateStreamed}
+ * is that path for the same body (operation lookup, the non-blocking parse with the limits building
+ * the tree as the bytes come, schema on it at the end). Whether to build the tree while streaming or
+ * to stream with the limits only and parse the buffered bytes again for the schema is decided by
+ * {@code parseWithLimitsFed} (non-blocking, tree) against {@code checkLimitsFed} (non-blocking, no
+ * tree) plus {@code parseWithLimits} (blocking, tree).
  *
  * <p>The document is read from the repository ({@code bench/jmh.sh} runs from its root).
  *
@@ -47,6 +55,7 @@ public class JsonBodyValidationBenchmark {
     private RequestValidator validator;
     private RequestValidator strict;
     private ValidationRequest request;
+    private ValidationRequest head;
     private byte[] body;
     private JsonLimitsConfig limits;
 
@@ -59,7 +68,13 @@ public class JsonBodyValidationBenchmark {
         request = ValidationRequest.builder("POST", "/v1/orders").header("X-Tenant", "acme-eu")
                 .header("Content-Type", "application/json").header("Idempotency-Key", "6f1c1a52-3b5e-4c49-9d3e-2d8f7f0b6a11")
                 .body(body).build();
+        head = ValidationRequest.builder("POST", "/v1/orders").header("X-Tenant", "acme-eu")
+                .header("Content-Type", "application/json").header("Idempotency-Key", "6f1c1a52-3b5e-4c49-9d3e-2d8f7f0b6a11")
+                .build();
         limits = JsonLimitsConfig.defaults();
+        if (!validateStreamed().isValid()) {
+            throw new IllegalStateException("the benchmark body must be valid when streamed: " + validateStreamed().violations());
+        }
         for (RequestValidator v : new RequestValidator[] {validator, strict}) {
             ValidationResult result = v.validate(request);
             if (!result.isValid()) {
@@ -88,8 +103,22 @@ public class JsonBodyValidationBenchmark {
                 b.validateStrict();
             }
             long t3 = threads.getCurrentThreadCpuTime();
-            System.out.printf("CPU µs/op: parseWithLimits %.1f, validate %.1f, validateStrict %.1f%n",
-                    (t1 - t0) / 1e3 / n, (t2 - t1) / 1e3 / n, (t3 - t2) / 1e3 / n);
+            for (int i = 0; i < n; i++) {
+                b.validateStreamed();
+            }
+            long t4 = threads.getCurrentThreadCpuTime();
+            for (int i = 0; i < n; i++) {
+                b.parseWithLimitsFed();
+            }
+            long t5 = threads.getCurrentThreadCpuTime();
+            for (int i = 0; i < n; i++) {
+                b.checkLimitsFed();
+            }
+            long t6 = threads.getCurrentThreadCpuTime();
+            System.out.printf("CPU µs/op: parseWithLimits %.1f, validate %.1f, validateStrict %.1f, validateStreamed %.1f, "
+                    + "parseWithLimitsFed %.1f, checkLimitsFed %.1f%n",
+                    (t1 - t0) / 1e3 / n, (t2 - t1) / 1e3 / n, (t3 - t2) / 1e3 / n, (t4 - t3) / 1e3 / n,
+                    (t5 - t4) / 1e3 / n, (t6 - t5) / 1e3 / n);
         }
     }
 
@@ -106,6 +135,28 @@ public class JsonBodyValidationBenchmark {
     @Benchmark
     public Object parseWithLimits() {
         return JsonBodyReader.read(limits, body, true).tree();
+    }
+
+    @Benchmark
+    public ValidationResult validateStreamed() {
+        RequestBodyCheck check = validator.bodyCheck(head);
+        ValidationResult refused = check.feed(body, 0, body.length);
+        return refused != null ? refused : check.finish();
+    }
+
+    @Benchmark
+    public Object parseWithLimitsFed() {
+        JsonBodyReader reader = new JsonBodyReader(limits, true);
+        reader.feed(body, 0, body.length);
+        reader.finish();
+        return reader.tree();
+    }
+
+    @Benchmark
+    public Object checkLimitsFed() {
+        JsonBodyReader reader = new JsonBodyReader(limits, false);
+        reader.feed(body, 0, body.length);
+        return reader.finish();
     }
 
     /** A valid order of 2,048 bytes or a little more: metadata entries fill it up. */

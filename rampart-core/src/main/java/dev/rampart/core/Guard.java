@@ -14,7 +14,8 @@ import java.util.concurrent.CompletionStage;
  * <p>Phases, in the order the gateway calls them:
  * <ol>
  *   <li>{@link #onRequest} after the request head is parsed and the route matched;</li>
- *   <li>{@link #onRequestBody} once the body is buffered (empty for a request without one), only
+ *   <li>{@link #onRequestBodyChunk} on each piece of the body as it arrives, then
+ *       {@link #onRequestBody} once the body is buffered (empty for a request without one), only
  *       for guards that ask for it with {@link #requestBodyInspectionLimit()};</li>
  *   <li>{@link #onResponseBody} on a proxied response held before any of it is sent, only for
  *       routes where a guard asks for it with {@link #responseBodyInspectionLimit()};</li>
@@ -40,6 +41,19 @@ public interface Guard {
      */
     default long requestBodyInspectionLimit() {
         return 0;
+    }
+
+    /**
+     * Looks at the next {@code length} bytes of the request body as they arrive, before the body is
+     * buffered whole, so that a body can be refused at its first byte that breaks a limit (a JSON
+     * bomb, a DTD) instead of once it is complete; called only for guards that ask for the body with
+     * {@link #requestBodyInspectionLimit()}, in pipeline order, with the bytes in arrival order.
+     * The bytes are valid only during the call. Must answer at once (no I/O): return
+     * {@link Decision#proceed()} to go on reading, or a deny, which answers the request without
+     * reading the rest of its body. The default goes on.
+     */
+    default Decision onRequestBodyChunk(Exchange exchange, byte[] chunk, int offset, int length) {
+        return Decision.proceed();
     }
 
     /**

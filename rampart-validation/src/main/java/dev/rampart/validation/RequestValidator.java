@@ -101,6 +101,29 @@ public final class RequestValidator {
     }
 
     /**
+     * A check to feed {@code request}'s body to as it arrives (see {@link RequestBodyCheck}), or null
+     * when the body is not parsed: its operation is unknown (and rejected), it has no or an
+     * unaccepted media type (which {@link #validate} on the head reports), or a media type other
+     * than JSON, XML and multipart/form-data. Call it once the head is valid; {@code request}'s
+     * own body, if any, is not read.
+     */
+    public RequestBodyCheck bodyCheck(ValidationRequest request) {
+        Operation operation = rules;
+        if (operation == null) {
+            OperationIndex.Lookup lookup = find(request);
+            operation = lookup == null ? null : lookup.operation();
+            if (operation == null) {
+                if (rejectUnknown) {
+                    return null;
+                }
+                operation = LIMITS_ONLY;
+            }
+        }
+        var streamed = operations.streamBody(request, operation);
+        return streamed == null ? null : new RequestBodyCheck(streamed);
+    }
+
+    /**
      * The methods the matched path allows, for the {@code Allow} header of a 405 (RFC 9110 §15.5.6);
      * empty when the path is unknown or in rules mode.
      */

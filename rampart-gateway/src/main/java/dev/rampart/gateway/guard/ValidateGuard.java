@@ -10,6 +10,7 @@ import dev.rampart.core.SecurityEvent;
 import dev.rampart.core.config.ValidationConfig;
 import dev.rampart.core.config.ValidationConfig.ResponseValidation;
 import dev.rampart.validation.BodyRules;
+import dev.rampart.validation.RequestBodyCheck;
 import dev.rampart.validation.RequestValidator;
 import dev.rampart.validation.ValidationProblem;
 import dev.rampart.validation.ValidationRequest;
@@ -29,11 +30,13 @@ import org.slf4j.LoggerFactory;
  * {@link #onRequest}, before any body byte is read, so a wrong parameter or media type costs no
  * buffering; the body (JSON/XML/multipart limits, then its schema) in {@link #onRequestBody}.
  *
- * <p>The body is buffered by the gateway up to {@link #requestBodyInspectionLimit()}: one byte more
- * than the largest body any of the route's JSON, XML or multipart limits admits. A body over that is
- * never held whole: the guard sees the first bytes, which already break the size limit of a
- * structured media type (413). Other media types have no structural limit to check, and the
- * route's {@code max-body-size} still bounds them.
+ * <p>A JSON, XML or multipart body is checked while it arrives ({@link #onRequestBodyChunk}): the
+ * chunk that breaks a limit refuses the request (400, or 413 for size) before the rest is read. The
+ * gateway holds the body up to {@link #requestBodyInspectionLimit()}, one byte more than the largest
+ * body any of the route's JSON, XML or multipart limits admits, so a body over that is never held
+ * whole; once it is complete, {@link #onRequestBody} checks what needs all of it (well-formedness at
+ * its end, the JSON schema on the tree built while it streamed). Other media types have no
+ * structural limit to check, and the route's {@code max-body-size} still bounds them.
  *
  * <p>A rejection answers 400/404/405/413/415 with problem+json whose {@code errors} member lists
  * every violation (location, rule, expected; never the rejected value) and emits the library's
@@ -58,6 +61,8 @@ public final class ValidateGuard implements Guard {
     private static final AttributeKey<ValidationRequest> HEAD = AttributeKey.of("validate.head", ValidationRequest.class);
     /** Set when the head announced a body, which onRequestBody then checks. */
     private static final AttributeKey<Boolean> BODY_PENDING = AttributeKey.of("validate.body-pending", Boolean.class);
+    /** The body's JSON/XML/multipart check, fed chunk by chunk as the body arrives; absent for other media types. */
+    private static final AttributeKey<RequestBodyCheck> BODY_CHECK = AttributeKey.of("validate.body-check", RequestBodyCheck.class);
 
     private final RequestValidator validator;
     private final ResponseValidation responses;
@@ -123,13 +128,42 @@ public final class ValidateGuard implements Guard {
         // stand-in itself (a syntax error) is not the real body's and is left for onRequestBody.
         ValidationResult result = validator.validate(requestOf(exchange).body(new byte[0]).build());
         List<Violation> headViolations = result.violations().stream().filter(v -> v.in() != Violation.In.body).toList();
-        return decide(exchange, request, ValidationResult.ofRequest(headViolations));
+        if (!headViolations.isEmpty()) {
+            return decide(exchange, request, ValidationResult.ofRequest(headViolations));
+        }
+        RequestBodyCheck check = validator.bodyCheck(request);
+        if (check != null) {
+            exchange.setAttribute(BODY_CHECK, check);
+        }
+        return Decision.proceedStage();
+    }
+
+    /**
+     * Feeds each arriving piece of a JSON, XML or multipart body to its check, so that the piece
+     * which breaks a limit (a depth bomb in the first kilobyte of a 100 MB body, a DOCTYPE, a file
+     * name with a path) is refused at once: the rest is never read into the gateway, and the
+     * upstream receives nothing.
+     */
+    @Override
+    public Decision onRequestBodyChunk(Exchange exchange, byte[] chunk, int offset, int length) {
+        RequestBodyCheck check = exchange.attribute(BODY_CHECK);
+        if (check == null) {
+            return Decision.proceed();
+        }
+        ValidationResult refused = check.feed(chunk, offset, length);
+        return refused == null ? Decision.proceed() : denial(exchange, exchange.attribute(HEAD), refused);
     }
 
     @Override
     public CompletionStage<Decision> onRequestBody(Exchange exchange, byte[] body, boolean truncated) {
         if (exchange.attribute(BODY_PENDING) == null) {
             return Decision.proceedStage();     // no body by its head: validated whole in onRequest
+        }
+        RequestBodyCheck check = exchange.attribute(BODY_CHECK);
+        if (check != null && check.bytesRead() == body.length && body.length > 0 && !truncated) {
+            // Every byte went through the check as it arrived: what is left is what needs the whole
+            // body (well-formedness at its end, the JSON schema on the tree built meanwhile).
+            return decide(exchange, exchange.attribute(HEAD), check.finish());
         }
         // A truncated body is one byte over the largest structured limit, so the validator reports
         // max-size for JSON, XML and multipart; other media types are not parsed.
@@ -204,9 +238,11 @@ public final class ValidateGuard implements Guard {
     }
 
     private CompletionStage<Decision> decide(Exchange exchange, ValidationRequest request, ValidationResult result) {
-        if (result.isValid()) {
-            return Decision.proceedStage();
-        }
+        return result.isValid() ? Decision.proceedStage() : denial(exchange, request, result).toStage();
+    }
+
+    /** The answer to an invalid request, with its event emitted. */
+    private Decision denial(Exchange exchange, ValidationRequest request, ValidationResult result) {
         boolean limit = result.violations().stream().anyMatch(v -> BodyRules.isLimit(v.rule()));
         exchange.emit(NAME, result.eventType(), limit ? SecurityEvent.Severity.MEDIUM : SecurityEvent.Severity.LOW,
                 result.code(), result.eventDetails());
@@ -220,7 +256,7 @@ public final class ValidateGuard implements Guard {
                 deny = deny.withHeader("Allow", String.join(", ", allowed));
             }
         }
-        return deny.toStage();
+        return deny;
     }
 
     /** The head as the validator sees it: the normalised path, the raw query, every header, the route's path parameters. */

@@ -457,7 +457,7 @@ final class ProxyCall {
             runGuards(route.guards(), 0, (g, x) -> g.onRequestBody(x, body, truncated), this::proxy);
         };
         req.handler(buf -> {
-            if (!countIn(buf)) {
+            if (!countIn(buf) || !inspectChunk(buf)) {
                 return;
             }
             inspected.add(buf);
@@ -471,6 +471,43 @@ final class ProxyCall {
             inspect.run();
         });
         req.resume();
+    }
+
+    /**
+     * Shows an arriving piece of the body to the inspecting guards ({@link Guard#onRequestBodyChunk});
+     * false once one refused the request, which is then answered without reading the rest.
+     */
+    private boolean inspectChunk(Buffer buf) {
+        byte[] bytes = null;
+        for (Guard g : route.guards()) {
+            if (done) {
+                return false;
+            }
+            if (g.requestBodyInspectionLimit() == 0) {
+                continue;
+            }
+            if (bytes == null) {
+                bytes = buf.getBytes();
+            }
+            Decision d;
+            try {
+                d = g.onRequestBodyChunk(ex, bytes, 0, bytes.length);
+            } catch (RuntimeException e) {
+                req.pause();
+                guardFailed(g, e);
+                return false;
+            }
+            if (d == null || !d.isProceed()) {
+                req.pause();
+                if (d == null) {
+                    guardFailed(g, new IllegalStateException("guard returned a null decision for a body chunk"));
+                } else {
+                    decide(g.name(), d);
+                }
+                return false;
+            }
+        }
+        return !done;
     }
 
     /** Counts body bytes against the route's limit; false (and 413) when exceeded. */

@@ -3,25 +3,31 @@ package dev.rampart.validation.body;
 import dev.rampart.core.config.MultipartLimitsConfig;
 import dev.rampart.validation.BodyRules;
 import dev.rampart.validation.Violation;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.fileupload.MultipartStream;
 import org.apache.commons.fileupload.ParameterParser;
 
 /**
- * Checks a {@code multipart/form-data} body (RFC 7578) as it streams through Commons FileUpload's
- * {@link MultipartStream}: number of parts, size of each part and of the whole, and the file names
- * clients send, which applications too often join to a directory path. Part contents are counted
- * and dropped, never kept.
+ * Checks a {@code multipart/form-data} body (RFC 7578) chunk by chunk as it arrives: number of
+ * parts, size of each part and of the whole, and the file names clients send, which applications
+ * too often join to a directory path. The first violation ends the check, on the chunk that carries
+ * it; part contents are counted and dropped, never kept. Content-Disposition parameters are read
+ * with Commons FileUpload's {@link ParameterParser}.
  *
  * <p>A violation's name is the part's form-field name; the pointer is {@code /<index>} of the part.
  */
 public final class MultipartBodyScanner {
+
+    private static final int CHUNK = 16 * 1024;
+    /** A part's header block longer than this is refused (Commons FileUpload's own bound). */
+    private static final int MAX_HEADER_BYTES = 10 * 1024;
+    private static final int CRLF = 0x0d0a;
+    private static final int CRLF_CRLF = 0x0d0a0d0a;
 
     private final MultipartLimitsConfig limits;
     private final List<String> allowedExtensions;
@@ -33,55 +39,181 @@ public final class MultipartBodyScanner {
 
     /** Scans {@code body} with the {@code boundary} of its Content-Type; null when it is acceptable. */
     public Violation scan(InputStream body, String boundary) {
-        if (boundary == null || boundary.isEmpty() || boundary.length() > 70) {
-            // RFC 2046 §5.1.1: a boundary has 1 to 70 characters.
-            return Violation.parameter(Violation.In.header, "Content-Type", BodyRules.SYNTAX, "a boundary parameter of 1-70 characters",
-                    "multipart/form-data needs a boundary parameter");
-        }
-        long maxSize = limits.maxSize().bytes();
-        int index = 0;
-        String field = null;
-        LimitedInputStream limited = new LimitedInputStream(body, maxSize);
-        try (InputStream in = limited) {
-            MultipartStream stream = new MultipartStream(in, boundary.getBytes(StandardCharsets.ISO_8859_1), 8192, null);
-            boolean next = stream.skipPreamble();
-            while (next) {
-                if (index >= limits.maxParts()) {
-                    return new Violation(Violation.In.body, null, "", BodyRules.MAX_PARTS, Integer.toString(limits.maxParts()),
-                            "the body has more than " + limits.maxParts() + " parts");
+        Feed feed = open(boundary);
+        byte[] chunk = new byte[CHUNK];
+        try (InputStream in = body) {
+            int n;
+            while ((n = in.read(chunk)) >= 0) {
+                Violation v = feed.feed(chunk, 0, n);
+                if (v != null) {
+                    return v;
                 }
-                ParameterParser parser = new ParameterParser();
-                parser.setLowerCaseNames(true);
-                String disposition = header(stream.readHeaders(), "content-disposition");
-                Map<String, String> params = disposition == null ? Map.of() : parser.parse(disposition, ';');
-                field = params.get("name");
-                String pointer = "/" + index;
-                String filename = params.containsKey("filename*") ? params.get("filename*") : params.get("filename");
-                if (filename != null) {
-                    String problem = filenameProblem(filename);
-                    if (problem != null) {
-                        return new Violation(Violation.In.body, field, pointer, BodyRules.FILENAME,
-                                allowedExtensions.isEmpty() ? "a plain file name" : "a plain file name ending in " + allowedExtensions,
-                                problem);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("reading the multipart body failed", e);
+        }
+        return feed.finish();
+    }
+
+    /** A check of one body with the {@code boundary} of its Content-Type, fed as it arrives. */
+    public Feed open(String boundary) {
+        return new Feed(boundary);
+    }
+
+    private enum State { PREAMBLE, DELIMITER_LINE, DELIMITER_LF, HEADERS, CONTENT, EPILOGUE }
+
+    /**
+     * One body's check, fed as it arrives: a push parser of RFC 2046 §5.1.1's grammar, because
+     * Commons FileUpload's {@code MultipartStream} pulls from an {@code InputStream} and cannot wait
+     * for the next chunk without holding a thread. Part contents are counted and dropped as they
+     * pass; only one part's header block (at most {@value #MAX_HEADER_BYTES} bytes) is ever held.
+     * Not thread-safe.
+     */
+    public final class Feed {
+        private final byte[] delimiter;     // CRLF "--" boundary
+        private final ByteArrayOutputStream headers = new ByteArrayOutputStream();
+        private State state = State.PREAMBLE;
+        private int matched = 2;            // the body's start counts as the CRLF before the first delimiter
+        private boolean padding;
+        private int dashes;
+        private long fed;
+        private long partBytes;
+        private int lastFour;               // the header block's last four bytes, to find its end
+        private int index = -1;
+        private String field;
+        private Violation violation;
+
+        Feed(String boundary) {
+            if (boundary == null || boundary.isEmpty() || boundary.length() > 70) {
+                // RFC 2046 §5.1.1: a boundary has 1 to 70 characters.
+                violation = Violation.parameter(Violation.In.header, "Content-Type", BodyRules.SYNTAX,
+                        "a boundary parameter of 1-70 characters", "multipart/form-data needs a boundary parameter");
+                delimiter = null;
+            } else {
+                delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+            }
+        }
+
+        /** Feeds the next bytes; the first violation (then on every later call), or null to go on. */
+        public Violation feed(byte[] chunk, int offset, int length) {
+            if (violation != null) {
+                return violation;
+            }
+            fed += length;
+            if (fed > limits.maxSize().bytes()) {
+                return fail(new Violation(Violation.In.body, null, "", BodyRules.MAX_SIZE, limits.maxSize().bytes() + " bytes",
+                        "the multipart body is larger than " + limits.maxSize().bytes() + " bytes"));
+            }
+            for (int i = offset; i < offset + length && violation == null; i++) {
+                accept(chunk[i]);
+            }
+            return violation;
+        }
+
+        /** The body is complete: null when it ended with its close delimiter and broke no limit. */
+        public Violation finish() {
+            if (violation == null && state != State.EPILOGUE) {
+                fail(syntax());
+            }
+            return violation;
+        }
+
+        private void accept(byte b) {
+            switch (state) {
+                case PREAMBLE, CONTENT -> {
+                    if (b == delimiter[matched]) {
+                        if (++matched == delimiter.length) {
+                            matched = 0;
+                            padding = false;
+                            dashes = 0;
+                            state = State.DELIMITER_LINE;
+                        }
+                        return;
+                    }
+                    // The bytes taken for a delimiter's start were content after all. A boundary holds no
+                    // CR (RFC 2046 §5.1.1 bchars), so a new match can only start at this byte.
+                    int content = matched + (b == '\r' ? 0 : 1);
+                    matched = b == '\r' ? 1 : 0;
+                    if (state == State.CONTENT && content > 0) {
+                        partBytes += content;
+                        if (partBytes > limits.maxPartSize().bytes()) {
+                            fail(new Violation(Violation.In.body, field, "/" + index, BodyRules.MAX_PART_SIZE,
+                                    limits.maxPartSize().bytes() + " bytes",
+                                    "a part is larger than " + limits.maxPartSize().bytes() + " bytes"));
+                        }
                     }
                 }
-                try {
-                    stream.readBodyData(new PartSizeCounter(limits.maxPartSize().bytes()));
-                } catch (PartTooLargeException e) {
-                    return new Violation(Violation.In.body, field, pointer, BodyRules.MAX_PART_SIZE,
-                            limits.maxPartSize().bytes() + " bytes", "a part is larger than " + limits.maxPartSize().bytes() + " bytes");
+                case DELIMITER_LINE -> {
+                    if (b == '-' && !padding && ++dashes == 2) {
+                        state = State.EPILOGUE;   // the close delimiter: what follows is ignored (RFC 2046)
+                    } else if (dashes == 0 && (b == ' ' || b == '\t')) {
+                        padding = true;           // transport padding
+                    } else if (dashes == 0 && b == '\r') {
+                        state = State.DELIMITER_LF;
+                    } else if (b != '-' || padding) {
+                        fail(syntax());
+                    }
                 }
-                index++;
-                next = stream.readBoundary();
+                case DELIMITER_LF -> {
+                    if (b != '\n') {
+                        fail(syntax());
+                    } else if (++index >= limits.maxParts()) {
+                        fail(new Violation(Violation.In.body, null, "", BodyRules.MAX_PARTS, Integer.toString(limits.maxParts()),
+                                "the body has more than " + limits.maxParts() + " parts"));
+                    } else {
+                        headers.reset();
+                        lastFour = 0;
+                        field = null;
+                        state = State.HEADERS;
+                    }
+                }
+                case HEADERS -> {
+                    if (headers.size() >= MAX_HEADER_BYTES) {
+                        fail(syntax());
+                        return;
+                    }
+                    headers.write(b);
+                    lastFour = lastFour << 8 | (b & 0xff);
+                    // The block ends with an empty line: CRLF alone, or CRLF CRLF after the last field.
+                    if (b == '\n' && (headers.size() == 2 && (lastFour & 0xffff) == CRLF || lastFour == CRLF_CRLF)) {
+                        startContent();
+                    }
+                }
+                case EPILOGUE -> {
+                    // ignored, but counted against max-size by feed
+                }
             }
-            return null;
-        } catch (IOException e) {
-            if (limited.exceeded()) {
-                return new Violation(Violation.In.body, null, "", BodyRules.MAX_SIZE, maxSize + " bytes",
-                        "the multipart body is larger than " + maxSize + " bytes");
+        }
+
+        private void startContent() {
+            String disposition = header(headers.toString(StandardCharsets.UTF_8), "content-disposition");
+            ParameterParser parser = new ParameterParser();
+            parser.setLowerCaseNames(true);
+            Map<String, String> params = disposition == null ? Map.of() : parser.parse(disposition, ';');
+            field = params.get("name");
+            String filename = params.containsKey("filename*") ? params.get("filename*") : params.get("filename");
+            if (filename != null) {
+                String problem = filenameProblem(filename);
+                if (problem != null) {
+                    fail(new Violation(Violation.In.body, field, "/" + index, BodyRules.FILENAME,
+                            allowedExtensions.isEmpty() ? "a plain file name" : "a plain file name ending in " + allowedExtensions,
+                            problem));
+                    return;
+                }
             }
-            return new Violation(Violation.In.body, field, "/" + index, BodyRules.SYNTAX, "multipart/form-data (RFC 7578)",
-                    "the body is not well-formed multipart/form-data");
+            partBytes = 0;
+            matched = 0;
+            state = State.CONTENT;
+        }
+
+        private Violation syntax() {
+            return new Violation(Violation.In.body, field, "/" + Math.max(index, 0), BodyRules.SYNTAX,
+                    "multipart/form-data (RFC 7578)", "the body is not well-formed multipart/form-data");
+        }
+
+        private Violation fail(Violation v) {
+            violation = v;
+            return v;
         }
     }
 
@@ -122,39 +254,5 @@ public final class MultipartBodyScanner {
             }
         }
         return null;
-    }
-
-    /** Thrown by {@link PartSizeCounter} to stop reading a part at its limit. */
-    private static final class PartTooLargeException extends IOException {
-        PartTooLargeException() {
-            super("part too large");
-        }
-    }
-
-    /** Counts a part's bytes and drops them; stops the read when the part passes its limit. */
-    private static final class PartSizeCounter extends OutputStream {
-        private final long max;
-        private long count;
-
-        PartSizeCounter(long max) {
-            this.max = max;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            add(1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            add(len);
-        }
-
-        private void add(long n) throws PartTooLargeException {
-            count += n;
-            if (count > max) {
-                throw new PartTooLargeException();
-            }
-        }
     }
 }

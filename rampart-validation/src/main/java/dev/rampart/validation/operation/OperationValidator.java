@@ -104,6 +104,40 @@ public final class OperationValidator {
         }
     }
 
+    /**
+     * A check of {@code request}'s body to be fed as it arrives, or null when there is nothing to
+     * parse it as: no or several {@code Content-Type}s, a media type the operation does not accept
+     * (both reported by {@link #validate} on the head), or one other than JSON, XML and multipart.
+     */
+    public StreamedBody streamBody(ValidationRequest request, Operation operation) {
+        if (request.header("Content-Type").size() != 1) {
+            return null;
+        }
+        MediaType actual = MediaType.parse(request.contentType());
+        if (actual == null) {
+            return null;
+        }
+        MediaContent content = null;
+        if (!operation.bodyContent().isEmpty()) {
+            content = select(operation.bodyContent(), actual);
+            if (content == null) {
+                return null;
+            }
+        }
+        if (actual.isJson()) {
+            SchemaCheck schema = content == null ? null : content.schema();
+            return new StreamedBody(new JsonBodyReader(options.json(), schema != null), schema, options.strictProperties(),
+                    null, null);
+        }
+        if (actual.isXml()) {
+            return new StreamedBody(null, null, false, xml.open(), null);
+        }
+        if (actual.isMultipartFormData()) {
+            return new StreamedBody(null, null, false, null, multipart.open(actual.parameters().get("boundary")));
+        }
+        return null;
+    }
+
     /** Violations of an upstream {@code response} to a request for {@code operation}. */
     public List<Violation> validateResponse(ValidationResponse response, Operation operation) {
         List<Violation> out = new ArrayList<>();

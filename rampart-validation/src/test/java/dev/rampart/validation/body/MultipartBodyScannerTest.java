@@ -75,4 +75,55 @@ class MultipartBodyScannerTest {
         assertThat(scanner.scan(new ByteArrayInputStream(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nno end")
                 .getBytes(StandardCharsets.ISO_8859_1)), BOUNDARY).rule()).isEqualTo(BodyRules.SYNTAX);
     }
+
+    @Test
+    void acceptsABodySplitAtEveryByteAndCountsPartsAcrossChunks() {
+        byte[] body = (part("name=\"title\"", "Invoice\r\n--not-the-boundary")
+                + part("name=\"file\"; filename=\"invoice.pdf\"", "%PDF\r\n\r-1.7")
+                + "--" + BOUNDARY + "--\r\nepilogue").getBytes(StandardCharsets.ISO_8859_1);
+        MultipartBodyScanner.Feed feed = scanner.open(BOUNDARY);
+        for (int i = 0; i < body.length; i++) {
+            assertThat(feed.feed(body, i, 1)).isNull();
+        }
+        assertThat(feed.finish()).isNull();
+    }
+
+    @Test
+    void refusesABadFileNameOnTheChunkThatNamesIt() {
+        MultipartBodyScanner.Feed feed = scanner.open(BOUNDARY);
+        byte[] head = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"f\"; filename=\"../../etc/cron.d/x.png\"\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(feed.feed(head, 0, head.length)).extracting(Violation::name, Violation::pointer, Violation::rule)
+                .containsExactly("f", "/0", BodyRules.FILENAME);
+    }
+
+    @Test
+    void refusesAnOversizedPartBeforeItEnds() {
+        MultipartBodyScanner.Feed feed = scanner.open(BOUNDARY);
+        byte[] head = (part("name=\"a\"", "1") + "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"big\"\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(feed.feed(head, 0, head.length)).isNull();
+        byte[] content = "x".repeat(600).getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(feed.feed(content, 0, content.length)).isNull();
+        assertThat(feed.feed(content, 0, content.length)).extracting(Violation::name, Violation::pointer, Violation::rule)
+                .containsExactly("big", "/1", BodyRules.MAX_PART_SIZE);
+    }
+
+    @Test
+    void refusesABodyWithoutItsCloseDelimiter() {
+        assertThat(scanner.scan(new ByteArrayInputStream(part("name=\"a\"", "1").getBytes(StandardCharsets.ISO_8859_1)), BOUNDARY)
+                .rule()).isEqualTo(BodyRules.SYNTAX);
+        assertThat(scanner.scan(new ByteArrayInputStream(new byte[0]), BOUNDARY).rule()).isEqualTo(BodyRules.SYNTAX);
+    }
+
+    @Test
+    void refusesAHeaderBlockOverTenKilobytes() {
+        String many = "--" + BOUNDARY + "\r\n" + "X-Filler: y\r\n".repeat(1_000) + "\r\ncontent\r\n--" + BOUNDARY + "--\r\n";
+        MultipartBodyScanner roomy = new MultipartBodyScanner(new MultipartLimitsConfig(3, DataSize.ofKilobytes(1),
+                DataSize.ofKilobytes(64), List.of()));
+        assertThat(roomy.scan(new ByteArrayInputStream(many.getBytes(StandardCharsets.ISO_8859_1)), BOUNDARY).rule())
+                .isEqualTo(BodyRules.SYNTAX);
+        String few = "--" + BOUNDARY + "\r\n" + "X-Filler: y\r\n".repeat(10) + "\r\ncontent\r\n--" + BOUNDARY + "--\r\n";
+        assertThat(roomy.scan(new ByteArrayInputStream(few.getBytes(StandardCharsets.ISO_8859_1)), BOUNDARY)).isNull();
+    }
 }

@@ -76,4 +76,59 @@ class XmlBodyScannerTest {
     void refusesMalformedXml() {
         assertThat(scan("<a><b></a>").rule()).isEqualTo(BodyRules.SYNTAX);
     }
+
+    @Test
+    void refusesDeepNestingOnTheChunkThatOpensIt() {
+        XmlBodyScanner.Feed feed = scanner.open();
+        byte[] chunk = "<a><b><c><d><e>".getBytes(StandardCharsets.UTF_8);
+        assertThat(feed.feed(chunk, 0, chunk.length)).extracting(Violation::rule).isEqualTo(BodyRules.MAX_DEPTH);
+        assertThat(feed.feed(chunk, 0, chunk.length).rule()).isEqualTo(BodyRules.MAX_DEPTH);
+    }
+
+    @Test
+    void refusesALongTextNodeBeforeItsEndArrives() {
+        XmlBodyScanner.Feed feed = scanner.open();
+        byte[] open = "<a>".getBytes(StandardCharsets.UTF_8);
+        assertThat(feed.feed(open, 0, open.length)).isNull();
+        byte[] text = "t".repeat(24).getBytes(StandardCharsets.UTF_8);
+        Violation v = null;
+        for (int i = 0; i < 4 && v == null; i++) {
+            v = feed.feed(text, 0, text.length);
+        }
+        assertThat(v).isNotNull().extracting(Violation::rule).isEqualTo(BodyRules.MAX_STRING_LENGTH);
+    }
+
+    @Test
+    void refusesADoctypeOnTheChunkThatDeclaresIt() {
+        XmlBodyScanner.Feed feed = scanner.open();
+        byte[] chunk = "<?xml version=\"1.0\"?><!DOCTYPE order [<!ENTITY x \"y\">]>".getBytes(StandardCharsets.UTF_8);
+        assertThat(feed.feed(chunk, 0, chunk.length)).extracting(Violation::rule).isEqualTo(BodyRules.DTD);
+    }
+
+    @Test
+    void acceptsADocumentSplitAtEveryByte() {
+        XmlBodyScanner.Feed feed = scanner.open();
+        byte[] doc = "<?xml version=\"1.0\"?><order id=\"1\"><item sku=\"A\">2</item><!-- note --></order>"
+                .getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < doc.length; i++) {
+            assertThat(feed.feed(doc, i, 1)).isNull();
+        }
+        assertThat(feed.finish()).isNull();
+    }
+
+    @Test
+    void refusesAnEmptyOrUnfinishedDocument() {
+        assertThat(scan("").rule()).isEqualTo(BodyRules.SYNTAX);
+        assertThat(scan("<a><b/>").rule()).isEqualTo(BodyRules.SYNTAX);
+        assertThat(scan("<a/><b/>").rule()).isEqualTo(BodyRules.SYNTAX);
+    }
+
+    @Test
+    void acceptsADoctypeKeywordInsideTheDocumentAndAfterPrologComments() {
+        XmlBodyScanner roomy = new XmlBodyScanner(XmlLimitsConfig.defaults());
+        String doc = "<?xml version=\"1.0\"?><!-- <!DOCTYPE in a comment --><?pi x?>"
+                + "<page><![CDATA[<!DOCTYPE html><html></html>]]></page>";
+        assertThat(roomy.scan(new ByteArrayInputStream(doc.getBytes(StandardCharsets.UTF_8)))).isNull();
+        assertThat(scan("<!-- c --><!DOCTYPE a><a/>").rule()).isEqualTo(BodyRules.DTD);
+    }
 }
