@@ -144,16 +144,34 @@ final class SubjectKeys {
         return stored.substring(PREFIX.length(), stored.indexOf(':', PREFIX.length()));
     }
 
-    /** {@code entry} with its subject fields encrypted under their subjects' keys. Blocks on the store at a cache miss. */
+    /**
+     * {@code entry} with every subject field encrypted under its subject's key, whatever the value
+     * looks like: a principal or detail that arrives shaped like a stored value ({@code subj:…}, set
+     * by whoever chose a username or key owner) is encrypted like any other, so it can neither pass
+     * for another subject's value nor escape erasure. Blocks on the store at a cache miss.
+     */
     AuditEntry protect(AuditEntry entry, AuditPrivacy privacy) {
-        String principal = entry.principal() != null && privacy.isSubjectField("principal") ? protect(entry.principal()) : entry.principal();
+        return protect(entry, privacy, false);
+    }
+
+    /**
+     * A spooled entry from a spool line written before lines said whether they were protected: its
+     * subject values already in stored form are kept (what replay did then), the others encrypted.
+     */
+    AuditEntry protectLegacySpooled(AuditEntry entry, AuditPrivacy privacy) {
+        return protect(entry, privacy, true);
+    }
+
+    private AuditEntry protect(AuditEntry entry, AuditPrivacy privacy, boolean keepStoredForm) {
+        String principal = entry.principal() != null && privacy.isSubjectField("principal")
+                ? protect(entry.principal(), keepStoredForm) : entry.principal();
         TreeMap<String, String> details = null;
         for (Map.Entry<String, String> d : entry.details().entrySet()) {
             if (d.getValue() != null && privacy.isSubjectField(d.getKey())) {
                 if (details == null) {
                     details = new TreeMap<>(entry.details());
                 }
-                details.put(d.getKey(), protect(d.getValue()));
+                details.put(d.getKey(), protect(d.getValue(), keepStoredForm));
             }
         }
         if (details == null && Objects.equals(principal, entry.principal())) {
@@ -161,6 +179,10 @@ final class SubjectKeys {
         }
         return new AuditEntry(entry.time(), entry.eventType(), principal, entry.clientIp(), entry.route(), entry.action(),
                 entry.result(), entry.requestId(), details == null ? entry.details() : details);
+    }
+
+    private String protect(String subject, boolean keepStoredForm) {
+        return keepStoredForm && isProtected(subject) ? subject : protect(subject);
     }
 
     /**
@@ -204,9 +226,6 @@ final class SubjectKeys {
 
     /** The stored form of {@code subject} for an append: under its key, created at first use. Blocks on the store at a cache miss. */
     String protect(String subject) {
-        if (isProtected(subject)) {
-            return subject; // an entry replayed from the spool, already protected
-        }
         return keyForAppend(subject).encrypt(subject);
     }
 
