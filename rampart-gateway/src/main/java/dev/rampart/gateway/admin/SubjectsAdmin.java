@@ -38,7 +38,13 @@ final class SubjectsAdmin {
         var console = gateway.consoleLogin();
         return new SubjectRequests(console == null ? null : console.users(), console == null ? null : console.sessions(),
                 gateway.apiKeys(), gateway.audit().map(a -> a.log().reader()).orElse(null),
-                Incidents.over(gateway.store(), gateway.loadedConfig().config().detection(), Clock.systemUTC()), Clock.systemUTC());
+                incidents(), Clock.systemUTC());
+    }
+
+    /** The detector's own incidents, so that a redaction and the detector's appends to a timeline take turns. */
+    private Incidents incidents() {
+        return gateway.detection() != null ? gateway.detection().incidents()
+                : Incidents.over(gateway.store(), gateway.loadedConfig().config().detection(), Clock.systemUTC());
     }
 
     void export(RoutingContext ctx) {
