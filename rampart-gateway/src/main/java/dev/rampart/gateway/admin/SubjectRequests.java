@@ -6,11 +6,13 @@ import dev.rampart.audit.StoredEntry;
 import dev.rampart.audit.SubjectErasure;
 import dev.rampart.auth.apikey.ApiKeyRecord;
 import dev.rampart.auth.apikey.ApiKeys;
+import dev.rampart.auth.lockout.LockoutState;
 import dev.rampart.auth.lockout.LoginThrottle;
 import dev.rampart.auth.session.Sessions;
 import dev.rampart.auth.user.UserRecord;
 import dev.rampart.auth.user.Users;
 import dev.rampart.detect.Incidents;
+import dev.rampart.gateway.console.ConsoleLogin;
 import dev.rampart.detect.SubjectRedaction;
 import dev.rampart.gateway.detect.IncidentJson;
 import io.vertx.core.json.JsonArray;
@@ -19,9 +21,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Data-subject requests (GDPR art. 15 and 17): export everything Rampart holds about a subject as
@@ -33,23 +37,26 @@ import java.util.Set;
  * email, the audit entries naming any of those identifiers or the API key ids (as principal,
  * or in a subject detail such as {@code account}), the incidents naming one of them as a whole token
  * anywhere (exported whole: evidence and timeline), and the values detection rules learnt for or
- * about them (the addresses an admin logged in from). An id that is a client address gathers the
- * incidents and learnt values naming that address. OAuth2 clients have no owner, so none belongs to a subject.
+ * about them (the addresses an admin logged in from), and the failed-login records of its login
+ * names (an account that never existed but was tried has one too). An id that is a client address
+ * gathers the incidents and learnt values naming that address. OAuth2 clients have no owner, so none
+ * belongs to a subject.
  *
  * <p>Erasure deletes the user (with its sessions, password history, recovery codes and used TOTP
- * steps), revokes and deletes the API keys, and erases each identifier from the audit log: its
- * subject key is destroyed (the entries stay, unreadable, and the log still verifies) and entries
- * naming it raw or pseudonymised are pruned. Incidents are kept as security records, with every
- * mention of those identifiers (evidence, timeline events, notes, titles, who acknowledged or
- * resolved) redacted in place to {@code [erased subject]}, and the values detection rules learnt for
- * or about them are deleted; the answer counts what was redacted. It is idempotent: a second erasure
- * finds nothing and changes nothing. Every method blocks on the store.
+ * steps) and those failed-login records, revokes and deletes the API keys, and erases each
+ * identifier from the audit log: its subject key is destroyed (the entries stay, unreadable, and the
+ * log still verifies) and entries naming it raw or pseudonymised are pruned. Incidents are kept as
+ * security records, with every mention of those identifiers (evidence, timeline events, notes,
+ * titles, who acknowledged or resolved) redacted in place to {@code [erased subject]}, and the values
+ * detection rules learnt for or about them are deleted; the answer counts what was redacted. It is
+ * idempotent: a second erasure finds nothing and changes nothing. Every method blocks on the store.
  */
 public final class SubjectRequests {
 
     /** Most audit entries one export document holds; page on with {@code audit.next_after}. */
     public static final int AUDIT_PAGE = 10_000;
 
+    private final ConsoleLogin console;
     private final Users users;
     private final Sessions sessions;
     private final ApiKeys apiKeys;
@@ -58,15 +65,14 @@ public final class SubjectRequests {
     private final Clock clock;
 
     /**
-     * @param users the users, or null when there are none to look at
-     * @param sessions their console sessions, or null
+     * @param console the users, their sessions and failed-login records, or null when there are none to look at
      * @param audit the audit log's reader, or null when the log is off
      * @param incidents the detector's incidents (exported, redacted by an erasure), or null
      */
-    public SubjectRequests(Users users, Sessions sessions, ApiKeys apiKeys, AuditReader audit, Incidents incidents,
-            Clock clock) {
-        this.users = users;
-        this.sessions = sessions;
+    public SubjectRequests(ConsoleLogin console, ApiKeys apiKeys, AuditReader audit, Incidents incidents, Clock clock) {
+        this.console = console;
+        this.users = console == null ? null : console.users();
+        this.sessions = console == null ? null : console.sessions();
         this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys");
         this.audit = audit;
         this.incidents = incidents;
@@ -94,6 +100,12 @@ public final class SubjectRequests {
                     .put("expires_at", s.expiresAt().toString())));
         }
         doc.put("console_sessions", sessionList);
+        JsonArray lockouts = new JsonArray();
+        loginAccounts(id, user).forEach((account, state) -> lockouts.add(new JsonObject().put("account", account)
+                .put("failures", state.failures()).put("last_failure", state.lastFailure().map(Object::toString).orElse(null))
+                .put("locked_until", state.lockedUntil().map(Object::toString).orElse(null))
+                .put("temporary_lockouts", state.temporaryLockouts()).put("permanently_locked", state.permanentlyLocked())));
+        doc.put("login_lockouts", lockouts);
         JsonArray keyList = new JsonArray();
         keys.forEach(k -> keyList.add(ApiKeysAdmin.json(k)));
         doc.put("api_keys", keyList);
@@ -141,6 +153,10 @@ public final class SubjectRequests {
         for (ApiKeyRecord k : keys) {
             apiKeys.delete(k.id());
         }
+        Set<String> lockedAccounts = loginAccounts(id, user).keySet();
+        for (String account : lockedAccounts) {
+            console.unlock(account);
+        }
         int keysDestroyed = 0;
         int pruned = 0;
         String subjectHash = audit == null ? null : audit.subjectHash(id);
@@ -154,6 +170,7 @@ public final class SubjectRequests {
         SubjectRedaction redacted = incidents == null ? new SubjectRedaction(0, 0, 0, 0, 0, 0) : incidents.redactSubject(identifiers);
         JsonObject answer = new JsonObject().put("subject", id).put("erased_at", clock.instant().toString())
                 .put("user_deleted", user.isPresent()).put("console_sessions_ended", sessionsEnded)
+                .put("login_lockouts_deleted", lockedAccounts.size())
                 .put("api_keys_deleted", keys.size()).put("audit_keys_destroyed", keysDestroyed)
                 .put("audit_entries_pruned", pruned).put("audit_subject_hash", subjectHash)
                 .put("incidents_redacted", new JsonObject().put("incidents", redacted.incidents())
@@ -171,7 +188,23 @@ public final class SubjectRequests {
         details.put("audit_keys_destroyed", Integer.toString(keysDestroyed));
         details.put("audit_entries_pruned", Integer.toString(pruned));
         details.put("incidents_redacted", Integer.toString(redacted.incidents()));
+        details.put("login_lockouts_deleted", Integer.toString(lockedAccounts.size()));
         return new Erasure(answer, details);
+    }
+
+    /**
+     * The failed-login records kept for the subject's login names (by the lockout's account key, the
+     * name normalised as logins normalise it), by account: the subject may be an account that never
+     * existed but was tried.
+     */
+    private Map<String, LockoutState> loginAccounts(String id, Optional<UserRecord> user) {
+        Map<String, LockoutState> found = new TreeMap<>();
+        if (console != null) {
+            for (String name : ownerNames(id, user)) {
+                console.lockout(name).ifPresent(state -> found.put(LoginThrottle.accountKey(name), state));
+            }
+        }
+        return found;
     }
 
     private Optional<UserRecord> user(String id) {

@@ -36,8 +36,7 @@ final class SubjectsAdmin {
 
     private SubjectRequests requests() {
         var console = gateway.consoleLogin();
-        return new SubjectRequests(console == null ? null : console.users(), console == null ? null : console.sessions(),
-                gateway.apiKeys(), gateway.audit().map(a -> a.log().reader()).orElse(null),
+        return new SubjectRequests(console, gateway.apiKeys(), gateway.audit().map(a -> a.log().reader()).orElse(null),
                 incidents(), Clock.systemUTC());
     }
 

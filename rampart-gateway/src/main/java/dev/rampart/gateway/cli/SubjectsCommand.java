@@ -52,7 +52,7 @@ public final class SubjectsCommand implements Runnable {
             Crypto crypto = operatorCrypto(store, config);
             ConsoleLogin console = ConsoleLogin.open(store, config, baseDir(), crypto);
             AuditReader audit = config.audit().enabled() ? GatewayAudit.reader(config, store, crypto) : null;
-            return new SubjectRequests(console.users(), console.sessions(), Gateway.apiKeysOf(store, crypto), audit,
+            return new SubjectRequests(console, Gateway.apiKeysOf(store, crypto), audit,
                     Incidents.over(store, config.detection(), Clock.systemUTC()), Clock.systemUTC());
         }
 

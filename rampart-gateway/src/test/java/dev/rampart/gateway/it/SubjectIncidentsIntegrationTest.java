@@ -136,9 +136,14 @@ class SubjectIncidentsIntegrationTest {
         assertThat(incident.getJsonArray("timeline").stream().map(JsonObject.class::cast)
                 .filter(t -> "event".equals(t.getString("entry"))).toList()).hasSize(5);
         assertThat(doc.getJsonArray("detection_learnt_values")).isEmpty();
+        assertThat(doc.getJsonArray("login_lockouts")).singleElement().satisfies(l -> {
+            assertThat(((JsonObject) l).getString("account")).isEqualTo("carol");
+            assertThat(((JsonObject) l).getInteger("failures")).isEqualTo(5);
+        });
 
         HttpResponse<String> erased = admin("POST", "/admin/subjects/Carol/erase", "{\"confirm\": \"Carol\"}");
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+        assertThat(new JsonObject(erased.body()).getInteger("login_lockouts_deleted")).isEqualTo(1);
         JsonObject redacted = new JsonObject(erased.body()).getJsonObject("incidents_redacted");
         assertThat(redacted.getInteger("incidents")).isEqualTo(1);
         assertThat(redacted.getInteger("evidence_snapshots")).isEqualTo(1);
@@ -151,7 +156,10 @@ class SubjectIncidentsIntegrationTest {
                 .contains("\"acknowledged_by\":\"[erased subject]\"").contains("authentication.failed");
         assertThat(gw.adminGet("/admin/incidents/" + daves.getString("id")).body()).contains("\"group\":\"dave\"");
         assertThat(incidents("subject=carol")).isEmpty();
-        assertThat(new JsonObject(gw.adminGet("/admin/subjects/Carol/export").body()).getJsonArray("incidents")).isEmpty();
+        JsonObject after = new JsonObject(gw.adminGet("/admin/subjects/Carol/export").body());
+        assertThat(after.getJsonArray("incidents")).isEmpty();
+        assertThat(after.getJsonArray("login_lockouts")).isEmpty();
+        assertThat(new JsonObject(gw.adminGet("/admin/subjects/dave/export").body()).getJsonArray("login_lockouts")).hasSize(1);
         JsonObject again = new JsonObject(admin("POST", "/admin/subjects/Carol/erase", "{\"confirm\": \"Carol\"}").body());
         assertThat(again.getJsonObject("incidents_redacted").getInteger("incidents")).isZero();
 
