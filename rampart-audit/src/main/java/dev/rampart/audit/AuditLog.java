@@ -89,7 +89,7 @@ public final class AuditLog implements AutoCloseable {
     public record ConsistencyProof(long size1, long size2, byte[] root1, byte[] root2, List<byte[]> path) {}
 
     /**
-     * An entry on its way to the store. {@code subjects}: whether its subject fields are already in
+     * An entry on its way to the store. {@code subjectsProtected}: whether its subject fields are already in
      * stored form (true once the writer encrypted them, or for a spooled entry so marked; null for a
      * spool line older than that mark), so that nothing but this flag decides what is encrypted.
      */
