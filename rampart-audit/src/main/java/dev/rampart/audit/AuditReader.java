@@ -50,7 +50,7 @@ public final class AuditReader {
 
     /** Entries matching the query, by sequence number. */
     public List<StoredEntry> query(AuditQuery query) {
-        return subjects.reveal(queryStored(query));
+        return subjects.reveal(queryStored(query), privacy);
     }
 
     /** Entries matching the query exactly as stored: each one's {@link AuditEntry#leafBytes()} is its Merkle leaf. */
@@ -89,7 +89,7 @@ public final class AuditReader {
     public List<StoredEntry> subjectEntries(Collection<String> ids, long afterSeq, int limit) {
         Set<String> values = new LinkedHashSet<>();
         ids.forEach(id -> values.addAll(storedForms(id, null)));
-        return values.isEmpty() ? List.of() : subjects.reveal(matching(values, afterSeq, limit));
+        return values.isEmpty() ? List.of() : subjects.reveal(matching(values, afterSeq, limit), privacy);
     }
 
     /**

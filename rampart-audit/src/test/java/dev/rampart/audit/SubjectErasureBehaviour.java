@@ -175,6 +175,16 @@ abstract class SubjectErasureBehaviour {
     }
 
     @Test
+    void aStoredLookingValueInAFieldThatIsNeverEncryptedIsShownAsWritten() {
+        appendAll(entry(0, "alice", null));
+        String aliceStored = log.queryStored(AuditQuery.all(1)).get(0).entry().principal();
+        appendAll(AuditEntry.of(T0.plusSeconds(1), "request.denied", "bob", null, "orders", "GET /x", "denied", "req-1",
+                Map.of("path", "subj:abc:xyz", "guard", aliceStored + "x")));
+        assertThat(log.query(AuditQuery.all(10)).get(1).entry().details())
+                .containsEntry("path", "subj:abc:xyz").containsEntry("guard", aliceStored + "x");
+    }
+
+    @Test
     void theKeyRowKeepsNothingThatLinksTheSubjectToItsOldEntries() throws SQLException {
         appendAll(entry(0, "alice", null));
         log.eraseSubject("alice");
