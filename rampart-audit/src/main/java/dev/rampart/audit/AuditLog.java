@@ -88,7 +88,12 @@ public final class AuditLog implements AutoCloseable {
     /** A consistency proof between two tree sizes. */
     public record ConsistencyProof(long size1, long size2, byte[] root1, byte[] root2, List<byte[]> path) {}
 
-    private record Pending(AuditEntry entry, CompletableFuture<Long> acknowledged) {}
+    /**
+     * An entry on its way to the store. {@code subjectsProtected}: whether its subject fields are already in
+     * stored form (true once the writer encrypted them, or for a spooled entry so marked; null for a
+     * spool line older than that mark), so that nothing but this flag decides what is encrypted.
+     */
+    private record Pending(AuditEntry entry, CompletableFuture<Long> acknowledged, Boolean subjectsProtected) {}
 
     private final AuditTables tables;
     private final Options options;
@@ -156,7 +161,7 @@ public final class AuditLog implements AutoCloseable {
             ack.completeExceptionally(new AuditUnavailableException("the audit log is closed"));
             return ack;
         }
-        queue.add(new Pending(options.privacy().protect(entry, salt), ack));
+        queue.add(new Pending(options.privacy().protect(entry, salt), ack, false));
         return ack;
     }
 
@@ -325,8 +330,8 @@ public final class AuditLog implements AutoCloseable {
     private void write(List<Pending> batch) {
         List<Pending> toWrite = new ArrayList<>();
         AuditSpool spool = options.spool();
-        List<AuditEntry> replay = spool == null ? List.of() : spool.read();
-        replay.forEach(e -> toWrite.add(new Pending(e, new CompletableFuture<>())));
+        List<AuditSpool.Spooled> replay = spool == null ? List.of() : spool.read();
+        replay.forEach(e -> toWrite.add(new Pending(e.entry(), new CompletableFuture<>(), e.subjectsProtected())));
         toWrite.addAll(batch);
         List<AuditEntry> entries = new ArrayList<>(toWrite.size());
         List<byte[]> hashes = new ArrayList<>(toWrite.size());
@@ -336,9 +341,14 @@ public final class AuditLog implements AutoCloseable {
             // then spooled with their subject fields not yet encrypted, and encrypted at replay)
             for (int i = 0; i < toWrite.size(); i++) {
                 Pending p = toWrite.get(i);
-                AuditEntry stored = subjects.protect(p.entry(), options.privacy());
-                if (stored != p.entry()) {
-                    toWrite.set(i, new Pending(stored, p.acknowledged()));
+                AuditEntry stored = p.entry();
+                if (p.subjectsProtected() == null) {
+                    stored = subjects.protectLegacySpooled(stored, options.privacy());
+                } else if (!p.subjectsProtected()) {
+                    stored = subjects.protect(stored, options.privacy());
+                }
+                if (!Boolean.TRUE.equals(p.subjectsProtected())) {
+                    toWrite.set(i, new Pending(stored, p.acknowledged(), true));
                 }
                 entries.add(stored);
                 hashes.add(MerkleTree.leafHash(stored.leafBytes()));
@@ -367,7 +377,7 @@ public final class AuditLog implements AutoCloseable {
         String reason = cause.getMessage();
         if (options.onWriteFailure() == WriteFailurePolicy.SPOOL) {
             try {
-                options.spool().append(batch.stream().map(Pending::entry).toList());
+                options.spool().append(batch.stream().map(p -> new AuditSpool.Spooled(p.entry(), p.subjectsProtected())).toList());
             } catch (RuntimeException spoolFailure) {
                 fail(batch, "the audit store cannot be written (" + reason + ") and neither can the spool ("
                         + spoolFailure.getMessage() + ")", cause);

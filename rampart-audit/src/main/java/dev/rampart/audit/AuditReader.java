@@ -50,7 +50,7 @@ public final class AuditReader {
 
     /** Entries matching the query, by sequence number. */
     public List<StoredEntry> query(AuditQuery query) {
-        return subjects.reveal(queryStored(query));
+        return subjects.reveal(queryStored(query), privacy);
     }
 
     /** Entries matching the query exactly as stored: each one's {@link AuditEntry#leafBytes()} is its Merkle leaf. */
@@ -89,7 +89,7 @@ public final class AuditReader {
     public List<StoredEntry> subjectEntries(Collection<String> ids, long afterSeq, int limit) {
         Set<String> values = new LinkedHashSet<>();
         ids.forEach(id -> values.addAll(storedForms(id, null)));
-        return values.isEmpty() ? List.of() : subjects.reveal(matching(values, afterSeq, limit));
+        return values.isEmpty() ? List.of() : subjects.reveal(matching(values, afterSeq, limit), privacy);
     }
 
     /**
@@ -100,7 +100,9 @@ public final class AuditReader {
      */
     public SubjectErasure eraseSubject(String id) {
         Set<String> unkeyed = new LinkedHashSet<>();
-        unkeyed.add(id);
+        if (!SubjectKeys.isProtected(id)) { // else it may copy another subject's stored value: prune nothing of theirs
+            unkeyed.add(id);
+        }
         unkeyed.add(AuditPrivacy.pseudonym(id, salt));
         int pruned = 0;
         long after = -1;
@@ -169,21 +171,22 @@ public final class AuditReader {
     /**
      * Every form {@code value} may be stored in: under its live subject key (when the field is a
      * subject field, or for any field when {@code field} is null), its HMAC pseudonym, and raw
-     * (entries from before the setting was on).
+     * (entries from before the setting was on, or a stored value given back to a query). A value
+     * shaped like a stored one is also looked up as a subject of its own (a user may be named
+     * {@code subj:…}); for a subject request ({@code field} null) it is not matched raw, or such a
+     * name would pull in the entries of the subject whose stored value it copies.
      */
     private Set<String> storedForms(String value, String field) {
         Set<String> forms = new LinkedHashSet<>();
-        if (SubjectKeys.isProtected(value) || value.startsWith(AuditPrivacy.PSEUDONYM_PREFIX)) {
-            forms.add(value); // a stored value given back
-            return forms;
-        }
         if (field == null || privacy.isSubjectField(field)) {
             subjects.existing(value).ifPresent(key -> forms.add(key.encrypt(value)));
         }
         if (field == null || privacy.pseudonymised().contains(field)) {
             forms.add(AuditPrivacy.pseudonym(value, salt));
         }
-        forms.add(value);
+        if (field != null || !SubjectKeys.isProtected(value)) {
+            forms.add(value);
+        }
         return forms;
     }
 }

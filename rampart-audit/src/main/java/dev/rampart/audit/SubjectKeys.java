@@ -91,11 +91,17 @@ final class SubjectKeys {
         }
 
         String decrypt(String stored) {
+            String plain = decryptOrNull(stored);
+            return plain == null ? UNREADABLE : plain;
+        }
+
+        /** The plaintext, or null when {@code stored} does not decrypt under this key. */
+        String decryptOrNull(String stored) {
             try {
                 byte[] ct = B64D.decode(stored.substring(stored.indexOf(':', PREFIX.length()) + 1));
                 return new String(daead.decryptDeterministically(ct, associatedData(id)), StandardCharsets.UTF_8);
             } catch (GeneralSecurityException | IllegalArgumentException e) {
-                return UNREADABLE;
+                return null;
             }
         }
     }
@@ -144,16 +150,34 @@ final class SubjectKeys {
         return stored.substring(PREFIX.length(), stored.indexOf(':', PREFIX.length()));
     }
 
-    /** {@code entry} with its subject fields encrypted under their subjects' keys. Blocks on the store at a cache miss. */
+    /**
+     * {@code entry} with every subject field encrypted under its subject's key, whatever the value
+     * looks like: a principal or detail that arrives shaped like a stored value ({@code subj:…}, set
+     * by whoever chose a username or key owner) is encrypted like any other, so it can neither pass
+     * for another subject's value nor escape erasure. Blocks on the store at a cache miss.
+     */
     AuditEntry protect(AuditEntry entry, AuditPrivacy privacy) {
-        String principal = entry.principal() != null && privacy.isSubjectField("principal") ? protect(entry.principal()) : entry.principal();
+        return protect(entry, privacy, false);
+    }
+
+    /**
+     * A spooled entry from a spool line written before lines said whether they were protected: its
+     * subject values already in stored form are kept (what replay did then), the others encrypted.
+     */
+    AuditEntry protectLegacySpooled(AuditEntry entry, AuditPrivacy privacy) {
+        return protect(entry, privacy, true);
+    }
+
+    private AuditEntry protect(AuditEntry entry, AuditPrivacy privacy, boolean keepStoredForm) {
+        String principal = entry.principal() != null && privacy.isSubjectField("principal")
+                ? protect(entry.principal(), keepStoredForm) : entry.principal();
         TreeMap<String, String> details = null;
         for (Map.Entry<String, String> d : entry.details().entrySet()) {
             if (d.getValue() != null && privacy.isSubjectField(d.getKey())) {
                 if (details == null) {
                     details = new TreeMap<>(entry.details());
                 }
-                details.put(d.getKey(), protect(d.getValue()));
+                details.put(d.getKey(), protect(d.getValue(), keepStoredForm));
             }
         }
         if (details == null && Objects.equals(principal, entry.principal())) {
@@ -163,11 +187,19 @@ final class SubjectKeys {
                 entry.result(), entry.requestId(), details == null ? entry.details() : details);
     }
 
+    private String protect(String subject, boolean keepStoredForm) {
+        return keepStoredForm && isProtected(subject) ? subject : protect(subject);
+    }
+
     /**
-     * The entries as a reader shows them: every {@code subj:} value (principal or detail) decrypted
-     * when its key is live, {@value #ERASED} when it was destroyed. One read of the keys for all.
+     * The entries as a reader shows them: every {@code subj:} value of a subject field (principal or
+     * detail, under {@code privacy}) decrypted when its key is live, {@value #ERASED} when it was
+     * destroyed, {@value #UNREADABLE} when it does not decrypt. In any other field a {@code subj:}
+     * value is shown decrypted only when it decrypts under a live key (written while the field was a
+     * subject field), else as it is: a value that only looks stored, set by a caller in a field that
+     * is never encrypted (a path, say), cannot make readers show a marker. One read of the keys for all.
      */
-    List<StoredEntry> reveal(List<StoredEntry> entries) {
+    List<StoredEntry> reveal(List<StoredEntry> entries, AuditPrivacy privacy) {
         Set<String> ids = new HashSet<>();
         for (StoredEntry s : entries) {
             if (isProtected(s.entry().principal())) {
@@ -187,26 +219,28 @@ final class SubjectKeys {
         for (StoredEntry s : entries) {
             AuditEntry e = s.entry();
             TreeMap<String, String> details = new TreeMap<>();
-            e.details().forEach((k, v) -> details.put(k, reveal(v, keys)));
-            shown.add(new StoredEntry(s.seq(), new AuditEntry(e.time(), e.eventType(), reveal(e.principal(), keys), e.clientIp(),
-                    e.route(), e.action(), e.result(), e.requestId(), details)));
+            e.details().forEach((k, v) -> details.put(k, reveal(v, keys, privacy.isSubjectField(k))));
+            shown.add(new StoredEntry(s.seq(), new AuditEntry(e.time(), e.eventType(),
+                    reveal(e.principal(), keys, privacy.isSubjectField("principal")), e.clientIp(), e.route(), e.action(),
+                    e.result(), e.requestId(), details)));
         }
         return shown;
     }
 
-    private static String reveal(String value, Map<String, Key> keys) {
+    private static String reveal(String value, Map<String, Key> keys, boolean subjectField) {
         if (!isProtected(value)) {
             return value;
         }
         Key key = keys.get(keyIdOf(value));
-        return key == null ? ERASED : key.decrypt(value);
+        if (subjectField) {
+            return key == null ? ERASED : key.decrypt(value);
+        }
+        String plain = key == null ? null : key.decryptOrNull(value);
+        return plain == null ? value : plain;
     }
 
     /** The stored form of {@code subject} for an append: under its key, created at first use. Blocks on the store at a cache miss. */
     String protect(String subject) {
-        if (isProtected(subject)) {
-            return subject; // an entry replayed from the spool, already protected
-        }
         return keyForAppend(subject).encrypt(subject);
     }
 

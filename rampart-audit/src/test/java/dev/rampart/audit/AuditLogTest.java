@@ -260,6 +260,49 @@ class AuditLogTest {
     }
 
     @Test
+    void spooledEntriesAreEncryptedOnceAndOnlyTheSpoolsMarkKeepsAStoredForm() throws SQLException {
+        log.close();
+        log = openLog(WriteFailurePolicy.SPOOL, AuditPrivacy.defaults());
+        assertThat(log.append(entry(0)).join()).isZero(); // alice's key is now cached
+        sql("ALTER TABLE audit_entries RENAME TO audit_entries_away");
+        sql("ALTER TABLE audit_subject_keys RENAME TO audit_subject_keys_away");
+        // alice's entry is spooled encrypted (cached key); the look-alike's key cannot be read: spooled in clear
+        assertThat(log.append(entry(1)).join()).isEqualTo(-1);
+        assertThat(log.append(AuditEntry.of(T0.plusSeconds(2), "request.allowed", "subj:abc:xyz", null, "orders", "GET /orders",
+                "allowed", "req-2", Map.of())).join()).isEqualTo(-1);
+        sql("ALTER TABLE audit_subject_keys_away RENAME TO audit_subject_keys");
+        sql("ALTER TABLE audit_entries_away RENAME TO audit_entries");
+        assertThat(log.append(entry(3)).join()).isEqualTo(3);
+
+        List<StoredEntry> stored = log.queryStored(AuditQuery.all(10));
+        assertThat(stored).extracting(s -> s.entry().principal()).allMatch(p -> SubjectKeys.isProtected(p))
+                .doesNotContain("subj:abc:xyz");
+        assertThat(stored.get(1).entry().principal()).isEqualTo(stored.get(0).entry().principal()); // not encrypted twice
+        assertThat(log.query(AuditQuery.all(10))).extracting(s -> s.entry().principal())
+                .containsExactly("alice", "alice", "subj:abc:xyz", "alice");
+        log.checkpoint().join();
+        assertThat(AuditVerifier.verify(store, trusted(), null).verified()).isTrue();
+    }
+
+    @Test
+    void aSpoolWrittenBeforeTheMarkIsReplayedAsThenKeepingItsStoredForms() throws Exception {
+        log.close();
+        log = openLog(WriteFailurePolicy.SPOOL, AuditPrivacy.defaults());
+        assertThat(log.append(entry(0)).join()).isZero();
+        AuditEntry aliceStored = log.queryStored(AuditQuery.all(1)).get(0).entry();
+        log.close();
+        // lines as the spool wrote them before they carried "subjects_protected": one protected, one in clear
+        java.nio.file.Files.writeString(dir.resolve("audit.spool"), AuditJson.toLine(new StoredEntry(-1, aliceStored)) + "\n"
+                + AuditJson.toLine(new StoredEntry(-1, entry(1))) + "\n");
+        log = openLog(WriteFailurePolicy.SPOOL, AuditPrivacy.defaults());
+        assertThat(log.append(entry(2)).join()).isEqualTo(3);
+
+        List<StoredEntry> stored = log.queryStored(AuditQuery.all(10));
+        assertThat(stored).extracting(s -> s.entry().principal()).containsOnly(aliceStored.principal());
+        assertThat(log.query(AuditQuery.all(10))).extracting(s -> s.entry().principal()).containsOnly("alice").hasSize(4);
+    }
+
+    @Test
     void reopeningRestoresTheTree() {
         appendAll(5);
         byte[] root = log.rootHash(5);

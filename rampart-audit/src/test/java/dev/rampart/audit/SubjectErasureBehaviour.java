@@ -149,6 +149,42 @@ abstract class SubjectErasureBehaviour {
     }
 
     @Test
+    void aValueShapedLikeAStoredSubjectIsEncryptedLikeAnyOtherAndReadsBackAsGiven() throws SQLException {
+        appendAll(entry(0, "alice", null));
+        String aliceStored = storedPrincipals().get(0).split(" ")[0];
+        // an outsider picks a username shaped like a stored value: made up, and a copy of alice's
+        appendAll(entry(1, "subj:abc:xyz", "subj:abc:xyz"), entry(2, aliceStored, null));
+
+        List<String> stored = storedPrincipals();
+        String forgedStored = stored.get(1).split(" ")[0];
+        assertThat(forgedStored).isNotEqualTo("subj:abc:xyz").matches("subj:[A-Za-z0-9_-]{12}:[A-Za-z0-9_-]+");
+        assertThat(stored.get(1)).doesNotContain("subj:abc:xyz").contains("\"account\":\"" + forgedStored + "\"");
+        assertThat(stored.get(2).split(" ")[0]).isNotEqualTo(aliceStored);
+        List<StoredEntry> shown = log.query(AuditQuery.all(10));
+        assertThat(shown).extracting(e -> e.entry().principal()).containsExactly("alice", "subj:abc:xyz", aliceStored);
+        assertThat(shown.get(1).entry().details()).containsEntry("account", "subj:abc:xyz");
+        assertThat(log.query(byPrincipal("subj:abc:xyz"))).extracting(StoredEntry::seq).containsExactly(1L);
+        assertThat(log.subjectEntries(List.of(aliceStored), -1, 100)).extracting(StoredEntry::seq).containsExactly(2L);
+
+        // erasing the look-alike shreds its own key and touches nothing of alice's
+        SubjectErasure erasure = log.eraseSubject(aliceStored);
+        assertThat(erasure.keyDestroyed()).isTrue();
+        assertThat(erasure.entriesPruned()).isZero();
+        assertThat(log.query(AuditQuery.all(10))).extracting(e -> e.entry().principal())
+                .containsExactly("alice", "subj:abc:xyz", SubjectKeys.ERASED);
+    }
+
+    @Test
+    void aStoredLookingValueInAFieldThatIsNeverEncryptedIsShownAsWritten() {
+        appendAll(entry(0, "alice", null));
+        String aliceStored = log.queryStored(AuditQuery.all(1)).get(0).entry().principal();
+        appendAll(AuditEntry.of(T0.plusSeconds(1), "request.denied", "bob", null, "orders", "GET /x", "denied", "req-1",
+                Map.of("path", "subj:abc:xyz", "guard", aliceStored + "x")));
+        assertThat(log.query(AuditQuery.all(10)).get(1).entry().details())
+                .containsEntry("path", "subj:abc:xyz").containsEntry("guard", aliceStored + "x");
+    }
+
+    @Test
     void theKeyRowKeepsNothingThatLinksTheSubjectToItsOldEntries() throws SQLException {
         appendAll(entry(0, "alice", null));
         log.eraseSubject("alice");

@@ -6,11 +6,14 @@ import dev.rampart.detect.Incident.Entry;
 import dev.rampart.detect.Incident.State;
 import dev.rampart.detect.internal.IncidentRepository;
 import dev.rampart.detect.internal.Json;
+import dev.rampart.detect.internal.SeenValueRepository;
+import dev.rampart.detect.internal.SubjectMentions;
 import dev.rampart.store.Store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,12 +44,15 @@ public final class Incidents {
             IncidentSeverity.SEV_4, new IncidentSlaConfig(Duration.ofDays(1), Duration.ofDays(7)));
 
     private final IncidentRepository repository;
+    private final SeenValueRepository seenValues;
     private final Map<IncidentSeverity, IncidentSlaConfig> sla;
     private final Clock clock;
     private volatile Runnable onChange = () -> { };
 
-    private Incidents(IncidentRepository repository, Map<IncidentSeverity, IncidentSlaConfig> sla, Clock clock) {
+    private Incidents(IncidentRepository repository, SeenValueRepository seenValues, Map<IncidentSeverity, IncidentSlaConfig> sla,
+            Clock clock) {
         this.repository = repository;
+        this.seenValues = seenValues;
         this.sla = sla;
         this.clock = clock;
     }
@@ -59,12 +65,100 @@ public final class Incidents {
     public static Incidents over(Store store, DetectionConfig config, Clock clock) {
         Map<IncidentSeverity, IncidentSlaConfig> sla = new EnumMap<>(DEFAULT_SLA);
         config.sla().forEach((key, timers) -> sla.put(IncidentSeverity.parse(key, "detection.sla." + key), timers));
-        return new Incidents(new IncidentRepository(store), Map.copyOf(sla), clock);
+        return new Incidents(new IncidentRepository(store), new SeenValueRepository(store), Map.copyOf(sla), clock);
     }
 
     /** Newest first, without timelines; {@code state} null: every state. */
     public List<Incident> list(State state, int limit) {
-        return repository.list(state, limit);
+        return list(IncidentQuery.latest(limit).withState(state));
+    }
+
+    /**
+     * Newest first, without timelines, filtered as {@code query} says. A {@link IncidentQuery#subject()}
+     * filter keeps the incidents that name the value as a whole token (see {@link #naming}).
+     */
+    public List<Incident> list(IncidentQuery query) {
+        if (query.subject() == null) {
+            return repository.list(query, 0, query.limit());
+        }
+        SubjectMentions mentions = new SubjectMentions(List.of(query.subject()));
+        List<Incident> found = new ArrayList<>();
+        int page = Math.max(query.limit(), 50);
+        for (int offset = 0; found.size() < query.limit(); offset += page) {
+            List<Incident> candidates = repository.list(query, offset, page);
+            for (Incident candidate : candidates) {
+                if (found.size() < query.limit() && repository.find(candidate.id()).filter(i -> names(i, mentions)).isPresent()) {
+                    found.add(candidate);
+                }
+            }
+            if (candidates.size() < page) {
+                break;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Every incident, with timeline and evidence, that names one of {@code subjects} as a whole
+     * token — in its title, evidence, a timeline event, note, action or state line, or as who
+     * acknowledged, resolved or wrote on it. Newest first. What a data-subject export includes.
+     */
+    public List<Incident> naming(Collection<String> subjects) {
+        SubjectMentions mentions = new SubjectMentions(subjects);
+        if (mentions.isEmpty()) {
+            return List.of();
+        }
+        List<Incident> found = new ArrayList<>();
+        for (String id : repository.idsHolding(subjects)) {
+            repository.find(id).filter(i -> names(i, mentions)).ifPresent(found::add);
+        }
+        return found;
+    }
+
+    /**
+     * A value a {@code new_value} rule learnt: {@code rule} saw {@code value} for {@code group}
+     * (e.g. an address an admin logged in from) first at {@code firstSeen}.
+     */
+    public record LearntValue(String rule, String group, String value, Instant firstSeen) {}
+
+    /** The values {@code new_value} rules learnt whose group or value is one of {@code subjects}. */
+    public List<LearntValue> learntValues(Collection<String> subjects) {
+        return seenValues.naming(subjects).stream().map(v -> new LearntValue(v.rule(), v.group(), v.value(), v.firstSeen())).toList();
+    }
+
+    /**
+     * Erases {@code subjects} from the incidents: every whole-token occurrence in titles, evidence,
+     * timeline events, notes, action and state lines and people fields is replaced, in place, by
+     * {@code [erased subject]} (incidents are not in the audit log's Merkle tree, so nothing must
+     * stay byte-for-byte), and the values {@code new_value} rules learnt for or about them are
+     * deleted. The incidents themselves stay, as security records. Idempotent: a second call
+     * changes nothing. A running detector may still hold learnt values in memory until its cache
+     * drops them; they are not written back.
+     */
+    public synchronized SubjectRedaction redactSubject(Collection<String> subjects) {
+        SubjectMentions mentions = new SubjectMentions(subjects);
+        if (mentions.isEmpty()) {
+            return new SubjectRedaction(0, 0, 0, 0, 0, 0);
+        }
+        SubjectRedaction r = repository.redact(subjects, mentions);
+        int learnt = seenValues.deleteNaming(subjects);
+        if (r.incidents() > 0) {
+            onChange.run();
+        }
+        return new SubjectRedaction(r.incidents(), r.evidenceSnapshots(), r.timelineEvents(), r.notes(), r.otherFields(), learnt);
+    }
+
+    private static boolean names(Incident i, SubjectMentions mentions) {
+        if (mentions.inText(i.title()) || mentions.inJson(i.evidence()) || mentions.inText(i.acknowledgedBy())
+                || mentions.inText(i.resolvedBy())) {
+            return true;
+        }
+        for (Incident.TimelineEntry t : i.timeline()) {
+            if (mentions.inText(t.author()) || (t.entry() == Entry.event ? mentions.inJson(t.body()) : mentions.inText(t.body()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The incident with its timeline, notes and evidence. */

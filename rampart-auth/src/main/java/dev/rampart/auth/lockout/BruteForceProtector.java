@@ -27,6 +27,11 @@ public final class BruteForceProtector {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** What is remembered of {@code key}, if anything (a data-subject export shows it). */
+    public Optional<LockoutState> state(String key) {
+        return store.get(key);
+    }
+
     public LockoutStatus status(String key) {
         Instant now = clock.instant();
         return store.get(key).map(state -> LockoutStatus.of(state, now)).orElse(LockoutStatus.OPEN);

@@ -4,13 +4,24 @@ import dev.rampart.detect.Incident;
 import dev.rampart.detect.Incident.Entry;
 import dev.rampart.detect.Incident.State;
 import dev.rampart.detect.Incident.TimelineEntry;
+import dev.rampart.core.config.StoreConfig;
+import dev.rampart.detect.IncidentQuery;
 import dev.rampart.detect.IncidentSeverity;
+import dev.rampart.detect.SubjectRedaction;
 import dev.rampart.store.Store;
+import dev.rampart.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,9 +39,11 @@ public final class IncidentRepository {
             + "resolution_breached_at";
 
     private final DataSource dataSource;
+    private final boolean sqlite;
 
     public IncidentRepository(Store store) {
         this.dataSource = store.dataSource();
+        this.sqlite = store.kind() == StoreConfig.Kind.sqlite;
     }
 
     public void insert(Incident i, String dedupKey) {
@@ -63,17 +76,213 @@ public final class IncidentRepository {
                 s -> s.setString(1, dedupKey), r -> r.getString(1)).stream().findFirst();
     }
 
-    /** Newest first, without timelines; {@code state} null: any state. */
-    public List<Incident> list(State state, int limit) {
-        String where = state == null ? "" : " WHERE state = ?";
-        return Sql.query(dataSource, "list incidents", "SELECT " + COLUMNS + " FROM incidents" + where
-                + " ORDER BY opened_at DESC, id LIMIT ?", s -> {
-                    int n = 1;
-                    if (state != null) {
-                        s.setString(n++, state.name());
+    /**
+     * Newest first, without timelines, skipping {@code offset}: the query's filters in SQL, except
+     * that {@link IncidentQuery#subject()} is only narrowed to incidents holding the value somewhere
+     * (the caller checks that it is a whole token). At most {@code limit}.
+     */
+    public List<Incident> list(IncidentQuery q, int offset, int limit) {
+        List<String> where = new ArrayList<>();
+        List<Object> binds = new ArrayList<>();
+        if (q.state() != null) {
+            where.add("state = ?");
+            binds.add(q.state().name());
+        }
+        if (q.severity() != null) {
+            where.add("severity = ?");
+            binds.add(q.severity().label());
+        }
+        if (q.kind() != null) {
+            where.add("kind = ?");
+            binds.add(q.kind());
+        }
+        if (q.rule() != null) {
+            where.add("rule = ?");
+            binds.add(q.rule());
+        }
+        if (q.openedAfter() != null) {
+            where.add("opened_at >= ?");
+            binds.add(q.openedAfter().toEpochMilli());
+        }
+        if (q.openedBefore() != null) {
+            where.add("opened_at < ?");
+            binds.add(q.openedBefore().toEpochMilli());
+        }
+        if (q.subject() != null) {
+            where.add(naming(List.of(q.subject()), binds));
+        }
+        if (q.clientIp() != null) {
+            // events are stored as compact JSON (Json.event): the address as the value of "client_ip"
+            String needle = "\"client_ip\":" + Json.write(q.clientIp());
+            where.add("(" + contains("i.evidence") + " OR EXISTS (SELECT 1 FROM incident_timeline t WHERE t.incident_id = i.id AND "
+                    + contains("t.body") + "))");
+            binds.add(needle);
+            binds.add(needle);
+        }
+        binds.add(limit);
+        binds.add(offset);
+        return Sql.query(dataSource, "list incidents", "SELECT " + COLUMNS + " FROM incidents i"
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY opened_at DESC, id LIMIT ? OFFSET ?", s -> bind(s, binds), r -> incident(r, List.of()));
+    }
+
+    /** Ids of the incidents holding one of {@code values} anywhere (a superset of those naming it as a token), newest first. */
+    public List<String> idsHolding(Collection<String> values) {
+        List<Object> binds = new ArrayList<>();
+        String where = naming(values, binds);
+        return Sql.query(dataSource, "find the incidents naming a subject", "SELECT id FROM incidents i WHERE " + where
+                + " ORDER BY opened_at DESC, id", s -> bind(s, binds), r -> r.getString(1));
+    }
+
+    /**
+     * Rewrites, in one transaction per incident, every stored field of the incidents holding one of
+     * the values with {@code mentions}' redaction: title, evidence, the joining key, who acknowledged
+     * and resolved, and each timeline line's author and body. On SQLite the old bytes are overwritten
+     * ({@code secure_delete}) and the write-ahead log checkpointed, as for a destroyed subject key.
+     */
+    public SubjectRedaction redact(Collection<String> values, SubjectMentions mentions) {
+        int incidents = 0;
+        int evidence = 0;
+        int events = 0;
+        int notes = 0;
+        int other = 0;
+        List<String> ids = idsHolding(values);
+        if (ids.isEmpty()) {
+            return new SubjectRedaction(0, 0, 0, 0, 0, 0);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            if (sqlite) {
+                pragma(c, "PRAGMA secure_delete = ON");
+            }
+            boolean autoCommit = c.getAutoCommit();
+            try {
+                c.setAutoCommit(false);
+                for (String id : ids) {
+                    int changedBefore = evidence + events + notes + other;
+                    try (PreparedStatement read = c.prepareStatement("SELECT title, evidence, dedup_key, acknowledged_by, "
+                            + "resolved_by FROM incidents WHERE id = ?")) {
+                        read.setString(1, id);
+                        try (ResultSet r = read.executeQuery()) {
+                            if (r.next()) {
+                                String[] was = {r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)};
+                                String[] now = {mentions.redactText(was[0]), mentions.redactJson(was[1]), mentions.redactText(was[2]),
+                                        mentions.redactText(was[3]), mentions.redactText(was[4])};
+                                evidence += was[1] == now[1] ? 0 : 1;
+                                for (int f : new int[] {0, 2, 3, 4}) {
+                                    other += was[f] == now[f] ? 0 : 1;
+                                }
+                                if (!java.util.Arrays.equals(was, now)) {
+                                    try (PreparedStatement w = c.prepareStatement("UPDATE incidents SET title = ?, evidence = ?, "
+                                            + "dedup_key = ?, acknowledged_by = ?, resolved_by = ? WHERE id = ?")) {
+                                        for (int f = 0; f < 5; f++) {
+                                            w.setString(f + 1, now[f]);
+                                        }
+                                        w.setString(6, id);
+                                        w.executeUpdate();
+                                    }
+                                }
+                            }
+                        }
                     }
-                    s.setInt(n, limit);
-                }, r -> incident(r, List.of()));
+                    List<TimelineEntry> lines = new ArrayList<>();
+                    try (PreparedStatement read = c.prepareStatement("SELECT seq, at, entry, author, body FROM incident_timeline "
+                            + "WHERE incident_id = ? ORDER BY seq")) {
+                        read.setString(1, id);
+                        try (ResultSet r = read.executeQuery()) {
+                            while (r.next()) {
+                                lines.add(new TimelineEntry(r.getInt(1), Instant.ofEpochMilli(r.getLong(2)),
+                                        Entry.valueOf(r.getString(3)), r.getString(4), r.getString(5)));
+                            }
+                        }
+                    }
+                    for (TimelineEntry line : lines) {
+                        String author = mentions.redactText(line.author());
+                        String body = line.entry() == Entry.event ? mentions.redactJson(line.body()) : mentions.redactText(line.body());
+                        if (author == line.author() && body == line.body()) {
+                            continue;
+                        }
+                        other += author == line.author() ? 0 : 1;
+                        if (body != line.body()) {
+                            switch (line.entry()) {
+                                case event -> events++;
+                                case note -> notes++;
+                                default -> other++;
+                            }
+                        }
+                        try (PreparedStatement w = c.prepareStatement("UPDATE incident_timeline SET author = ?, body = ? "
+                                + "WHERE incident_id = ? AND seq = ?")) {
+                            w.setString(1, author);
+                            w.setString(2, body);
+                            w.setString(3, id);
+                            w.setInt(4, line.seq());
+                            w.executeUpdate();
+                        }
+                    }
+                    c.commit();
+                    incidents += evidence + events + notes + other > changedBefore ? 1 : 0;
+                }
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+                if (sqlite) {
+                    pragma(c, "PRAGMA secure_delete = OFF");
+                    pragma(c, "PRAGMA wal_checkpoint(TRUNCATE)");
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot redact a subject from the incidents: " + e.getMessage() + " — check the store", e);
+        }
+        return new SubjectRedaction(incidents, evidence, events, notes, other, 0);
+    }
+
+    /**
+     * A WHERE clause (on {@code incidents i}) true for incidents holding one of {@code values} — or
+     * its JSON-escaped form — in any column or timeline line; adds its parameters to {@code binds}.
+     */
+    private String naming(Collection<String> values, List<Object> binds) {
+        List<String> any = new ArrayList<>();
+        Set<String> forms = new LinkedHashSet<>();
+        for (String v : values) {
+            forms.add(v);
+            String quoted = Json.write(v);
+            forms.add(quoted.substring(1, quoted.length() - 1));
+        }
+        for (String form : forms) {
+            any.add(contains("i.title") + " OR " + contains("i.evidence") + " OR " + contains("i.dedup_key") + " OR "
+                    + contains("i.acknowledged_by") + " OR " + contains("i.resolved_by") + " OR EXISTS (SELECT 1 FROM "
+                    + "incident_timeline t WHERE t.incident_id = i.id AND (" + contains("t.body") + " OR "
+                    + contains("t.author") + "))");
+            for (int i = 0; i < 7; i++) {
+                binds.add(form);
+            }
+        }
+        return "(" + String.join(" OR ", any) + ")";
+    }
+
+    /** A case-sensitive substring test (SQLite's LIKE ignores ASCII case, and would need escaping). */
+    private String contains(String column) {
+        return (sqlite ? "instr(" : "strpos(") + column + ", ?) > 0";
+    }
+
+    private static void bind(PreparedStatement s, List<Object> binds) throws SQLException {
+        for (int i = 0; i < binds.size(); i++) {
+            Object v = binds.get(i);
+            if (v instanceof Long l) {
+                s.setLong(i + 1, l);
+            } else if (v instanceof Integer n) {
+                s.setInt(i + 1, n);
+            } else {
+                s.setString(i + 1, (String) v);
+            }
+        }
+    }
+
+    private static void pragma(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
     }
 
     /** Moves {@code id} from one of {@code from} to {@code to}; false when it was in none of them. */

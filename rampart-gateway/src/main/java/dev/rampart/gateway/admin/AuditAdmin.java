@@ -125,12 +125,13 @@ final class AuditAdmin {
         return Base64.getEncoder().encodeToString(bytes);
     }
 
-    private static String param(RoutingContext ctx, String name) {
+    static String param(RoutingContext ctx, String name) {
         String value = ctx.request().getParam(name);
         return value == null || value.isBlank() ? null : value;
     }
 
-    private static Instant instant(RoutingContext ctx, String name) {
+    /** A query parameter as an instant, or null when absent; a clear error when it is not RFC 3339 UTC. */
+    static Instant instant(RoutingContext ctx, String name) {
         String value = param(ctx, name);
         try {
             return value == null ? null : Instant.parse(value);

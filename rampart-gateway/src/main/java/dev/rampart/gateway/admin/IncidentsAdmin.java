@@ -5,6 +5,8 @@ import static dev.rampart.gateway.admin.AdminCalls.string;
 
 import dev.rampart.core.SecurityEvent;
 import dev.rampart.detect.Incident;
+import dev.rampart.detect.IncidentQuery;
+import dev.rampart.detect.IncidentSeverity;
 import dev.rampart.detect.Incidents;
 import dev.rampart.gateway.detect.IncidentJson;
 import dev.rampart.gateway.server.Gateway;
@@ -18,7 +20,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The admin API's {@code /admin/incidents}: list (newest first, by state), show with timeline and
+ * The admin API's {@code /admin/incidents}: list (newest first, filtered by state, severity, kind,
+ * rule, opening time, subject or client address), show with timeline and
  * evidence, acknowledge, resolve and annotate the detector's incidents. Store calls run on a worker.
  * Also reports successful admin authentications to the detector ({@code admin.auth.succeeded}).
  */
@@ -39,17 +42,27 @@ final class IncidentsAdmin {
         this.calls = new AdminCalls(gateway.vertx(), problems, "incident-not-found", "incident-state-conflict", "incident");
     }
 
+    /**
+     * {@code GET /admin/incidents?state=&severity=&kind=&rule=&opened_after=&opened_before=&subject=&client_ip=&limit=}:
+     * every filter optional, combined with AND, newest first.
+     */
     void list(RoutingContext ctx) {
-        Incident.State state;
-        int limit;
+        IncidentQuery query;
         try {
-            state = state(ctx.queryParams().get("state"));
-            limit = limit(ctx.queryParams().get("limit"));
+            query = IncidentQuery.latest(limit(ctx.queryParams().get("limit")))
+                    .withState(state(ctx.queryParams().get("state")))
+                    .withSeverity(severity(AuditAdmin.param(ctx, "severity")))
+                    .withKind(AuditAdmin.param(ctx, "kind"))
+                    .withRule(AuditAdmin.param(ctx, "rule"))
+                    .withOpenedAfter(AuditAdmin.instant(ctx, "opened_after"))
+                    .withOpenedBefore(AuditAdmin.instant(ctx, "opened_before"))
+                    .withSubject(AuditAdmin.param(ctx, "subject"))
+                    .withClientIp(AuditAdmin.param(ctx, "client_ip"));
         } catch (IllegalArgumentException e) {
             calls.badRequest(ctx, e);
             return;
         }
-        calls.blocking(ctx, () -> incidents().list(state, limit), found -> {
+        calls.blocking(ctx, () -> incidents().list(query), found -> {
             JsonArray list = new JsonArray();
             found.forEach(i -> list.add(IncidentJson.of(i, false)));
             return new AdminCalls.Answer(200, new JsonObject().put("incidents", list));
@@ -123,6 +136,10 @@ final class IncidentsAdmin {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("state '" + text + "' is not allowed; use open, acknowledged or resolved");
         }
+    }
+
+    static IncidentSeverity severity(String text) {
+        return text == null ? null : IncidentSeverity.parse(text, "severity");
     }
 
     static int limit(String text) {

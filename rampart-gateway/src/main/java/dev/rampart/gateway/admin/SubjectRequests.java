@@ -6,21 +6,26 @@ import dev.rampart.audit.StoredEntry;
 import dev.rampart.audit.SubjectErasure;
 import dev.rampart.auth.apikey.ApiKeyRecord;
 import dev.rampart.auth.apikey.ApiKeys;
+import dev.rampart.auth.lockout.LockoutState;
 import dev.rampart.auth.lockout.LoginThrottle;
 import dev.rampart.auth.session.Sessions;
 import dev.rampart.auth.user.UserRecord;
 import dev.rampart.auth.user.Users;
-import dev.rampart.detect.Incident;
 import dev.rampart.detect.Incidents;
+import dev.rampart.gateway.console.ConsoleLogin;
+import dev.rampart.detect.SubjectRedaction;
+import dev.rampart.gateway.detect.IncidentJson;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Data-subject requests (GDPR art. 15 and 17): export everything Rampart holds about a subject as
@@ -30,21 +35,28 @@ import java.util.Set;
  * <p>What belongs to a subject: the user it names (matched by id, then by login name ignoring
  * case), that user's console sessions, the API keys whose owner is the id or the user's id, name or
  * email, the audit entries naming any of those identifiers or the API key ids (as principal,
- * or in a subject detail such as {@code account}), and the incidents whose evidence or timeline
- * names one of them. OAuth2 clients have no owner, so none belongs to a subject.
+ * or in a subject detail such as {@code account}), the incidents naming one of them as a whole token
+ * anywhere (exported whole: evidence and timeline), and the values detection rules learnt for or
+ * about them (the addresses an admin logged in from), and the failed-login records of its login
+ * names (an account that never existed but was tried has one too). An id that is a client address
+ * gathers the incidents and learnt values naming that address. OAuth2 clients have no owner, so none
+ * belongs to a subject.
  *
  * <p>Erasure deletes the user (with its sessions, password history, recovery codes and used TOTP
- * steps), revokes and deletes the API keys, and erases each identifier from the audit log: its
- * subject key is destroyed (the entries stay, unreadable, and the log still verifies) and entries
- * naming it raw or pseudonymised are pruned. Incidents are kept (security records; the answer counts
- * them, to be resolved and reviewed by hand). It is idempotent: a second erasure finds nothing and
- * changes nothing. Every method blocks on the store.
+ * steps) and those failed-login records, revokes and deletes the API keys, and erases each
+ * identifier from the audit log: its subject key is destroyed (the entries stay, unreadable, and the
+ * log still verifies) and entries naming it raw or pseudonymised are pruned. Incidents are kept as
+ * security records, with every mention of those identifiers (evidence, timeline events, notes,
+ * titles, who acknowledged or resolved) redacted in place to {@code [erased subject]}, and the values
+ * detection rules learnt for or about them are deleted; the answer counts what was redacted. It is
+ * idempotent: a second erasure finds nothing and changes nothing. Every method blocks on the store.
  */
 public final class SubjectRequests {
 
     /** Most audit entries one export document holds; page on with {@code audit.next_after}. */
     public static final int AUDIT_PAGE = 10_000;
 
+    private final ConsoleLogin console;
     private final Users users;
     private final Sessions sessions;
     private final ApiKeys apiKeys;
@@ -53,15 +65,14 @@ public final class SubjectRequests {
     private final Clock clock;
 
     /**
-     * @param users the users, or null when there are none to look at
-     * @param sessions their console sessions, or null
+     * @param console the users, their sessions and failed-login records, or null when there are none to look at
      * @param audit the audit log's reader, or null when the log is off
-     * @param incidents the detector's incidents (listed in an export, kept by an erasure), or null
+     * @param incidents the detector's incidents (exported, redacted by an erasure), or null
      */
-    public SubjectRequests(Users users, Sessions sessions, ApiKeys apiKeys, AuditReader audit, Incidents incidents,
-            Clock clock) {
-        this.users = users;
-        this.sessions = sessions;
+    public SubjectRequests(ConsoleLogin console, ApiKeys apiKeys, AuditReader audit, Incidents incidents, Clock clock) {
+        this.console = console;
+        this.users = console == null ? null : console.users();
+        this.sessions = console == null ? null : console.sessions();
         this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys");
         this.audit = audit;
         this.incidents = incidents;
@@ -89,16 +100,26 @@ public final class SubjectRequests {
                     .put("expires_at", s.expiresAt().toString())));
         }
         doc.put("console_sessions", sessionList);
+        JsonArray lockouts = new JsonArray();
+        loginAccounts(id, user).forEach((account, state) -> lockouts.add(new JsonObject().put("account", account)
+                .put("failures", state.failures()).put("last_failure", state.lastFailure().map(Object::toString).orElse(null))
+                .put("locked_until", state.lockedUntil().map(Object::toString).orElse(null))
+                .put("temporary_lockouts", state.temporaryLockouts()).put("permanently_locked", state.permanentlyLocked())));
+        doc.put("login_lockouts", lockouts);
         JsonArray keyList = new JsonArray();
         keys.forEach(k -> keyList.add(ApiKeysAdmin.json(k)));
         doc.put("api_keys", keyList);
         doc.put("oauth2_clients", new JsonArray()); // clients have no owner: none belongs to a subject
         Set<String> identifiers = auditIdentifiers(id, user, keys);
         JsonArray incidentList = new JsonArray();
-        incidentsNaming(identifiers).forEach(i -> incidentList.add(new JsonObject().put("id", i.id()).put("kind", i.kind())
-                .put("severity", i.severity() == null ? null : i.severity().label()).put("state", i.state().name())
-                .put("title", i.title()).put("opened_at", i.openedAt() == null ? null : i.openedAt().toString())));
+        JsonArray learnt = new JsonArray();
+        if (incidents != null) {
+            incidents.naming(identifiers).forEach(i -> incidentList.add(IncidentJson.of(i, true)));
+            incidents.learntValues(identifiers).forEach(v -> learnt.add(new JsonObject().put("rule", v.rule())
+                    .put("group", v.group()).put("value", v.value()).put("first_seen", v.firstSeen().toString())));
+        }
         doc.put("incidents", incidentList);
+        doc.put("detection_learnt_values", learnt);
         JsonObject auditPart = new JsonObject().put("identifiers", new JsonArray(new ArrayList<>(identifiers)));
         if (audit == null) {
             auditPart.put("enabled", false);
@@ -132,6 +153,10 @@ public final class SubjectRequests {
         for (ApiKeyRecord k : keys) {
             apiKeys.delete(k.id());
         }
+        Set<String> lockedAccounts = loginAccounts(id, user).keySet();
+        for (String account : lockedAccounts) {
+            console.unlock(account);
+        }
         int keysDestroyed = 0;
         int pruned = 0;
         String subjectHash = audit == null ? null : audit.subjectHash(id);
@@ -142,12 +167,16 @@ public final class SubjectRequests {
                 pruned += e.entriesPruned();
             }
         }
-        int incidentsKept = incidentsNaming(identifiers).size();
+        SubjectRedaction redacted = incidents == null ? new SubjectRedaction(0, 0, 0, 0, 0, 0) : incidents.redactSubject(identifiers);
         JsonObject answer = new JsonObject().put("subject", id).put("erased_at", clock.instant().toString())
                 .put("user_deleted", user.isPresent()).put("console_sessions_ended", sessionsEnded)
+                .put("login_lockouts_deleted", lockedAccounts.size())
                 .put("api_keys_deleted", keys.size()).put("audit_keys_destroyed", keysDestroyed)
                 .put("audit_entries_pruned", pruned).put("audit_subject_hash", subjectHash)
-                .put("incidents_kept", incidentsKept);
+                .put("incidents_redacted", new JsonObject().put("incidents", redacted.incidents())
+                        .put("evidence_snapshots", redacted.evidenceSnapshots()).put("timeline_events", redacted.timelineEvents())
+                        .put("notes", redacted.notes()).put("other_fields", redacted.otherFields())
+                        .put("learnt_values_deleted", redacted.learntValuesDeleted()));
         java.util.Map<String, String> details = new java.util.TreeMap<>();
         if (subjectHash != null) {
             details.put("subject_hash", subjectHash);
@@ -158,30 +187,21 @@ public final class SubjectRequests {
         details.put("console_logins_ended", Integer.toString(sessionsEnded));
         details.put("audit_keys_destroyed", Integer.toString(keysDestroyed));
         details.put("audit_entries_pruned", Integer.toString(pruned));
+        details.put("incidents_redacted", Integer.toString(redacted.incidents()));
+        details.put("login_lockouts_deleted", Integer.toString(lockedAccounts.size()));
         return new Erasure(answer, details);
     }
 
     /**
-     * The incidents whose evidence, timeline or people name one of {@code identifiers} (as a whole
-     * JSON string or field value). Newest first; the 1,000 most recent are searched.
+     * The failed-login records kept for the subject's login names (by the lockout's account key, the
+     * name normalised as logins normalise it), by account: the subject may be an account that never
+     * existed but was tried.
      */
-    private List<Incident> incidentsNaming(Set<String> identifiers) {
-        if (incidents == null) {
-            return List.of();
-        }
-        List<Incident> found = new ArrayList<>();
-        for (Incident listed : incidents.list(null, 1000)) {
-            Incident full = incidents.show(listed.id()).orElse(listed);
-            StringBuilder text = new StringBuilder(full.evidence() == null ? "" : full.evidence());
-            full.timeline().forEach(t -> text.append('\n').append(t.body()));
-            for (String identifier : identifiers) {
-                String quoted = new JsonArray().add(identifier).encode(); // ["<id>"], JSON-escaped
-                String needle = quoted.substring(1, quoted.length() - 1);
-                if (text.indexOf(needle) >= 0 || identifier.equals(full.acknowledgedBy()) || identifier.equals(full.resolvedBy())
-                        || full.timeline().stream().anyMatch(t -> identifier.equals(t.author()))) {
-                    found.add(full);
-                    break;
-                }
+    private Map<String, LockoutState> loginAccounts(String id, Optional<UserRecord> user) {
+        Map<String, LockoutState> found = new TreeMap<>();
+        if (console != null) {
+            for (String name : ownerNames(id, user)) {
+                console.lockout(name).ifPresent(state -> found.put(LoginThrottle.accountKey(name), state));
             }
         }
         return found;

@@ -36,9 +36,14 @@ final class SubjectsAdmin {
 
     private SubjectRequests requests() {
         var console = gateway.consoleLogin();
-        return new SubjectRequests(console == null ? null : console.users(), console == null ? null : console.sessions(),
-                gateway.apiKeys(), gateway.audit().map(a -> a.log().reader()).orElse(null),
-                Incidents.over(gateway.store(), gateway.loadedConfig().config().detection(), Clock.systemUTC()), Clock.systemUTC());
+        return new SubjectRequests(console, gateway.apiKeys(), gateway.audit().map(a -> a.log().reader()).orElse(null),
+                incidents(), Clock.systemUTC());
+    }
+
+    /** The detector's own incidents, so that a redaction and the detector's appends to a timeline take turns. */
+    private Incidents incidents() {
+        return gateway.detection() != null ? gateway.detection().incidents()
+                : Incidents.over(gateway.store(), gateway.loadedConfig().config().detection(), Clock.systemUTC());
     }
 
     void export(RoutingContext ctx) {

@@ -2,11 +2,14 @@ package dev.rampart.gateway.cli;
 
 import dev.rampart.core.config.RampartConfig;
 import dev.rampart.detect.Incident;
+import dev.rampart.detect.IncidentQuery;
+import dev.rampart.detect.IncidentSeverity;
 import dev.rampart.detect.Incidents;
 import dev.rampart.gateway.detect.IncidentJson;
 import dev.rampart.store.Store;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.NoSuchElementException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -63,10 +66,20 @@ public final class IncidentsCommand implements Runnable {
         }
     }
 
-    /** {@code rampart incidents list --state open}. */
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Incidents, newest first.")
+    /** {@code rampart incidents list --state open --severity SEV-2 --subject alice}. */
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Incidents, newest first; the filters combine.")
     static final class ListIncidents extends OnIncidents {
         @Option(names = "--state", description = "Only this state: ${COMPLETION-CANDIDATES}.") Incident.State state;
+        @Option(names = "--severity", description = "Only this severity: SEV-1 .. SEV-4.") String severity;
+        @Option(names = "--kind", description = "Only this incident kind.") String kind;
+        @Option(names = "--rule", description = "Only incidents opened by this rule.") String rule;
+        @Option(names = "--opened-after", paramLabel = "TIME", description = "Opened at or after TIME (e.g. 2026-11-26T10:00:00Z).")
+        Instant openedAfter;
+        @Option(names = "--opened-before", paramLabel = "TIME", description = "Opened before TIME.") Instant openedBefore;
+        @Option(names = "--subject", description = "Only incidents naming this user, account, key id or address anywhere.")
+        String subject;
+        @Option(names = "--client-ip", paramLabel = "IP", description = "Only incidents with an event from this client address.")
+        String clientIp;
         @Option(names = "--limit", defaultValue = "50", description = "At most this many (default: ${DEFAULT-VALUE}).")
         int limit;
 
@@ -75,8 +88,12 @@ public final class IncidentsCommand implements Runnable {
             if (limit < 1) {
                 throw new IllegalArgumentException("--limit must be 1 or more, got " + limit);
             }
+            IncidentQuery query = IncidentQuery.latest(limit).withState(state)
+                    .withSeverity(severity == null ? null : IncidentSeverity.parse(severity, "--severity"))
+                    .withKind(kind).withRule(rule).withOpenedAfter(openedAfter).withOpenedBefore(openedBefore)
+                    .withSubject(subject).withClientIp(clientIp);
             out.printf("%-26s  %-5s  %-12s  %-20s  %-24s  %s%n", "ID", "SEV", "STATE", "OPENED", "KIND", "TITLE");
-            incidents.list(state, limit).forEach(i -> print(out, i));
+            incidents.list(query).forEach(i -> print(out, i));
         }
     }
 

@@ -52,7 +52,7 @@ public final class SubjectsCommand implements Runnable {
             Crypto crypto = operatorCrypto(store, config);
             ConsoleLogin console = ConsoleLogin.open(store, config, baseDir(), crypto);
             AuditReader audit = config.audit().enabled() ? GatewayAudit.reader(config, store, crypto) : null;
-            return new SubjectRequests(console.users(), console.sessions(), Gateway.apiKeysOf(store, crypto), audit,
+            return new SubjectRequests(console, Gateway.apiKeysOf(store, crypto), audit,
                     Incidents.over(store, config.detection(), Clock.systemUTC()), Clock.systemUTC());
         }
 
@@ -65,7 +65,8 @@ public final class SubjectsCommand implements Runnable {
     /** {@code rampart subjects export ID [--out FILE]}. */
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Write everything held about the subject as one JSON document: user record, console sessions, "
-                    + "API keys (metadata), audit entries naming it (decrypted).")
+                    + "API keys (metadata), incidents naming it (evidence, timeline), values detection rules learnt about it, "
+                    + "audit entries naming it (decrypted).")
     static final class Export extends OnStore {
 
         @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write to FILE (owner-only) instead of standard output.")
@@ -109,7 +110,7 @@ public final class SubjectsCommand implements Runnable {
     /** {@code rampart subjects erase ID --yes}. */
     @Command(name = "erase", mixinStandardHelpOptions = true,
             description = "Delete the subject's user, sessions and API keys and destroy its audit key: its audit entries "
-                    + "become unreadable while the log still verifies. Cannot be undone.")
+                    + "become unreadable while the log still verifies; incidents naming it are redacted in place. Cannot be undone.")
     static final class Erase extends OnStore {
 
         @Option(names = "--yes", description = "Confirm: erasing cannot be undone.")

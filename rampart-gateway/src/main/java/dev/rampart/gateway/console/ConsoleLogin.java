@@ -2,6 +2,7 @@ package dev.rampart.gateway.console;
 
 import dev.rampart.auth.lockout.BruteForceProtector;
 import dev.rampart.auth.lockout.LockoutPolicy;
+import dev.rampart.auth.lockout.LockoutState;
 import dev.rampart.auth.lockout.LoginThrottle;
 import dev.rampart.auth.password.Argon2idParameters;
 import dev.rampart.auth.password.CharacterClass;
@@ -32,6 +33,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -194,6 +196,11 @@ public final class ConsoleLogin {
     /** Lifts the lockout of the account named {@code username} (temporary or permanent). Blocks. */
     public void unlock(String username) {
         accounts.unlock(LoginThrottle.accountKey(username));
+    }
+
+    /** The failed-login record of the account named {@code username}, if one is kept. Blocks. */
+    public Optional<LockoutState> lockout(String username) {
+        return accounts.state(LoginThrottle.accountKey(username));
     }
 
     public Users users() {

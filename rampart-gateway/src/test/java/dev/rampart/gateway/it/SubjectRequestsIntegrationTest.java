@@ -171,7 +171,7 @@ class SubjectRequestsIntegrationTest {
         assertThat(answer.getInteger("api_keys_deleted")).isEqualTo(1);
         assertThat(answer.getInteger("console_sessions_ended")).isEqualTo(1);
         assertThat(answer.getInteger("audit_keys_destroyed")).isGreaterThanOrEqualTo(3); // user id, account name, key id
-        assertThat(answer.getInteger("incidents_kept")).isZero();
+        assertThat(answer.getJsonObject("incidents_redacted").getInteger("incidents")).isZero();
 
 
         JsonObject after = new JsonObject(gw.adminGet("/admin/subjects/Alice/export").body());
