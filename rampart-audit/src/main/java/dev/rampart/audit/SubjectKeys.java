@@ -48,8 +48,9 @@ import javax.sql.DataSource;
  * Destroying a key makes every value under it unreadable while the stored bytes, and so the Merkle
  * leaves, stay as they were.
  *
- * <p>Appends keep a bounded cache of keys (subject id → key, {@value #CACHE_MAX} entries, each
- * re-read after {@link #CACHE_TTL} so an erasure made by another process is seen). An erasure
+ * <p>Appends keep a bounded cache of stored forms (subject id → the subject encrypted under its
+ * key, {@value #CACHE_MAX} entries, the key re-read after {@link #CACHE_TTL} so an erasure made by
+ * another process is seen). An erasure
  * deletes the key in the store first, then evicts it and bumps an epoch; a key read from the store
  * before an erasure is cached only when no erasure happened meanwhile, so the cache never brings an
  * erased key back. Readers do not use the cache: they read the keys of the entries they show.
@@ -109,7 +110,8 @@ final class SubjectKeys {
     /** What an erasure did: the subject's lookup hash (hex), whether a live key was destroyed, and when. */
     record Erasure(String lookupHash, boolean keyDestroyed, Instant erasedAt) {}
 
-    private record Cached(Key key, long loadedNanos) {}
+    /** A subject's stored form under its live key, and when the key was read from the store. */
+    private record Cached(String stored, long loadedNanos) {}
 
     private final DataSource dataSource;
     private final StoreConfig.Kind kind;
@@ -239,29 +241,30 @@ final class SubjectKeys {
         return plain == null ? value : plain;
     }
 
-    /** The stored form of {@code subject} for an append: under its key, created at first use. Blocks on the store at a cache miss. */
+    /**
+     * The stored form of {@code subject} for an append: under its key, created at first use. Blocks on
+     * the store at a cache miss. AES-SIV is deterministic, so the stored form is cached with the key
+     * and a cached subject costs no encryption on the writer thread.
+     */
     String protect(String subject) {
-        return keyForAppend(subject).encrypt(subject);
-    }
-
-    private Key keyForAppend(String subject) {
         long seen;
         synchronized (cache) {
             Cached c = cache.get(subject);
             if (c != null && System.nanoTime() - c.loadedNanos() < CACHE_TTL.toNanos()) {
-                return c.key();
+                return c.stored();
             }
             seen = epoch;
         }
         byte[] lookup = lookupHash(subject);
         Key key = load(lookup).orElseGet(() -> create(lookup));
+        String stored = key.encrypt(subject);
         betweenLoadAndCache.run();
         synchronized (cache) {
             if (epoch == seen) {
-                cache.put(subject, new Cached(key, System.nanoTime()));
+                cache.put(subject, new Cached(stored, System.nanoTime()));
             }
         }
-        return key;
+        return stored;
     }
 
     /** The live key of {@code subject}, read from the store (never created); empty when none or erased. */
