@@ -510,20 +510,12 @@ final class ProxyCall {
         }
         attempts++;
         var cfg = route.upstream().config();
-        MultiMap headers = ForwardingHeaders.forRequest(req.headers(), HttpHeaders.headers(),
-                cfg.preserveHost() && req.getHeader("Host") != null ? req.getHeader("Host") : server.hostHeader(),
-                peer, peerTrusted, ex.request().scheme(), ex.requestId());
-        if (responseInspectionLimit() > 0) {
-            // Guards that inspect response bodies read them as the upstream's media type says, not compressed.
-            headers.set(HttpHeaders.ACCEPT_ENCODING, "identity");
-        }
         RequestOptions options = new RequestOptions()
                 .setMethod(req.method())
                 .setHost(server.host())
                 .setPort(server.port())
                 .setSsl(server.ssl())
                 .setURI(upstreamUri())
-                .setHeaders(headers)
                 .setConnectTimeout(cfg.connectTimeout().toMillis())
                 .setIdleTimeout(cfg.responseTimeout().toMillis())
                 .setFollowRedirects(false);
@@ -552,6 +544,15 @@ final class ProxyCall {
             }
             HttpClientRequest creq = ar.result();
             upstreamRequest = creq;
+            // Written straight into the request's own (empty) header map: headers given in the
+            // RequestOptions would be copied into it once more, field by field.
+            ForwardingHeaders.forRequest(req.headers(), creq.headers(),
+                    cfg.preserveHost() && req.getHeader("Host") != null ? req.getHeader("Host") : target.hostHeader(),
+                    peer, peerTrusted, ex.request().scheme(), ex.requestId());
+            if (responseInspectionLimit() > 0) {
+                // Guards that inspect response bodies read them as the upstream's media type says, not compressed.
+                creq.headers().set(HttpHeaders.ACCEPT_ENCODING, "identity");
+            }
             // Failures reach onUpstreamResponse through the response future; a reset we caused
             // ourselves (413, client gone) is expected and must not be logged as an error.
             creq.exceptionHandler(err -> log.debug("upstream request ended: {}", err.toString()));
