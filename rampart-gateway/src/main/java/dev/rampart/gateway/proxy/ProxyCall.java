@@ -115,7 +115,9 @@ final class ProxyCall {
 
         peer = IpAddresses.parse(req.remoteAddress().hostAddress());
         peerTrusted = rt.trustedProxies().contains(peer);
-        InetAddress client = ClientAddresses.resolve(peer, req.headers().getAll("X-Forwarded-For"), rt.trustedProxies());
+        InetAddress client = peerTrusted
+                ? ClientAddresses.resolve(peer, req.headers().getAll("X-Forwarded-For"), rt.trustedProxies())
+                : peer;
         String scheme = shared.listenerScheme();
         String requestId = null;
         if (peerTrusted) {
@@ -153,8 +155,9 @@ final class ProxyCall {
             deny("gateway", 400, "invalid-path", pathError + ".", List.of());
             return;
         }
-        if (req.headers().size() > rt.limits().maxHeaderCount()) {
-            // HTTP/1.x is checked while parsing; this catches HTTP/2.
+        if (req.version() == HttpVersion.HTTP_2 && req.headers().size() > rt.limits().maxHeaderCount()) {
+            // HTTP/1.x is checked while parsing (StrictHttp1); size() collects the distinct names, so
+            // it is asked only of HTTP/2 requests.
             deny("gateway", 431, "too-many-headers",
                     "The request has more than " + rt.limits().maxHeaderCount() + " header fields.", List.of());
             return;
