@@ -14,8 +14,10 @@
 # Usage: bench/proxy-cpu.sh [requests per run, default 100000] [runs, default 3]
 # Environment: RATE (req/s, default 8000), CONNS (hey connections, default 16), WARMUP (default
 # 100000), GUARDS=1 adds proxy.sh's case (d) (foundation guards and the access log),
-# RAMPART_JAVA_OPTS (default as proxy.sh), BASELINE_JAR=path also runs pass-through from another
-# build of rampart.jar (rampart-baseline; to compare a change in the same run, alternating),
+# RAMPART_JAVA_OPTS (default as proxy.sh), RAMPART_JAR (default rampart-gateway/target/rampart.jar,
+# built when missing), BASELINE_JAR=path also runs pass-through (and with
+# GUARDS=1 case (d)) from another build of rampart.jar (rampart-baseline, rampart-baseline-guards:
+# to compare a change in the same run, alternating),
 # KEEP=1 keeps the processes up until Enter (to profile).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -25,6 +27,7 @@ RATE=${RATE:-8000}
 CONNS=${CONNS:-16}
 WARMUP=${WARMUP:-100000}
 UP_PORT=18091 NGINX_PORT=18092 RAMPART_PORT=18093 RAMPART_GUARDS_PORT=18094 RAMPART_BASELINE_PORT=18095
+RAMPART_BASELINE_GUARDS_PORT=18096
 
 for tool in hey nginx; do
   command -v "$tool" >/dev/null || [ -x "/usr/sbin/$tool" ] || { echo "bench: $tool is missing (apt-get install hey nginx-light)" >&2; exit 1; }
@@ -112,7 +115,8 @@ routes:
       allowed-methods: [GET, POST]
 CONF
 
-if [ ! -f rampart-gateway/target/rampart.jar ]; then
+RAMPART_JAR=${RAMPART_JAR:-rampart-gateway/target/rampart.jar}
+if [ ! -f "$RAMPART_JAR" ]; then
   echo "bench: building rampart.jar ..." >&2
   mvn -q -B -o -pl rampart-gateway -am package -DskipTests >&2
 fi
@@ -121,7 +125,7 @@ declare -A PORT PIDS
 start_rampart() { # name config port [jar]
   # a copy, so that a rebuild during the run does not change the jar under the running JVM
   local jar="$work/$1.jar"
-  cp "${4:-rampart-gateway/target/rampart.jar}" "$jar"
+  cp "${4:-$RAMPART_JAR}" "$jar"
   (cd "$work" && exec java $JAVA_OPTS -jar "$jar" serve --no-watch --config "$2" >"$work/$1.log" 2>&1) &
   pids+=($!)
   PIDS[$1]=$!
@@ -132,6 +136,11 @@ start_rampart rampart-pass "$work/pass.yaml" $RAMPART_PORT
 if [ -n "${BASELINE_JAR:-}" ]; then
   sed "s/port: $RAMPART_PORT/port: $RAMPART_BASELINE_PORT/; s/data-pass/data-baseline/" "$work/pass.yaml" > "$work/baseline.yaml"
   start_rampart rampart-baseline "$work/baseline.yaml" $RAMPART_BASELINE_PORT "$BASELINE_JAR"
+  if [ "${GUARDS:-0}" = 1 ]; then
+    sed "s/port: $RAMPART_GUARDS_PORT/port: $RAMPART_BASELINE_GUARDS_PORT/; s/data-guards/data-baseline-guards/" "$work/guards.yaml" \
+      > "$work/baseline-guards.yaml"
+    start_rampart rampart-baseline-guards "$work/baseline-guards.yaml" $RAMPART_BASELINE_GUARDS_PORT "$BASELINE_JAR"
+  fi
 fi
 # the proxy nginx: its master and workers (the master does no request work, but count it anyway)
 PIDS[nginx-proxy]="$(cat "$work/proxy.pid") $(pgrep -P "$(cat "$work/proxy.pid")" | tr '\n' ' ')"
@@ -171,6 +180,7 @@ drive() { # port requests → runs hey, prints its failures if any
 names=(nginx-proxy rampart-pass)
 [ "${GUARDS:-0}" = 1 ] && names+=(rampart-guards)
 [ -n "${BASELINE_JAR:-}" ] && names+=(rampart-baseline)
+[ -n "${BASELINE_JAR:-}" ] && [ "${GUARDS:-0}" = 1 ] && names+=(rampart-baseline-guards)
 echo "Proxy CPU per request: $(nproc) cores, $REQUESTS requests per run at $RATE req/s, $CONNS connections," \
      "$RUNS runs, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 for n in "${names[@]}"; do drive "${PORT[$n]}" "$WARMUP"; done
@@ -209,7 +219,11 @@ for n in "${names[@]}"; do
   echo "  $n / nginx-proxy CPU per request: $(awk -v a="${MED[$n]}" -v b="${MED[nginx-proxy]}" 'BEGIN { printf "%.2f", a / b }')"
 done
 if [ -n "${BASELINE_JAR:-}" ]; then
-  echo "  rampart-pass / rampart-baseline CPU per request: $(awk -v a="${MED[rampart-pass]}" -v b="${MED[rampart-baseline]}" 'BEGIN { printf "%.3f", a / b }')," \
-       "event-loop CPU: $(awk -v a="${LMED[rampart-pass]}" -v b="${LMED[rampart-baseline]}" 'BEGIN { printf "%.3f", a / b }')"
+  compare() { # name baseline-name
+    echo "  $1 / $2 CPU per request: $(awk -v a="${MED[$1]}" -v b="${MED[$2]}" 'BEGIN { printf "%.3f", a / b }')," \
+         "event-loop CPU: $(awk -v a="${LMED[$1]}" -v b="${LMED[$2]}" 'BEGIN { printf "%.3f", a / b }')"
+  }
+  compare rampart-pass rampart-baseline
+  [ "${GUARDS:-0}" = 1 ] && compare rampart-guards rampart-baseline-guards
 fi
 echo "  load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
