@@ -1,8 +1,10 @@
 package dev.rampart.gateway.proxy;
 
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,77 +19,130 @@ import java.util.Set;
 final class ForwardingHeaders {
 
     /** Hop-by-hop fields, and fields the gateway itself sets or must not pass on. */
-    private static final Set<String> NOT_FORWARDED = Set.of(
+    private static final FieldNames NOT_FORWARDED = new FieldNames(
             "connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade",
             "proxy-authorization", "proxy-authenticate", "host", "expect", "http2-settings",
             "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "forwarded", "x-request-id",
             "traceparent", "tracestate");
 
     /** Hop-by-hop fields of a response (RFC 9110 §7.6.1). */
-    private static final Set<String> RESPONSE_HOP_BY_HOP = Set.of(
+    private static final FieldNames RESPONSE_HOP_BY_HOP = new FieldNames(
             "connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade",
             "proxy-authenticate");
 
     private ForwardingHeaders() {
     }
 
+    /**
+     * Copies {@code in} to {@code out} minus the fields above and those {@code Connection} lists, then
+     * adds the forwarding fields. {@code out} must be empty: the added fields are all among those not
+     * copied, so they are added, not set (no search of the map for a field that cannot be there).
+     */
     static MultiMap forRequest(MultiMap in, MultiMap out, String hostHeader, InetAddress peer, boolean peerTrusted,
             String scheme, String requestId) {
-        Set<String> listed = connectionListed(in.getAll("Connection"));
+        Set<String> listed = connectionListed(in, NOT_FORWARDED);
         in.forEach((name, value) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (!NOT_FORWARDED.contains(lower) && !listed.contains(lower)) {
+            if (!NOT_FORWARDED.contains(name) && (listed.isEmpty() || !listed.contains(name.toLowerCase(Locale.ROOT)))) {
                 out.add(name, value);
             }
         });
-        out.set("Host", hostHeader);
+        out.add(HttpHeaders.HOST, hostHeader);
         String peerText = peer.getHostAddress();
         String xff = peerTrusted ? String.join(", ", in.getAll("X-Forwarded-For")) : "";
-        out.set("X-Forwarded-For", xff.isBlank() ? peerText : xff + ", " + peerText);
-        out.set("X-Forwarded-Proto", scheme);
-        String clientHost = peerTrusted && in.get("X-Forwarded-Host") != null ? in.get("X-Forwarded-Host") : in.get("Host");
+        out.add("X-Forwarded-For", xff.isBlank() ? peerText : xff + ", " + peerText);
+        out.add("X-Forwarded-Proto", scheme);
+        String host = in.get(HttpHeaders.HOST);
+        String forwardedHost = peerTrusted ? in.get("X-Forwarded-Host") : null;
+        String clientHost = forwardedHost != null ? forwardedHost : host;
         if (clientHost != null) {
-            out.set("X-Forwarded-Host", clientHost);
+            out.add("X-Forwarded-Host", clientHost);
         }
-        String element = forwardedElement(peer, scheme, in.get("Host"));
+        String element = forwardedElement(peer, scheme, host);
         String prior = peerTrusted ? String.join(", ", in.getAll("Forwarded")) : "";
-        out.set("Forwarded", prior.isBlank() ? element : prior + ", " + element);
-        out.set("X-Request-Id", requestId);
+        out.add("Forwarded", prior.isBlank() ? element : prior + ", " + element);
+        out.add("X-Request-Id", requestId);
         String incoming = in.get("traceparent");
-        out.set("traceparent", TraceContext.next(incoming));
+        out.add("traceparent", TraceContext.next(incoming));
         String tracestate = in.get("tracestate");
         if (tracestate != null && TraceContext.isValid(incoming)) {
-            out.set("tracestate", tracestate);
+            out.add("tracestate", tracestate);
         }
         return out;
     }
 
     /** Copies an upstream response's fields to the client response, minus hop-by-hop ones. */
     static void forResponse(MultiMap upstream, MultiMap client) {
-        Set<String> listed = connectionListed(upstream.getAll("Connection"));
+        Set<String> listed = connectionListed(upstream, RESPONSE_HOP_BY_HOP);
         upstream.forEach((name, value) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (!RESPONSE_HOP_BY_HOP.contains(lower) && !listed.contains(lower)) {
+            if (!RESPONSE_HOP_BY_HOP.contains(name)
+                    && (listed.isEmpty() || !listed.contains(name.toLowerCase(Locale.ROOT)))) {
                 client.add(name, value);
             }
         });
     }
 
-    /** Field names a {@code Connection} header declares hop-by-hop. */
-    private static Set<String> connectionListed(List<String> connection) {
-        if (connection.isEmpty()) {
+    /**
+     * Field names (lower case) the {@code Connection} header of {@code headers} declares hop-by-hop,
+     * leaving out those {@code dropped} anyway: for the usual {@code keep-alive} or {@code close}, none.
+     */
+    private static Set<String> connectionListed(MultiMap headers, FieldNames dropped) {
+        if (headers.get(HttpHeaders.CONNECTION) == null) {
             return Set.of();
         }
-        Set<String> names = new HashSet<>();
-        for (String value : connection) {
+        Set<String> names = null;
+        for (String value : headers.getAll(HttpHeaders.CONNECTION)) {
             for (String token : value.split(",")) {
                 String t = token.trim().toLowerCase(Locale.ROOT);
-                if (!t.isEmpty()) {
+                if (!t.isEmpty() && !dropped.contains(t)) {
+                    if (names == null) {
+                        names = new HashSet<>();
+                    }
                     names.add(t);
                 }
             }
         }
-        return names;
+        return names == null ? Set.of() : names;
+    }
+
+    /**
+     * A fixed set of field names, matched case-insensitively (RFC 9110 §5.1) without lower-casing
+     * each name looked up: the proxy asks once per field of every request and response.
+     */
+    private static final class FieldNames {
+
+        /** The names, lower case, by length. */
+        private final String[][] byLength;
+
+        FieldNames(String... names) {
+            int max = 0;
+            for (String n : names) {
+                max = Math.max(max, n.length());
+            }
+            List<List<String>> lists = new ArrayList<>();
+            for (int i = 0; i <= max; i++) {
+                lists.add(new ArrayList<>());
+            }
+            for (String n : names) {
+                lists.get(n.length()).add(n.toLowerCase(Locale.ROOT));
+            }
+            byLength = new String[max + 1][];
+            for (int i = 0; i <= max; i++) {
+                byLength[i] = lists.get(i).toArray(String[]::new);
+            }
+        }
+
+        boolean contains(String name) {
+            int length = name.length();
+            if (length >= byLength.length) {
+                return false;
+            }
+            for (String candidate : byLength[length]) {
+                if (candidate.equalsIgnoreCase(name)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** An RFC 7239 §4 forwarded-element: {@code for="[2001:db8::1]";proto=https;host=api.example.com}. */
@@ -104,7 +159,15 @@ final class ForwardingHeaders {
             if (isToken(host)) {
                 sb.append(host);
             } else {
-                sb.append('"').append(host.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+                sb.append('"');
+                for (int i = 0; i < host.length(); i++) {
+                    char c = host.charAt(i);
+                    if (c == '\\' || c == '"') {
+                        sb.append('\\');     // quoted-pair (RFC 9110 §5.6.4)
+                    }
+                    sb.append(c);
+                }
+                sb.append('"');
             }
         }
         return sb.toString();

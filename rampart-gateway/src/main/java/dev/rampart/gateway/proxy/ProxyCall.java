@@ -115,7 +115,9 @@ final class ProxyCall {
 
         peer = IpAddresses.parse(req.remoteAddress().hostAddress());
         peerTrusted = rt.trustedProxies().contains(peer);
-        InetAddress client = ClientAddresses.resolve(peer, req.headers().getAll("X-Forwarded-For"), rt.trustedProxies());
+        InetAddress client = peerTrusted
+                ? ClientAddresses.resolve(peer, req.headers().getAll("X-Forwarded-For"), rt.trustedProxies())
+                : peer;
         String scheme = shared.listenerScheme();
         String requestId = null;
         if (peerTrusted) {
@@ -153,8 +155,9 @@ final class ProxyCall {
             deny("gateway", 400, "invalid-path", pathError + ".", List.of());
             return;
         }
-        if (req.headers().size() > rt.limits().maxHeaderCount()) {
-            // HTTP/1.x is checked while parsing; this catches HTTP/2.
+        if (req.version() == HttpVersion.HTTP_2 && req.headers().size() > rt.limits().maxHeaderCount()) {
+            // HTTP/1.x is checked while parsing (StrictHttp1); size() collects the distinct names, so
+            // it is asked only of HTTP/2 requests.
             deny("gateway", 431, "too-many-headers",
                     "The request has more than " + rt.limits().maxHeaderCount() + " header fields.", List.of());
             return;
@@ -547,20 +550,12 @@ final class ProxyCall {
         }
         attempts++;
         var cfg = route.upstream().config();
-        MultiMap headers = ForwardingHeaders.forRequest(req.headers(), HttpHeaders.headers(),
-                cfg.preserveHost() && req.getHeader("Host") != null ? req.getHeader("Host") : server.hostHeader(),
-                peer, peerTrusted, ex.request().scheme(), ex.requestId());
-        if (responseInspectionLimit() > 0) {
-            // Guards that inspect response bodies read them as the upstream's media type says, not compressed.
-            headers.set(HttpHeaders.ACCEPT_ENCODING, "identity");
-        }
         RequestOptions options = new RequestOptions()
                 .setMethod(req.method())
                 .setHost(server.host())
                 .setPort(server.port())
                 .setSsl(server.ssl())
                 .setURI(upstreamUri())
-                .setHeaders(headers)
                 .setConnectTimeout(cfg.connectTimeout().toMillis())
                 .setIdleTimeout(cfg.responseTimeout().toMillis())
                 .setFollowRedirects(false);
@@ -589,6 +584,15 @@ final class ProxyCall {
             }
             HttpClientRequest creq = ar.result();
             upstreamRequest = creq;
+            // Written straight into the request's own (empty) header map: headers given in the
+            // RequestOptions would be copied into it once more, field by field.
+            ForwardingHeaders.forRequest(req.headers(), creq.headers(),
+                    cfg.preserveHost() && req.getHeader("Host") != null ? req.getHeader("Host") : target.hostHeader(),
+                    peer, peerTrusted, ex.request().scheme(), ex.requestId());
+            if (responseInspectionLimit() > 0) {
+                // Guards that inspect response bodies read them as the upstream's media type says, not compressed.
+                creq.headers().set(HttpHeaders.ACCEPT_ENCODING, "identity");
+            }
             // Failures reach onUpstreamResponse through the response future; a reset we caused
             // ourselves (413, client gone) is expected and must not be logged as an error.
             creq.exceptionHandler(err -> log.debug("upstream request ended: {}", err.toString()));

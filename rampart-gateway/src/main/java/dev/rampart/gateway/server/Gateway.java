@@ -359,6 +359,14 @@ public final class Gateway implements AutoCloseable {
                 .setHandle100ContinueAutomatically(false)
                 .setCompressionSupported(false)
                 .setHttp2ClearTextEnabled(false)
+                // Upgrades are refused (501), so the WebSocket extension handshaker Vert.x otherwise puts
+                // in every connection's pipeline would only inspect each request and response head.
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false)
+                // ProxyCall touches a response only on its connection's event loop (asynchronous guard
+                // results are brought back with runOnContext), so writes may skip Vert.x's cross-thread
+                // outbound queue; a write from another thread fails loudly instead of racing.
+                .setStrictThreadMode(true)
                 .setTcpNoDelay(true);
         StrictHttp1.applyLimits(options, cfg.limits());
         return options;
