@@ -108,6 +108,12 @@ public final class RuleEvaluator {
         return true;
     }
 
+    /** What the prefilter said about a value for the rule's operator. */
+    private static final int NOT_PREFILTERED = 0;
+    private static final int LITERAL_FOUND = 1;
+    /** None of the operator's literals is in the value: the operator cannot match it. */
+    private static final int LITERAL_ABSENT = 2;
+
     private static boolean evaluateRule(Rule rule, Rule start, TransactionState tx, LiteralPrefilter prefilter,
             List<String> matchedNames) {
         if (rule.targets().isEmpty()) {
@@ -119,16 +125,43 @@ public final class RuleEvaluator {
         int slot = prefilter.slotOf(rule.operator());
         boolean matched = false;
         for (Target target : rule.targets()) {
-            for (VariableValue value : target.resolve(tx, exclusions)) {
-                if (rule.multiMatch()) {
-                    for (String candidate : rule.transformations().applyEach(value.value())) {
-                        if (test(rule, slot, prefilter, tx, value, candidate, matchedNames)) {
+            if (!rule.multiMatch() && target.whole()) {
+                List<VariableValue> values = target.variable().values(tx);
+                TransactionState.TransformedValues transformed =
+                        tx.transformed(target.variable(), values, rule.transformations());
+                if (transformed != null) {
+                    for (int i = 0; i < values.size(); i++) {
+                        int prefiltered = NOT_PREFILTERED;
+                        if (slot >= 0) {
+                            prefiltered = transformed.holdsLiteral(prefilter, slot, i) ? LITERAL_FOUND : LITERAL_ABSENT;
+                            if (prefiltered == LITERAL_ABSENT && !rule.negated()) {
+                                // Cannot match: skipped before anything else is done for the value.
+                                continue;
+                            }
+                        }
+                        VariableValue value = values.get(i);
+                        if (!exclusions.isEmpty() && target.excludes(exclusions, value)) {
+                            continue;
+                        }
+                        if (test(rule, prefiltered, tx, value, transformed.inspected(i), matchedNames)) {
                             matched = true;
                         }
                     }
-                } else if (test(rule, slot, prefilter, tx, value, tx.transform(rule.transformations(), value.value()),
-                        matchedNames)) {
-                    matched = true;
+                    continue;
+                }
+            }
+            for (VariableValue value : target.resolve(tx, exclusions)) {
+                if (rule.multiMatch()) {
+                    for (String candidate : rule.transformations().applyEach(value.value())) {
+                        if (test(rule, prefiltered(tx, prefilter, slot, candidate), tx, value, candidate, matchedNames)) {
+                            matched = true;
+                        }
+                    }
+                } else {
+                    String inspected = tx.transform(rule.transformations(), value.value());
+                    if (test(rule, prefiltered(tx, prefilter, slot, inspected), tx, value, inspected, matchedNames)) {
+                        matched = true;
+                    }
                 }
             }
         }
@@ -136,26 +169,37 @@ public final class RuleEvaluator {
     }
 
     /** {@code slot}: the rule's place in {@code prefilter}, -1 when its operator is not prefiltered there. */
-    private static boolean test(Rule rule, int slot, LiteralPrefilter prefilter, TransactionState tx,
-            VariableValue value, String inspected, List<String> matchedNames) {
-        if (rule.capture()) {
-            tx.clearPendingCaptures();
+    private static int prefiltered(TransactionState tx, LiteralPrefilter prefilter, int slot, String inspected) {
+        if (slot < 0) {
+            return NOT_PREFILTERED;
         }
+        return tx.holdsLiteral(prefilter, slot, inspected) ? LITERAL_FOUND : LITERAL_ABSENT;
+    }
+
+    /** Runs the rule's operator on {@code inspected}, or takes the prefilter's {@link #LITERAL_ABSENT} as its "no match". */
+    private static boolean test(Rule rule, int prefiltered, TransactionState tx, VariableValue value,
+            String inspected, List<String> matchedNames) {
         boolean result;
-        try {
-            boolean operatorMatch;
-            if (slot < 0) {
-                operatorMatch = rule.operator().matches(inspected, tx);
-            } else {
-                // A value without any of the regex's required literals cannot match: no regex run.
-                operatorMatch = tx.holdsLiteral(prefilter, slot, inspected)
-                        && ((Rx) rule.operator()).matchesHoldingRequiredLiteral(inspected, tx);
+        if (prefiltered == LITERAL_ABSENT) {
+            result = rule.negated();
+        } else {
+            if (rule.capture()) {
+                tx.clearPendingCaptures();
             }
-            result = operatorMatch != rule.negated();
-        } catch (RegexBudgetExceededException e) {
-            // As ModSecurity on PCRE match limits: no verdict from this value, and a flag rules can check.
-            tx.tx().put("MSC_PCRE_LIMITS_EXCEEDED", "1");
-            return false;
+            try {
+                boolean operatorMatch;
+                if (prefiltered == LITERAL_FOUND && rule.operator() instanceof Rx rx) {
+                    // The prefilter found one of the literals: the regex runs without looking for them again.
+                    operatorMatch = rx.matchesHoldingRequiredLiteral(inspected, tx);
+                } else {
+                    operatorMatch = rule.operator().matches(inspected, tx);
+                }
+                result = operatorMatch != rule.negated();
+            } catch (RegexBudgetExceededException e) {
+                // As ModSecurity on PCRE match limits: no verdict from this value, and a flag rules can check.
+                tx.tx().put("MSC_PCRE_LIMITS_EXCEEDED", "1");
+                return false;
+            }
         }
         if (!result) {
             return false;

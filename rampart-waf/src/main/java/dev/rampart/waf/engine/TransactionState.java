@@ -102,8 +102,63 @@ public final class TransactionState implements MatchContext {
     private final Map<String, long[]> literalScans = new HashMap<>();
     private static final long[] NOT_BYTES = new long[0];
 
-    /** The values a variable built from a collection, valid while the collection is unchanged. */
-    private record ValuesView(KeyedCollection collection, int modifications, List<VariableValue> values) {}
+    /**
+     * The values a variable built from a collection, valid while the collection is unchanged, with
+     * what rules learnt about them per transformation chain.
+     */
+    private static final class ValuesView {
+        final KeyedCollection collection;
+        final int modifications;
+        final List<VariableValue> values;
+        /** Per chain; few chains per view (CRS reads ARGS through about a dozen). */
+        final Map<TransformationChain, TransformedValues> transformed = new IdentityHashMap<>();
+
+        ValuesView(KeyedCollection collection, int modifications, List<VariableValue> values) {
+            this.collection = collection;
+            this.modifications = modifications;
+            this.values = values;
+        }
+    }
+
+    /**
+     * The values of one {@link ValuesView} through one transformation chain, index by index, and
+     * the prefilter's verdict on each, filled in as rules ask: every rule on ARGS with that chain
+     * then walks two arrays instead of hashing each value twice, and skips at once the values
+     * that hold none of its literals (most rules, on most values).
+     */
+    final class TransformedValues {
+        private final TransformationChain chain;
+        private final List<VariableValue> values;
+        private final String[] inspected;
+        private final long[][] literals;
+
+        TransformedValues(TransformationChain chain, List<VariableValue> values) {
+            this.chain = chain;
+            this.values = values;
+            this.inspected = new String[values.size()];
+            this.literals = new long[values.size()][];
+        }
+
+        /** Value {@code index} after the chain (shared with {@link #transform}, so with other views). */
+        String inspected(int index) {
+            String value = inspected[index];
+            if (value == null) {
+                value = transform(chain, values.get(index).value());
+                inspected[index] = value;
+            }
+            return value;
+        }
+
+        /** Whether value {@code index}, transformed, holds a literal of {@code slot} (or cannot be judged). */
+        boolean holdsLiteral(LiteralPrefilter prefilter, int slot, int index) {
+            long[] present = literals[index];
+            if (present == null) {
+                present = literalScan(prefilter, inspected(index));
+                literals[index] = present;
+            }
+            return present == NOT_BYTES || LiteralPrefilter.present(present, slot);
+        }
+    }
 
     public TransactionState(HttpRequest request, EngineConfig config, String uniqueId) {
         this.config = config;
@@ -658,11 +713,28 @@ public final class TransactionState implements MatchContext {
     public List<VariableValue> valuesOf(Object variable, KeyedCollection collection,
             Function<KeyedCollection, List<VariableValue>> build) {
         ValuesView view = valuesViews.get(variable);
-        if (view == null || view.collection() != collection || view.modifications() != collection.modifications()) {
+        if (view == null || view.collection != collection || view.modifications != collection.modifications()) {
             view = new ValuesView(collection, collection.modifications(), List.copyOf(build.apply(collection)));
             valuesViews.put(variable, view);
         }
-        return view.values();
+        return view.values;
+    }
+
+    /**
+     * {@code values} through {@code chain}, when {@code values} is what {@link #valuesOf} last gave
+     * for {@code variable}; else null (the caller transforms value by value).
+     */
+    TransformedValues transformed(Object variable, List<VariableValue> values, TransformationChain chain) {
+        ValuesView view = valuesViews.get(variable);
+        if (view == null || view.values != values) {
+            return null;
+        }
+        TransformedValues transformed = view.transformed.get(chain);
+        if (transformed == null) {
+            transformed = new TransformedValues(chain, values);
+            view.transformed.put(chain, transformed);
+        }
+        return transformed;
     }
 
     /** {@code value} through {@code chain}, computed once per value and chain in this transaction. */
@@ -680,6 +752,12 @@ public final class TransactionState implements MatchContext {
      * are shared: the transformation cache hands every rule of a chain the same string).
      */
     boolean holdsLiteral(LiteralPrefilter prefilter, int slot, String value) {
+        long[] present = literalScan(prefilter, value);
+        return present == NOT_BYTES || LiteralPrefilter.present(present, slot);
+    }
+
+    /** The prefilter's bit set for {@code value}, from one scan per distinct value; {@link #NOT_BYTES} when it cannot judge. */
+    private long[] literalScan(LiteralPrefilter prefilter, String value) {
         long[] present = literalScans.get(value);
         if (present == null) {
             present = prefilter.scan(value);
@@ -688,7 +766,7 @@ public final class TransactionState implements MatchContext {
             }
             literalScans.put(value, present);
         }
-        return present == NOT_BYTES || LiteralPrefilter.present(present, slot);
+        return present;
     }
 
     @Override

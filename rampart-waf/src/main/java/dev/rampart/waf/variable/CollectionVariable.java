@@ -6,6 +6,7 @@ import dev.rampart.waf.engine.VariableValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** A collection variable whose values are the members of one {@link KeyedCollection} of the transaction. */
 class CollectionVariable implements Variable {
@@ -37,6 +38,18 @@ class CollectionVariable implements Variable {
             }
             return values;
         });
+    }
+
+    /** Builds values for the selected members only: TX changes between most rules, and its view with it. */
+    @Override
+    public final List<VariableValue> selectedValues(TransactionState tx, Predicate<String> selector) {
+        List<VariableValue> selected = new ArrayList<>();
+        for (KeyedCollection.Member member : collection.apply(tx).members()) {
+            if (selector.test(member.key())) {
+                selected.add(new VariableValue(name + ":" + member.key(), member.key(), member.value()));
+            }
+        }
+        return selected;
     }
 
     @Override

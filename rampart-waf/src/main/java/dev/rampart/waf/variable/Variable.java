@@ -2,8 +2,10 @@ package dev.rampart.waf.variable;
 
 import dev.rampart.waf.engine.TransactionState;
 import dev.rampart.waf.engine.VariableValue;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * A SecLang variable or collection ({@code REQUEST_URI}, {@code ARGS}, {@code TX}): what a rule
@@ -30,6 +32,20 @@ public interface Variable {
         }
         String wanted = key.toLowerCase(Locale.ROOT);
         return all.stream().filter(v -> v.key().toLowerCase(Locale.ROOT).equals(wanted)).toList();
+    }
+
+    /**
+     * The members whose key {@code selector} accepts (a {@code :/regex/} selector), in the order of
+     * {@link #values}; collections build values for the selected members only.
+     */
+    default List<VariableValue> selectedValues(TransactionState tx, Predicate<String> selector) {
+        List<VariableValue> selected = new ArrayList<>();
+        for (VariableValue value : values(tx)) {
+            if (selector.test(value.key())) {
+                selected.add(value);
+            }
+        }
+        return selected;
     }
 
     /** Checks a selector when the rules are loaded; throws IllegalArgumentException with what is allowed. */
