@@ -122,13 +122,13 @@ public final class RuleEvaluator {
             return true;
         }
         List<Target> exclusions = tx.exclusionsFor(rule, start.id());
-        int slot = prefilter.slotOf(rule.operator());
+        int slot = rule.prefilterSlot();
         boolean matched = false;
         for (Target target : rule.targets()) {
-            if (!rule.multiMatch() && target.whole()) {
-                List<VariableValue> values = target.variable().values(tx);
+            List<VariableValue> values = rule.multiMatch() ? null : target.keptValues(tx);
+            if (values != null) {
                 TransactionState.TransformedValues transformed =
-                        tx.transformed(target.variable(), values, rule.transformations());
+                        tx.transformed(target.view(), values, rule.transformations());
                 if (transformed != null) {
                     for (int i = 0; i < values.size(); i++) {
                         int prefiltered = NOT_PREFILTERED;

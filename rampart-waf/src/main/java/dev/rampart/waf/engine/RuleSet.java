@@ -13,6 +13,7 @@ public final class RuleSet {
     private final EngineConfig config;
     private final List<List<Rule>> phases;
     private final int ruleCount;
+    private final int viewCount;
     private final LiteralPrefilter prefilter;
     /** Per phase, for a rule with {@code skipAfter}, the index of its marker (or the phase's end); else -1. */
     private final List<int[]> skipAfterTargets;
@@ -42,6 +43,22 @@ public final class RuleSet {
         this.phases = List.copyOf(frozen);
         this.ruleCount = count;
         this.prefilter = LiteralPrefilter.of(rules);
+        // Each parse builds its own rules, so each rule belongs to this one set: its slot is
+        // found here once instead of by a map lookup per evaluation.
+        int views = TransactionState.VARIABLE_VIEWS;
+        for (Rule start : rules) {
+            for (Rule link = start; link != null; link = link.chained()) {
+                if (link.operator() != null) {
+                    link.prefilterSlot(prefilter.slotOf(link.operator()));
+                }
+                for (Target target : link.targets()) {
+                    if (target.key() != null) {
+                        target.view(views++);
+                    }
+                }
+            }
+        }
+        this.viewCount = views;
         List<int[]> targets = new ArrayList<>();
         for (List<Rule> phase : phases) {
             targets.add(skipAfterTargets(phase));
@@ -89,6 +106,11 @@ public final class RuleSet {
     /** The one-pass literal prefilter of this rule set's {@code @rx} operators. */
     public LiteralPrefilter prefilter() {
         return prefilter;
+    }
+
+    /** The view indexes of variables and rule targets a transaction keeps ({@link TransactionState#valuesOf}). */
+    public int viewCount() {
+        return viewCount;
     }
 
     /** The number of rules (chains counted once), markers excluded. */

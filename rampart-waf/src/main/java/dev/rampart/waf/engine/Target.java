@@ -4,6 +4,7 @@ import com.google.re2j.Pattern;
 import dev.rampart.waf.variable.Variable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,11 +24,15 @@ public final class Target {
 
     private final Variable variable;
     private final String key;
+    /** {@link #key} in lower case, as collections look keys up: lowered once here, not per lookup. */
+    private final String lowerKey;
     private final Pattern keyPattern;
     private final boolean count;
     private final boolean exclusion;
     private final String text;
     private final ConcurrentHashMap<String, Boolean> selectedKeys;
+    /** The transaction's view index of this target's values (keyed targets), set when its rule set is built. */
+    private int view = -1;
 
     /**
      * @param variable   the variable
@@ -40,6 +45,7 @@ public final class Target {
     public Target(Variable variable, String key, Pattern keyPattern, boolean count, boolean exclusion, String text) {
         this.variable = variable;
         this.key = key;
+        this.lowerKey = key == null ? null : key.toLowerCase(Locale.ROOT);
         this.keyPattern = keyPattern;
         this.count = count;
         this.exclusion = exclusion;
@@ -73,9 +79,25 @@ public final class Target {
         return text;
     }
 
-    /** Whether this target reads every value of its variable: no selector, no count. */
-    boolean whole() {
-        return key == null && keyPattern == null && !count;
+    /**
+     * The values of a target without count or regular-expression selector, before exclusions, as
+     * a list the transaction keeps while they stay the same (so its transformed view is kept too);
+     * null for other targets.
+     */
+    List<VariableValue> keptValues(TransactionState tx) {
+        if (count || keyPattern != null) {
+            return null;
+        }
+        return key == null ? variable.values(tx) : variable.values(tx, lowerKey, view);
+    }
+
+    /** The view index {@link TransactionState#transformed} knows {@link #keptValues}'s list by. */
+    int view() {
+        return key == null ? variable.viewIndex() : view;
+    }
+
+    void view(int index) {
+        this.view = index;
     }
 
     /** Whether {@code value}, a value of {@link #variable}, is selected by this target's key or pattern. */
@@ -105,7 +127,7 @@ public final class Target {
     public List<VariableValue> resolve(TransactionState tx, List<Target> exclusions) {
         List<VariableValue> values;
         if (key != null) {
-            values = variable.values(tx, key);
+            values = variable.values(tx, lowerKey);
         } else if (keyPattern != null) {
             values = variable.selectedValues(tx, this::patternSelects);
         } else {

@@ -30,6 +30,8 @@ import java.util.function.Function;
 public final class TransactionState implements MatchContext {
 
     private static final int CAPTURE_SLOTS = 10;
+    /** View indexes of variables are below this; those of rule targets start here (see {@link #valuesOf}). */
+    public static final int VARIABLE_VIEWS = 256;
 
     private final EngineConfig config;
     private final String uniqueId;
@@ -93,12 +95,19 @@ public final class TransactionState implements MatchContext {
     private final Set<String> removedTags = new HashSet<>();
     private final List<TargetRemoval> removedTargetsById = new ArrayList<>();
     private final Map<String, List<Target>> removedTargetsByTag = new HashMap<>();
+    /** {@link #exclusionsFor} per rule while the removals above stay as they are. */
+    private final Map<Rule, List<Target>> exclusionsByRule = new IdentityHashMap<>();
 
     private Rule currentRule;
     private Rule currentChain;
     private final String[] pendingCaptures = new String[CAPTURE_SLOTS];
     private final Map<TransformationChain, Map<String, String>> transformationCache = new IdentityHashMap<>();
-    private final Map<Object, ValuesView> valuesViews = new IdentityHashMap<>();
+    /**
+     * Per view index: below {@link #VARIABLE_VIEWS} a variable's (all its values), above a rule
+     * target's (a key of a collection). An array, not a map: rules ask for views a few thousand
+     * times per request.
+     */
+    private ValuesView[] views;
     private final Map<String, long[]> literalScans = new HashMap<>();
     private static final long[] NOT_BYTES = new long[0];
 
@@ -107,15 +116,19 @@ public final class TransactionState implements MatchContext {
      * what rules learnt about them per transformation chain.
      */
     private static final class ValuesView {
+        /** The collection the values came from and its modification count; or null for a single value. */
         final KeyedCollection collection;
         final int modifications;
+        /** For a single-valued variable: the value the view was built on (compared by identity). */
+        final String single;
         final List<VariableValue> values;
-        /** Per chain; few chains per view (CRS reads ARGS through about a dozen). */
-        final Map<TransformationChain, TransformedValues> transformed = new IdentityHashMap<>();
+        /** Per chain, a short list: a dozen chains at most per view (ARGS in CRS), most have one or two. */
+        TransformedValues transformed;
 
-        ValuesView(KeyedCollection collection, int modifications, List<VariableValue> values) {
+        ValuesView(KeyedCollection collection, int modifications, String single, List<VariableValue> values) {
             this.collection = collection;
             this.modifications = modifications;
+            this.single = single;
             this.values = values;
         }
     }
@@ -128,12 +141,14 @@ public final class TransactionState implements MatchContext {
      */
     final class TransformedValues {
         private final TransformationChain chain;
+        private final TransformedValues next;
         private final List<VariableValue> values;
         private final String[] inspected;
         private final long[][] literals;
 
-        TransformedValues(TransformationChain chain, List<VariableValue> values) {
+        TransformedValues(TransformationChain chain, List<VariableValue> values, TransformedValues next) {
             this.chain = chain;
+            this.next = next;
             this.values = values;
             this.inspected = new String[values.size()];
             this.literals = new long[values.size()][];
@@ -161,6 +176,12 @@ public final class TransactionState implements MatchContext {
     }
 
     public TransactionState(HttpRequest request, EngineConfig config, String uniqueId) {
+        this(request, config, uniqueId, VARIABLE_VIEWS);
+    }
+
+    /** {@code viewCount}: the view indexes its rule set hands out ({@link RuleSet#viewCount()}). */
+    public TransactionState(HttpRequest request, EngineConfig config, String uniqueId, int viewCount) {
+        this.views = new ValuesView[Math.max(viewCount, VARIABLE_VIEWS)];
         this.config = config;
         this.uniqueId = uniqueId;
         this.mode = config.mode();
@@ -652,10 +673,12 @@ public final class TransactionState implements MatchContext {
     /** Removes {@code target} from rules {@code from}..{@code to} (inclusive) for the rest of this transaction. */
     public void removeTargetById(int from, int to, Target target) {
         removedTargetsById.add(new TargetRemoval(from, to, target));
+        exclusionsByRule.clear();
     }
 
     public void removeTargetByTag(String tag, Target target) {
         removedTargetsByTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(target);
+        exclusionsByRule.clear();
     }
 
     /** Whether a {@code ctl:ruleRemoveById/ByTag} earlier in this transaction removed {@code rule}. */
@@ -680,6 +703,17 @@ public final class TransactionState implements MatchContext {
         if (removedTargetsById.isEmpty() && removedTargetsByTag.isEmpty()) {
             return rule.exclusions();
         }
+        // CRS removes targets by tag early in most transactions; each rule's list is then built
+        // once, not once per evaluation (a rule's chain id never changes).
+        List<Target> known = exclusionsByRule.get(rule);
+        if (known == null) {
+            known = withRemovedTargets(rule, chainId);
+            exclusionsByRule.put(rule, known);
+        }
+        return known;
+    }
+
+    private List<Target> withRemovedTargets(Rule rule, int chainId) {
         List<Target> all = new ArrayList<>(rule.exclusions());
         for (TargetRemoval removal : removedTargetsById) {
             if (chainId >= removal.from() && chainId <= removal.to()) {
@@ -691,7 +725,7 @@ public final class TransactionState implements MatchContext {
                 all.addAll(entry.getValue());
             }
         }
-        return all;
+        return all.size() == rule.exclusions().size() ? rule.exclusions() : all;
     }
 
     // ---- rule evaluation context ----
@@ -707,34 +741,66 @@ public final class TransactionState implements MatchContext {
     }
 
     /**
-     * The values {@code variable} builds from {@code collection}, built once and reused by every rule
-     * until the collection changes (ARGS are read by hundreds of CRS rules, TX changes often).
+     * The values a variable or rule target builds from {@code collection}, built once and reused
+     * by every rule until the collection changes (ARGS are read by hundreds of CRS rules, TX
+     * changes often). {@code view}: the variable's or target's view index, -1 for none (built
+     * each time).
      */
-    public List<VariableValue> valuesOf(Object variable, KeyedCollection collection,
+    public List<VariableValue> valuesOf(int view, KeyedCollection collection,
             Function<KeyedCollection, List<VariableValue>> build) {
-        ValuesView view = valuesViews.get(variable);
-        if (view == null || view.collection != collection || view.modifications != collection.modifications()) {
-            view = new ValuesView(collection, collection.modifications(), List.copyOf(build.apply(collection)));
-            valuesViews.put(variable, view);
+        if (view < 0) {
+            return List.copyOf(build.apply(collection));
         }
-        return view.values;
+        ValuesView known = view(view);
+        if (known == null || known.collection != collection || known.modifications != collection.modifications()) {
+            known = new ValuesView(collection, collection.modifications(), null, List.copyOf(build.apply(collection)));
+            views[view] = known;
+        }
+        return known.values;
     }
 
     /**
-     * {@code values} through {@code chain}, when {@code values} is what {@link #valuesOf} last gave
-     * for {@code variable}; else null (the caller transforms value by value).
+     * The one value of a single-valued variable ({@code REQUEST_FILENAME}) as a list, built once
+     * and reused (with what rules learnt about it) while the variable gives the same string.
      */
-    TransformedValues transformed(Object variable, List<VariableValue> values, TransformationChain chain) {
-        ValuesView view = valuesViews.get(variable);
-        if (view == null || view.values != values) {
+    public List<VariableValue> singleValueOf(int view, String name, String value) {
+        if (view < 0) {
+            return List.of(new VariableValue(name, "", value));
+        }
+        ValuesView known = view(view);
+        if (known == null || known.single != value) {
+            known = new ValuesView(null, 0, value, List.of(new VariableValue(name, "", value)));
+            views[view] = known;
+        }
+        return known.values;
+    }
+
+    private ValuesView view(int view) {
+        if (view >= views.length) {
+            views = Arrays.copyOf(views, Math.max(view + 1, views.length * 2));
+        }
+        return views[view];
+    }
+
+    /**
+     * {@code values} through {@code chain}, when {@code values} is what {@link #valuesOf} or
+     * {@link #singleValueOf} last gave for {@code view}; else null (the caller transforms value by value).
+     */
+    TransformedValues transformed(int view, List<VariableValue> values, TransformationChain chain) {
+        if (view < 0 || view >= views.length) {
             return null;
         }
-        TransformedValues transformed = view.transformed.get(chain);
-        if (transformed == null) {
-            transformed = new TransformedValues(chain, values);
-            view.transformed.put(chain, transformed);
+        ValuesView known = views[view];
+        if (known == null || known.values != values) {
+            return null;
         }
-        return transformed;
+        for (TransformedValues transformed = known.transformed; transformed != null; transformed = transformed.next) {
+            if (transformed.chain == chain) {
+                return transformed;
+            }
+        }
+        known.transformed = new TransformedValues(chain, values, known.transformed);
+        return known.transformed;
     }
 
     /** {@code value} through {@code chain}, computed once per value and chain in this transaction. */

@@ -12,11 +12,17 @@ import java.util.function.Predicate;
 class CollectionVariable implements Variable {
 
     private final String name;
+    private final int view = ViewIndexes.next();
     private final Function<TransactionState, KeyedCollection> collection;
 
     CollectionVariable(String name, Function<TransactionState, KeyedCollection> collection) {
         this.name = name;
         this.collection = collection;
+    }
+
+    @Override
+    public final int viewIndex() {
+        return view;
     }
 
     @Override
@@ -31,7 +37,7 @@ class CollectionVariable implements Variable {
 
     @Override
     public final List<VariableValue> values(TransactionState tx) {
-        return tx.valuesOf(this, collection.apply(tx), members -> {
+        return tx.valuesOf(view, collection.apply(tx), members -> {
             List<VariableValue> values = new ArrayList<>(members.size());
             for (KeyedCollection.Member member : members.members()) {
                 values.add(new VariableValue(name + ":" + member.key(), member.key(), member.value()));
@@ -50,6 +56,11 @@ class CollectionVariable implements Variable {
             }
         }
         return selected;
+    }
+
+    @Override
+    public final List<VariableValue> values(TransactionState tx, String key, int targetView) {
+        return tx.valuesOf(targetView, collection.apply(tx), members -> values(tx, key));
     }
 
     @Override

@@ -18,6 +18,14 @@ public interface Variable {
     /** The SecLang name, upper case. */
     String name();
 
+    /**
+     * The index of the transaction's view of this variable's values ({@link TransactionState#valuesOf}),
+     * -1 when its values are built on each call.
+     */
+    default int viewIndex() {
+        return -1;
+    }
+
     /** Whether the variable is a collection whose members a selector may pick. */
     boolean isCollection();
 
@@ -32,6 +40,14 @@ public interface Variable {
         }
         String wanted = key.toLowerCase(Locale.ROOT);
         return all.stream().filter(v -> v.key().toLowerCase(Locale.ROOT).equals(wanted)).toList();
+    }
+
+    /**
+     * {@link #values(TransactionState, String)}, for a collection built once per transaction and
+     * {@code view} (the rule target asking) and reused while the collection is unchanged.
+     */
+    default List<VariableValue> values(TransactionState tx, String key, int view) {
+        return values(tx, key);
     }
 
     /**
