@@ -96,7 +96,7 @@ public final class TransactionState implements MatchContext {
     private final List<TargetRemoval> removedTargetsById = new ArrayList<>();
     private final Map<String, List<Target>> removedTargetsByTag = new HashMap<>();
     /** {@link #exclusionsFor} per rule while the removals above stay as they are. */
-    private final Map<Rule, List<Target>> exclusionsByRule = new IdentityHashMap<>();
+    private final List<Target>[] exclusionsByRule;
 
     private Rule currentRule;
     private Rule currentChain;
@@ -110,6 +110,7 @@ public final class TransactionState implements MatchContext {
     private ValuesView[] views;
     private final Map<String, long[]> literalScans = new HashMap<>();
     private static final long[] NOT_BYTES = new long[0];
+    private static final TransformedValues[] NO_TRANSFORMED = new TransformedValues[0];
 
     /**
      * The values a variable built from a collection, valid while the collection is unchanged, with
@@ -122,8 +123,8 @@ public final class TransactionState implements MatchContext {
         /** For a single-valued variable: the value the view was built on (compared by identity). */
         final String single;
         final List<VariableValue> values;
-        /** Per chain, a short list: a dozen chains at most per view (ARGS in CRS), most have one or two. */
-        TransformedValues transformed;
+        /** Per chain index; CRS reads ARGS through about a dozen chains, most views through one or two. */
+        TransformedValues[] transformed = NO_TRANSFORMED;
 
         ValuesView(KeyedCollection collection, int modifications, String single, List<VariableValue> values) {
             this.collection = collection;
@@ -141,14 +142,12 @@ public final class TransactionState implements MatchContext {
      */
     final class TransformedValues {
         private final TransformationChain chain;
-        private final TransformedValues next;
         private final List<VariableValue> values;
         private final String[] inspected;
         private final long[][] literals;
 
-        TransformedValues(TransformationChain chain, List<VariableValue> values, TransformedValues next) {
+        TransformedValues(TransformationChain chain, List<VariableValue> values) {
             this.chain = chain;
-            this.next = next;
             this.values = values;
             this.inspected = new String[values.size()];
             this.literals = new long[values.size()][];
@@ -176,12 +175,17 @@ public final class TransactionState implements MatchContext {
     }
 
     public TransactionState(HttpRequest request, EngineConfig config, String uniqueId) {
-        this(request, config, uniqueId, VARIABLE_VIEWS);
+        this(request, config, uniqueId, VARIABLE_VIEWS, 0);
     }
 
-    /** {@code viewCount}: the view indexes its rule set hands out ({@link RuleSet#viewCount()}). */
-    public TransactionState(HttpRequest request, EngineConfig config, String uniqueId, int viewCount) {
+    /**
+     * {@code viewCount} and {@code ruleCount}: the view indexes and rule indexes its rule set hands
+     * out ({@link RuleSet#viewCount()}, {@link RuleSet#linkCount()}).
+     */
+    @SuppressWarnings("unchecked")
+    public TransactionState(HttpRequest request, EngineConfig config, String uniqueId, int viewCount, int ruleCount) {
         this.views = new ValuesView[Math.max(viewCount, VARIABLE_VIEWS)];
+        this.exclusionsByRule = new List[ruleCount];
         this.config = config;
         this.uniqueId = uniqueId;
         this.mode = config.mode();
@@ -673,12 +677,12 @@ public final class TransactionState implements MatchContext {
     /** Removes {@code target} from rules {@code from}..{@code to} (inclusive) for the rest of this transaction. */
     public void removeTargetById(int from, int to, Target target) {
         removedTargetsById.add(new TargetRemoval(from, to, target));
-        exclusionsByRule.clear();
+        Arrays.fill(exclusionsByRule, null);
     }
 
     public void removeTargetByTag(String tag, Target target) {
         removedTargetsByTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(target);
-        exclusionsByRule.clear();
+        Arrays.fill(exclusionsByRule, null);
     }
 
     /** Whether a {@code ctl:ruleRemoveById/ByTag} earlier in this transaction removed {@code rule}. */
@@ -705,10 +709,14 @@ public final class TransactionState implements MatchContext {
         }
         // CRS removes targets by tag early in most transactions; each rule's list is then built
         // once, not once per evaluation (a rule's chain id never changes).
-        List<Target> known = exclusionsByRule.get(rule);
+        int index = rule.index();
+        if (index < 0 || index >= exclusionsByRule.length) {
+            return withRemovedTargets(rule, chainId);
+        }
+        List<Target> known = exclusionsByRule[index];
         if (known == null) {
             known = withRemovedTargets(rule, chainId);
-            exclusionsByRule.put(rule, known);
+            exclusionsByRule[index] = known;
         }
         return known;
     }
@@ -787,20 +795,23 @@ public final class TransactionState implements MatchContext {
      * {@link #singleValueOf} last gave for {@code view}; else null (the caller transforms value by value).
      */
     TransformedValues transformed(int view, List<VariableValue> values, TransformationChain chain) {
-        if (view < 0 || view >= views.length) {
+        int index = chain.index();
+        if (view < 0 || view >= views.length || index < 0) {
             return null;
         }
         ValuesView known = views[view];
         if (known == null || known.values != values) {
             return null;
         }
-        for (TransformedValues transformed = known.transformed; transformed != null; transformed = transformed.next) {
-            if (transformed.chain == chain) {
-                return transformed;
-            }
+        if (index >= known.transformed.length) {
+            known.transformed = Arrays.copyOf(known.transformed, index + 1);
         }
-        known.transformed = new TransformedValues(chain, values, known.transformed);
-        return known.transformed;
+        TransformedValues transformed = known.transformed[index];
+        if (transformed == null) {
+            transformed = new TransformedValues(chain, values);
+            known.transformed[index] = transformed;
+        }
+        return transformed;
     }
 
     /** {@code value} through {@code chain}, computed once per value and chain in this transaction. */
