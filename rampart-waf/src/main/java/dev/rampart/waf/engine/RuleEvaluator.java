@@ -124,7 +124,10 @@ public final class RuleEvaluator {
         List<Target> exclusions = tx.exclusionsFor(rule, start.id());
         int slot = rule.prefilterSlot();
         boolean matched = false;
-        for (Target target : rule.targets()) {
+        // Indexed loops: an iterator per rule and target was a good part of what a request allocated.
+        List<Target> targets = rule.targets();
+        for (int t = 0; t < targets.size(); t++) {
+            Target target = targets.get(t);
             List<VariableValue> values = rule.multiMatch() ? null : target.keptValues(tx);
             if (values != null) {
                 TransactionState.TransformedValues transformed =
@@ -150,7 +153,9 @@ public final class RuleEvaluator {
                     continue;
                 }
             }
-            for (VariableValue value : target.resolve(tx, exclusions)) {
+            List<VariableValue> resolved = target.resolve(tx, exclusions);
+            for (int v = 0; v < resolved.size(); v++) {
+                VariableValue value = resolved.get(v);
                 if (rule.multiMatch()) {
                     for (String candidate : rule.transformations().applyEach(value.value())) {
                         if (test(rule, prefiltered(tx, prefilter, slot, candidate), tx, value, candidate, matchedNames)) {
@@ -216,8 +221,9 @@ public final class RuleEvaluator {
     }
 
     private static void runActions(Rule rule, TransactionState tx) {
-        for (RuleAction action : rule.matchActions()) {
-            action.execute(tx);
+        List<RuleAction> actions = rule.matchActions();
+        for (int i = 0; i < actions.size(); i++) {
+            actions.get(i).execute(tx);
         }
     }
 }

@@ -123,7 +123,11 @@ public final class TransactionState implements MatchContext {
         /** For a single-valued variable: the value the view was built on (compared by identity). */
         final String single;
         final List<VariableValue> values;
-        /** Per chain index; CRS reads ARGS through about a dozen chains, most views through one or two. */
+        /**
+         * The first chain's, then the others' per chain index: most views (a TX key, a header) are
+         * read through one chain, ARGS in CRS through about a dozen.
+         */
+        TransformedValues first;
         TransformedValues[] transformed = NO_TRANSFORMED;
 
         ValuesView(KeyedCollection collection, int modifications, String single, List<VariableValue> values) {
@@ -722,18 +726,25 @@ public final class TransactionState implements MatchContext {
     }
 
     private List<Target> withRemovedTargets(Rule rule, int chainId) {
-        List<Target> all = new ArrayList<>(rule.exclusions());
+        // Built only for the rules a removal names: most rules keep their own list.
+        List<Target> all = null;
         for (TargetRemoval removal : removedTargetsById) {
             if (chainId >= removal.from() && chainId <= removal.to()) {
+                if (all == null) {
+                    all = new ArrayList<>(rule.exclusions());
+                }
                 all.add(removal.target());
             }
         }
         for (Map.Entry<String, List<Target>> entry : removedTargetsByTag.entrySet()) {
-            if (rule.tags().contains(entry.getKey())) {
+            if (!entry.getValue().isEmpty() && rule.tags().contains(entry.getKey())) {
+                if (all == null) {
+                    all = new ArrayList<>(rule.exclusions());
+                }
                 all.addAll(entry.getValue());
             }
         }
-        return all.size() == rule.exclusions().size() ? rule.exclusions() : all;
+        return all == null ? rule.exclusions() : all;
     }
 
     // ---- rule evaluation context ----
@@ -803,8 +814,15 @@ public final class TransactionState implements MatchContext {
         if (known == null || known.values != values) {
             return null;
         }
+        if (known.first == null) {
+            known.first = new TransformedValues(chain, values);
+            return known.first;
+        }
+        if (known.first.chain == chain) {
+            return known.first;
+        }
         if (index >= known.transformed.length) {
-            known.transformed = Arrays.copyOf(known.transformed, index + 1);
+            known.transformed = Arrays.copyOf(known.transformed, Math.max(index + 1, 2 * known.transformed.length));
         }
         TransformedValues transformed = known.transformed[index];
         if (transformed == null) {
