@@ -767,15 +767,34 @@ public final class TransactionState implements MatchContext {
      */
     public List<VariableValue> valuesOf(int view, KeyedCollection collection,
             Function<KeyedCollection, List<VariableValue>> build) {
+        List<VariableValue> known = knownValues(view, collection);
+        return known != null ? known : keepValues(view, collection, build.apply(collection));
+    }
+
+    /**
+     * {@link #valuesOf} in two calls, for callers on the hot path that would otherwise allocate a
+     * capturing lambda per call: the values kept for {@code view} while {@code collection} is
+     * unchanged, or null; then {@link #keepValues} with the values built.
+     */
+    public List<VariableValue> knownValues(int view, KeyedCollection collection) {
         if (view < 0) {
-            return List.copyOf(build.apply(collection));
+            return null;
         }
         ValuesView known = view(view);
         if (known == null || known.collection != collection || known.modifications != collection.modifications()) {
-            known = new ValuesView(collection, collection.modifications(), null, List.copyOf(build.apply(collection)));
-            views[view] = known;
+            return null;
         }
         return known.values;
+    }
+
+    /** Keeps {@code values}, built from {@code collection} as it is now, for {@code view}; returns them (a copy). */
+    public List<VariableValue> keepValues(int view, KeyedCollection collection, List<VariableValue> values) {
+        List<VariableValue> kept = List.copyOf(values);
+        if (view >= 0) {
+            view(view);
+            views[view] = new ValuesView(collection, collection.modifications(), null, kept);
+        }
+        return kept;
     }
 
     /**
@@ -837,8 +856,17 @@ public final class TransactionState implements MatchContext {
         if (chain.isEmpty()) {
             return value;
         }
-        return transformationCache.computeIfAbsent(chain, c -> new HashMap<>())
-                .computeIfAbsent(value, chain::apply);
+        Map<String, String> results = transformationCache.get(chain);
+        if (results == null) {
+            results = new HashMap<>();
+            transformationCache.put(chain, results);
+        }
+        String result = results.get(value);
+        if (result == null) {
+            result = chain.apply(value);
+            results.put(value, result);
+        }
+        return result;
     }
 
     /**

@@ -37,30 +37,35 @@ class CollectionVariable implements Variable {
 
     @Override
     public final List<VariableValue> values(TransactionState tx) {
-        return tx.valuesOf(view, collection.apply(tx), members -> {
-            List<VariableValue> values = new ArrayList<>(members.size());
-            for (KeyedCollection.Member member : members.members()) {
-                values.add(new VariableValue(name + ":" + member.key(), member.key(), member.value()));
-            }
-            return values;
-        });
+        KeyedCollection members = collection.apply(tx);
+        List<VariableValue> known = tx.knownValues(view, members);
+        if (known != null) {
+            return known;
+        }
+        List<VariableValue> values = new ArrayList<>(members.size());
+        for (KeyedCollection.Member member : members.members()) {
+            values.add(new VariableValue(name + ":" + member.key(), member.key(), member.value()));
+        }
+        return tx.keepValues(view, members, values);
     }
 
     /** Builds values for the selected members only: TX changes between most rules, and its view with it. */
     @Override
     public final List<VariableValue> selectedValues(TransactionState tx, Predicate<String> selector) {
         List<VariableValue> selected = new ArrayList<>();
-        for (KeyedCollection.Member member : collection.apply(tx).members()) {
+        collection.apply(tx).forEach(member -> {
             if (selector.test(member.key())) {
                 selected.add(new VariableValue(name + ":" + member.key(), member.key(), member.value()));
             }
-        }
+        });
         return selected;
     }
 
     @Override
     public final List<VariableValue> values(TransactionState tx, String key, int targetView) {
-        return tx.valuesOf(targetView, collection.apply(tx), members -> values(tx, key));
+        KeyedCollection members = collection.apply(tx);
+        List<VariableValue> known = tx.knownValues(targetView, members);
+        return known != null ? known : tx.keepValues(targetView, members, values(tx, key));
     }
 
     @Override

@@ -36,12 +36,15 @@ class NamesVariable implements Variable {
 
     @Override
     public final List<VariableValue> values(TransactionState tx) {
-        return tx.valuesOf(view, collection.apply(tx), members -> {
-            List<VariableValue> values = new ArrayList<>(members.size());
-            for (KeyedCollection.Member member : members.members()) {
-                values.add(new VariableValue(name + ":" + member.key(), member.key(), member.key()));
-            }
-            return values;
-        });
+        KeyedCollection members = collection.apply(tx);
+        List<VariableValue> known = tx.knownValues(view, members);
+        if (known != null) {
+            return known;
+        }
+        List<VariableValue> values = new ArrayList<>(members.size());
+        for (KeyedCollection.Member member : members.members()) {
+            values.add(new VariableValue(name + ":" + member.key(), member.key(), member.key()));
+        }
+        return tx.keepValues(view, members, values);
     }
 }
