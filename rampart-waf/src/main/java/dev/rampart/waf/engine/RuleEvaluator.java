@@ -146,7 +146,7 @@ public final class RuleEvaluator {
                         if (!exclusions.isEmpty() && target.excludes(exclusions, value)) {
                             continue;
                         }
-                        if (test(rule, prefiltered, tx, value, transformed.inspected(i), matchedNames)) {
+                        if (test(rule, prefiltered, tx, prefilter, value, transformed.inspected(i), matchedNames)) {
                             matched = true;
                         }
                     }
@@ -158,13 +158,13 @@ public final class RuleEvaluator {
                 VariableValue value = resolved.get(v);
                 if (rule.multiMatch()) {
                     for (String candidate : rule.transformations().applyEach(value.value())) {
-                        if (test(rule, prefiltered(tx, prefilter, slot, candidate), tx, value, candidate, matchedNames)) {
+                        if (test(rule, prefiltered(tx, prefilter, slot, candidate), tx, prefilter, value, candidate, matchedNames)) {
                             matched = true;
                         }
                     }
                 } else {
                     String inspected = tx.transform(rule.transformations(), value.value());
-                    if (test(rule, prefiltered(tx, prefilter, slot, inspected), tx, value, inspected, matchedNames)) {
+                    if (test(rule, prefiltered(tx, prefilter, slot, inspected), tx, prefilter, value, inspected, matchedNames)) {
                         matched = true;
                     }
                 }
@@ -182,8 +182,8 @@ public final class RuleEvaluator {
     }
 
     /** Runs the rule's operator on {@code inspected}, or takes the prefilter's {@link #LITERAL_ABSENT} as its "no match". */
-    private static boolean test(Rule rule, int prefiltered, TransactionState tx, VariableValue value,
-            String inspected, List<String> matchedNames) {
+    private static boolean test(Rule rule, int prefiltered, TransactionState tx, LiteralPrefilter prefilter,
+            VariableValue value, String inspected, List<String> matchedNames) {
         boolean result;
         if (prefiltered == LITERAL_ABSENT) {
             result = rule.negated();
@@ -194,8 +194,16 @@ public final class RuleEvaluator {
             try {
                 boolean operatorMatch;
                 if (prefiltered == LITERAL_FOUND && rule.operator() instanceof Rx rx) {
-                    // The prefilter found one of the literals: the regex runs without looking for them again.
-                    operatorMatch = rx.matchesHoldingRequiredLiteral(inspected, tx);
+                    // The prefilter found one of the literals: the regex runs without looking for
+                    // them again, and once per distinct value when it does not match.
+                    if (tx.knownRegexMiss(inspected, rule.prefilterSlot())) {
+                        operatorMatch = false;
+                    } else {
+                        operatorMatch = rx.matchesHoldingRequiredLiteral(inspected, tx);
+                        if (!operatorMatch) {
+                            tx.recordRegexMiss(prefilter, inspected, rule.prefilterSlot());
+                        }
+                    }
                 } else {
                     operatorMatch = rule.operator().matches(inspected, tx);
                 }

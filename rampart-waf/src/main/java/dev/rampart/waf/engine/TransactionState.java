@@ -109,6 +109,8 @@ public final class TransactionState implements MatchContext {
      */
     private ValuesView[] views;
     private final Map<String, long[]> literalScans = new HashMap<>();
+    /** Per transformed value, the prefilter slots whose regex is known not to match it. */
+    private final Map<String, long[]> regexMisses = new HashMap<>();
     private static final long[] NOT_BYTES = new long[0];
     private static final TransformedValues[] NO_TRANSFORMED = new TransformedValues[0];
 
@@ -877,6 +879,25 @@ public final class TransactionState implements MatchContext {
     boolean holdsLiteral(LiteralPrefilter prefilter, int slot, String value) {
         long[] present = literalScan(prefilter, value);
         return present == NOT_BYTES || LiteralPrefilter.present(present, slot);
+    }
+
+    /**
+     * Whether the regex of prefilter {@code slot} is known not to match a value equal to
+     * {@code value} (a JSON array repeats its fields' values; regexes are pure).
+     */
+    boolean knownRegexMiss(String value, int slot) {
+        long[] misses = regexMisses.get(value);
+        return misses != null && LiteralPrefilter.present(misses, slot);
+    }
+
+    /** Remembers that the regex of prefilter {@code slot} does not match {@code value}. */
+    void recordRegexMiss(LiteralPrefilter prefilter, String value, int slot) {
+        long[] misses = regexMisses.get(value);
+        if (misses == null) {
+            misses = new long[(prefilter.size() + 63) >>> 6];
+            regexMisses.put(value, misses);
+        }
+        misses[slot >>> 6] |= 1L << slot;
     }
 
     /** The prefilter's bit set for {@code value}, from one scan per distinct value; {@link #NOT_BYTES} when it cannot judge. */
