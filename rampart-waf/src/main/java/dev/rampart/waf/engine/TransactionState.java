@@ -5,7 +5,6 @@ import dev.rampart.waf.HttpRequest;
 import dev.rampart.waf.HttpResponse;
 import dev.rampart.waf.operator.MatchContext;
 import dev.rampart.waf.variable.Variable;
-import dev.rampart.waf.variable.Variables;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -94,7 +93,8 @@ public final class TransactionState implements MatchContext {
     private final List<int[]> removedIdRanges = new ArrayList<>();
     private final Set<String> removedTags = new HashSet<>();
     private final List<TargetRemoval> removedTargetsById = new ArrayList<>();
-    private final Map<String, List<Target>> removedTargetsByTag = new HashMap<>();
+    /** A list, not a map by tag: each rule checks every removal once, and there are few (CRS: one). */
+    private final List<TagRemoval> removedTargetsByTag = new ArrayList<>();
     /** {@link #exclusionsFor} per rule while the removals above stay as they are. */
     private final List<Target>[] exclusionsByRule;
 
@@ -680,6 +680,8 @@ public final class TransactionState implements MatchContext {
 
     private record TargetRemoval(int from, int to, Target target) {}
 
+    private record TagRemoval(String tag, Target target) {}
+
     /** Removes {@code target} from rules {@code from}..{@code to} (inclusive) for the rest of this transaction. */
     public void removeTargetById(int from, int to, Target target) {
         removedTargetsById.add(new TargetRemoval(from, to, target));
@@ -687,7 +689,7 @@ public final class TransactionState implements MatchContext {
     }
 
     public void removeTargetByTag(String tag, Target target) {
-        removedTargetsByTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(target);
+        removedTargetsByTag.add(new TagRemoval(tag, target));
         Arrays.fill(exclusionsByRule, null);
     }
 
@@ -738,12 +740,12 @@ public final class TransactionState implements MatchContext {
                 all.add(removal.target());
             }
         }
-        for (Map.Entry<String, List<Target>> entry : removedTargetsByTag.entrySet()) {
-            if (!entry.getValue().isEmpty() && rule.tags().contains(entry.getKey())) {
+        for (TagRemoval removal : removedTargetsByTag) {
+            if (rule.tags().contains(removal.tag())) {
                 if (all == null) {
                     all = new ArrayList<>(rule.exclusions());
                 }
-                all.addAll(entry.getValue());
+                all.add(removal.target());
             }
         }
         return all == null ? rule.exclusions() : all;
@@ -943,50 +945,35 @@ public final class TransactionState implements MatchContext {
 
     @Override
     public String expandMacros(String text) {
-        int start = text.indexOf("%{");
-        if (start < 0) {
+        if (text.indexOf("%{") < 0) {
             return text;
         }
+        MacroTemplate template = MacroTemplate.of(text);
         StringBuilder out = new StringBuilder(text.length() + 16);
-        int position = 0;
-        while (start >= 0) {
-            int end = text.indexOf('}', start + 2);
-            if (end < 0) {
-                break;
-            }
-            out.append(text, position, start);
-            out.append(macroValue(text.substring(start + 2, end)));
-            position = end + 1;
-            start = text.indexOf("%{", position);
+        for (int i = 0; i < template.variables.length; i++) {
+            out.append(template.literals[i]).append(macroValue(template, i));
         }
-        out.append(text, position, text.length());
-        return out.toString();
+        return out.append(template.literals[template.variables.length]).toString();
     }
 
-    /** The value of one {@code %{name.key}} macro; empty when the variable or key has no value. */
-    private String macroValue(String reference) {
-        int separator = indexOfSeparator(reference);
-        String name = separator < 0 ? reference : reference.substring(0, separator);
-        String key = separator < 0 ? null : reference.substring(separator + 1);
-        if (name.equalsIgnoreCase("rule")) {
-            return ruleMacro(key == null ? "" : key.toLowerCase(Locale.ROOT));
+    /** The value of reference {@code i} of {@code template}; empty when the variable or key has no value. */
+    private String macroValue(MacroTemplate template, int i) {
+        String key = template.keys[i];
+        if (template.ruleMacros[i]) {
+            return ruleMacro(key == null ? "" : key);
         }
-        if (!Variables.exists(name)) {
+        Variable variable = template.variables[i];
+        if (variable == null) {
             return "";
         }
-        Variable variable = Variables.named(name);
-        List<VariableValue> values = key == null || !variable.isCollection()
-                ? variable.values(this) : variable.values(this, key);
-        return values.isEmpty() ? "" : values.get(0).value();
-    }
-
-    private static int indexOfSeparator(String reference) {
-        int dot = reference.indexOf('.');
-        int colon = reference.indexOf(':');
-        if (dot < 0) {
-            return colon;
+        String value;
+        if (key == null || !variable.isCollection()) {
+            List<VariableValue> values = variable.values(this);
+            value = values.isEmpty() ? null : values.get(0).value();
+        } else {
+            value = variable.firstValue(this, key);
         }
-        return colon < 0 ? dot : Math.min(dot, colon);
+        return value == null ? "" : value;
     }
 
     private String ruleMacro(String key) {

@@ -68,6 +68,12 @@ class CollectionVariable implements Variable {
         return known != null ? known : tx.keepValues(targetView, members, values(tx, key));
     }
 
+    /** Without building values: macros ({@code %{tx.critical_anomaly_score}}) read one per expansion. */
+    @Override
+    public final String firstValue(TransactionState tx, String key) {
+        return collection.apply(tx).first(key);
+    }
+
     @Override
     public final List<VariableValue> values(TransactionState tx, String key) {
         List<KeyedCollection.Member> members = collection.apply(tx).get(key);

@@ -50,6 +50,12 @@ public interface Variable {
         return values(tx, key);
     }
 
+    /** The value of the first member under {@code key} (as {@link #values(TransactionState, String)} orders them), or null. */
+    default String firstValue(TransactionState tx, String key) {
+        List<VariableValue> values = values(tx, key);
+        return values.isEmpty() ? null : values.get(0).value();
+    }
+
     /**
      * The members whose key {@code selector} accepts (a {@code :/regex/} selector), in the order of
      * {@link #values}; collections build values for the selected members only.
