@@ -14,6 +14,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -124,6 +125,8 @@ public final class TransactionState implements MatchContext {
         final int modifications;
         /** For a single-valued variable: the value the view was built on (compared by identity). */
         final String single;
+        /** For a rule target's view of one key of the collection: the key; else null. */
+        String key;
         final List<VariableValue> values;
         /**
          * The first chain's, then the others' per chain index: most views (a TX key, a header) are
@@ -781,11 +784,21 @@ public final class TransactionState implements MatchContext {
      * unchanged, or null; then {@link #keepValues} with the values built.
      */
     public List<VariableValue> knownValues(int view, KeyedCollection collection) {
+        return knownValues(view, collection, null);
+    }
+
+    /**
+     * {@link #knownValues(int, KeyedCollection)} for the members under {@code key}: the key is
+     * checked too, so two targets that got one view index (a parser built twice shares its
+     * targets) never read each other's values.
+     */
+    public List<VariableValue> knownValues(int view, KeyedCollection collection, String key) {
         if (view < 0) {
             return null;
         }
         ValuesView known = view(view);
-        if (known == null || known.collection != collection || known.modifications != collection.modifications()) {
+        if (known == null || known.collection != collection || known.modifications != collection.modifications()
+                || !Objects.equals(known.key, key)) {
             return null;
         }
         return known.values;
@@ -793,10 +806,17 @@ public final class TransactionState implements MatchContext {
 
     /** Keeps {@code values}, built from {@code collection} as it is now, for {@code view}; returns them (a copy). */
     public List<VariableValue> keepValues(int view, KeyedCollection collection, List<VariableValue> values) {
+        return keepValues(view, collection, null, values);
+    }
+
+    /** {@link #keepValues(int, KeyedCollection, List)} for the members under {@code key}. */
+    public List<VariableValue> keepValues(int view, KeyedCollection collection, String key, List<VariableValue> values) {
         List<VariableValue> kept = List.copyOf(values);
         if (view >= 0) {
             view(view);
-            views[view] = new ValuesView(collection, collection.modifications(), null, kept);
+            ValuesView known = new ValuesView(collection, collection.modifications(), null, kept);
+            known.key = key;
+            views[view] = known;
         }
         return kept;
     }
@@ -851,6 +871,9 @@ public final class TransactionState implements MatchContext {
         if (transformed == null) {
             transformed = new TransformedValues(chain, values);
             known.transformed[index] = transformed;
+        } else if (transformed.chain != chain) {
+            // Two chains with one index (a parser built twice shares its chains): no view.
+            return null;
         }
         return transformed;
     }

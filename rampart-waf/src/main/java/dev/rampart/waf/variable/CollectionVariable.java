@@ -64,8 +64,8 @@ class CollectionVariable implements Variable {
     @Override
     public final List<VariableValue> values(TransactionState tx, String key, int targetView) {
         KeyedCollection members = collection.apply(tx);
-        List<VariableValue> known = tx.knownValues(targetView, members);
-        return known != null ? known : tx.keepValues(targetView, members, values(tx, key));
+        List<VariableValue> known = tx.knownValues(targetView, members, key);
+        return known != null ? known : tx.keepValues(targetView, members, key, values(tx, key));
     }
 
     /** Without building values: macros ({@code %{tx.critical_anomaly_score}}) read one per expansion. */
