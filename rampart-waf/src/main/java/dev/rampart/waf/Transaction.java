@@ -39,7 +39,7 @@ public final class Transaction {
 
     Transaction(RuleSet rules, WafSettings settings, HttpRequest request, String id) {
         this.rules = rules;
-        this.state = new TransactionState(request, rules.config(), id);
+        this.state = new TransactionState(request, rules.config(), id, rules.viewCount(), rules.linkCount());
         if (settings.engineMode() != null) {
             state.mode(settings.engineMode());
         }

@@ -20,6 +20,10 @@ final class Collections {
     }
 
     static KeyedCollection of(TransactionState tx, String name) {
+        if (name.equals("tx")) {
+            // setvar lowers its collection name at load: TX, on almost every match, without a copy.
+            return tx.tx();
+        }
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.equals("tx")) {
             return tx.tx();

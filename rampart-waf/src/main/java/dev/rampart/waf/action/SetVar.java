@@ -2,6 +2,7 @@ package dev.rampart.waf.action;
 
 import dev.rampart.waf.engine.KeyedCollection;
 import dev.rampart.waf.engine.TransactionState;
+import java.util.Locale;
 
 /**
  * {@code setvar}: sets ({@code tx.a=1}), adds to ({@code tx.a=+5}), subtracts from
@@ -31,7 +32,8 @@ final class SetVar implements RuleAction {
             throw new IllegalArgumentException(
                     "setvar needs collection.name[=value] (e.g. tx.score=+5), got '" + argument + "'");
         }
-        this.collection = name.substring(0, dot).trim();
+        // Lowered once: Collections.of looks the name up on every execution.
+        this.collection = name.substring(0, dot).trim().toLowerCase(Locale.ROOT);
         Collections.check(collection, "setvar");
         this.key = name.substring(dot + 1).trim();
         String rawValue = equals < 0 ? "" : text.substring(equals + 1);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The members of one collection of a transaction (ARGS, REQUEST_HEADERS, TX, …): keys keep the
@@ -63,6 +64,15 @@ public final class KeyedCollection {
             all.addAll(members);
         }
         return all;
+    }
+
+    /** Calls {@code action} with every member, in the order of {@link #members()}, without copying them. */
+    public void forEach(Consumer<Member> action) {
+        for (List<Member> members : byLowerKey.values()) {
+            for (int i = 0; i < members.size(); i++) {
+                action.accept(members.get(i));
+            }
+        }
     }
 
     /** A number that changes whenever the members change, so views built from them can be reused until then. */

@@ -1,6 +1,7 @@
 package dev.rampart.waf.engine;
 
 import dev.rampart.waf.operator.Operator;
+import dev.rampart.waf.operator.Pm;
 import dev.rampart.waf.operator.Rx;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,7 +17,9 @@ import java.util.Set;
  * Aho–Corasick automaton over the required literals of every {@code @rx} in the rule set, so a
  * transformed value is scanned once, in one pass, for all rules, and a rule's regex runs only on
  * values holding one of its literals ({@link Rx#requiredLiterals()}; a value without any cannot
- * match). Before, each rule scanned the value again for its own literals.
+ * match). Before, each rule scanned the value again for its own literals. The phrases of every
+ * {@code @pm} and {@code @pmFromFile} are in the same automaton: for those the bit is the
+ * operator's verdict, so a rule's phrase list is never walked for a value that holds none.
  *
  * <p>Values are byte strings (chars 0..255), so the automaton is a complete DFA over bytes
  * folded to lower case as {@link Character#toLowerCase(char)} folds them (what the per-rule
@@ -110,18 +113,28 @@ public final class LiteralPrefilter {
         }
     }
 
-    /** The prefilter of every fixed-pattern {@code @rx} among {@code rules} and the links of their chains. */
+    /**
+     * The prefilter of every fixed-pattern {@code @rx} and every {@code @pm}/{@code @pmFromFile}
+     * among {@code rules} and the links of their chains.
+     */
     static LiteralPrefilter of(List<Rule> rules) {
         Map<Operator, Integer> slots = new IdentityHashMap<>();
         List<Set<String>> literalsBySlot = new ArrayList<>();
         for (Rule start : rules) {
             for (Rule link = start; link != null; link = link.chained()) {
-                if (link.operator() instanceof Rx rx && !slots.containsKey(rx)) {
+                if (slots.containsKey(link.operator())) {
+                    continue;
+                }
+                if (link.operator() instanceof Rx rx) {
                     Optional<Set<String>> literals = rx.requiredLiterals();
                     if (literals.isPresent() && bytesOnly(literals.get())) {
                         slots.put(rx, literalsBySlot.size());
                         literalsBySlot.add(literals.get());
                     }
+                } else if (link.operator() instanceof Pm pm && !pm.phrases().isEmpty() && bytesOnly(pm.phrases())) {
+                    // A @pm matches exactly when one of its phrases is present: its slot is its verdict.
+                    slots.put(pm, literalsBySlot.size());
+                    literalsBySlot.add(pm.phrases());
                 }
             }
         }

@@ -38,6 +38,10 @@ public final class Rule {
     private final boolean capture;
     private final boolean multiMatch;
     private final Rule chained;
+    /** The operator's slot in its rule set's {@link LiteralPrefilter}, -1 when none; set once when the set is built. */
+    private int prefilterSlot = -1;
+    /** The rule's (link's) index in its rule set, for per-transaction arrays; set once when the set is built. */
+    private int index = -1;
 
     Rule(RuleDefinition definition, List<Target> targets, TransformationChain transformations, Disruption disruption,
             int status, boolean log, Rule chained) {
@@ -215,6 +219,22 @@ public final class Rule {
 
     public boolean multiMatch() {
         return multiMatch;
+    }
+
+    int prefilterSlot() {
+        return prefilterSlot;
+    }
+
+    void prefilterSlot(int slot) {
+        this.prefilterSlot = slot;
+    }
+
+    int index() {
+        return index;
+    }
+
+    void index(int index) {
+        this.index = index;
     }
 
     /** The next rule of the chain, or null. */

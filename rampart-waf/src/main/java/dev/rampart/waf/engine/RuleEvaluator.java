@@ -108,6 +108,12 @@ public final class RuleEvaluator {
         return true;
     }
 
+    /** What the prefilter said about a value for the rule's operator. */
+    private static final int NOT_PREFILTERED = 0;
+    private static final int LITERAL_FOUND = 1;
+    /** None of the operator's literals is in the value: the operator cannot match it. */
+    private static final int LITERAL_ABSENT = 2;
+
     private static boolean evaluateRule(Rule rule, Rule start, TransactionState tx, LiteralPrefilter prefilter,
             List<String> matchedNames) {
         if (rule.targets().isEmpty()) {
@@ -116,19 +122,51 @@ public final class RuleEvaluator {
             return true;
         }
         List<Target> exclusions = tx.exclusionsFor(rule, start.id());
-        int slot = prefilter.slotOf(rule.operator());
+        int slot = rule.prefilterSlot();
         boolean matched = false;
-        for (Target target : rule.targets()) {
-            for (VariableValue value : target.resolve(tx, exclusions)) {
-                if (rule.multiMatch()) {
-                    for (String candidate : rule.transformations().applyEach(value.value())) {
-                        if (test(rule, slot, prefilter, tx, value, candidate, matchedNames)) {
+        // Indexed loops: an iterator per rule and target was a good part of what a request allocated.
+        List<Target> targets = rule.targets();
+        for (int t = 0; t < targets.size(); t++) {
+            Target target = targets.get(t);
+            List<VariableValue> values = rule.multiMatch() ? null : target.keptValues(tx);
+            if (values != null) {
+                TransactionState.TransformedValues transformed =
+                        tx.transformed(target.view(), values, rule.transformations());
+                if (transformed != null) {
+                    for (int i = 0; i < values.size(); i++) {
+                        int prefiltered = NOT_PREFILTERED;
+                        if (slot >= 0) {
+                            prefiltered = transformed.holdsLiteral(prefilter, slot, i) ? LITERAL_FOUND : LITERAL_ABSENT;
+                            if (prefiltered == LITERAL_ABSENT && !rule.negated()) {
+                                // Cannot match: skipped before anything else is done for the value.
+                                continue;
+                            }
+                        }
+                        VariableValue value = values.get(i);
+                        if (!exclusions.isEmpty() && target.excludes(exclusions, value)) {
+                            continue;
+                        }
+                        if (test(rule, prefiltered, tx, prefilter, value, transformed.inspected(i), matchedNames)) {
                             matched = true;
                         }
                     }
-                } else if (test(rule, slot, prefilter, tx, value, tx.transform(rule.transformations(), value.value()),
-                        matchedNames)) {
-                    matched = true;
+                    continue;
+                }
+            }
+            List<VariableValue> resolved = target.resolve(tx, exclusions);
+            for (int v = 0; v < resolved.size(); v++) {
+                VariableValue value = resolved.get(v);
+                if (rule.multiMatch()) {
+                    for (String candidate : rule.transformations().applyEach(value.value())) {
+                        if (test(rule, prefiltered(tx, prefilter, slot, candidate), tx, prefilter, value, candidate, matchedNames)) {
+                            matched = true;
+                        }
+                    }
+                } else {
+                    String inspected = tx.transform(rule.transformations(), value.value());
+                    if (test(rule, prefiltered(tx, prefilter, slot, inspected), tx, prefilter, value, inspected, matchedNames)) {
+                        matched = true;
+                    }
                 }
             }
         }
@@ -136,26 +174,45 @@ public final class RuleEvaluator {
     }
 
     /** {@code slot}: the rule's place in {@code prefilter}, -1 when its operator is not prefiltered there. */
-    private static boolean test(Rule rule, int slot, LiteralPrefilter prefilter, TransactionState tx,
-            VariableValue value, String inspected, List<String> matchedNames) {
-        if (rule.capture()) {
-            tx.clearPendingCaptures();
+    private static int prefiltered(TransactionState tx, LiteralPrefilter prefilter, int slot, String inspected) {
+        if (slot < 0) {
+            return NOT_PREFILTERED;
         }
+        return tx.holdsLiteral(prefilter, slot, inspected) ? LITERAL_FOUND : LITERAL_ABSENT;
+    }
+
+    /** Runs the rule's operator on {@code inspected}, or takes the prefilter's {@link #LITERAL_ABSENT} as its "no match". */
+    private static boolean test(Rule rule, int prefiltered, TransactionState tx, LiteralPrefilter prefilter,
+            VariableValue value, String inspected, List<String> matchedNames) {
         boolean result;
-        try {
-            boolean operatorMatch;
-            if (slot < 0) {
-                operatorMatch = rule.operator().matches(inspected, tx);
-            } else {
-                // A value without any of the regex's required literals cannot match: no regex run.
-                operatorMatch = tx.holdsLiteral(prefilter, slot, inspected)
-                        && ((Rx) rule.operator()).matchesHoldingRequiredLiteral(inspected, tx);
+        if (prefiltered == LITERAL_ABSENT) {
+            result = rule.negated();
+        } else {
+            if (rule.capture()) {
+                tx.clearPendingCaptures();
             }
-            result = operatorMatch != rule.negated();
-        } catch (RegexBudgetExceededException e) {
-            // As ModSecurity on PCRE match limits: no verdict from this value, and a flag rules can check.
-            tx.tx().put("MSC_PCRE_LIMITS_EXCEEDED", "1");
-            return false;
+            try {
+                boolean operatorMatch;
+                if (prefiltered == LITERAL_FOUND && rule.operator() instanceof Rx rx) {
+                    // The prefilter found one of the literals: the regex runs without looking for
+                    // them again, and once per distinct value when it does not match.
+                    if (tx.knownRegexMiss(inspected, rule.prefilterSlot())) {
+                        operatorMatch = false;
+                    } else {
+                        operatorMatch = rx.matchesHoldingRequiredLiteral(inspected, tx);
+                        if (!operatorMatch) {
+                            tx.recordRegexMiss(prefilter, inspected, rule.prefilterSlot());
+                        }
+                    }
+                } else {
+                    operatorMatch = rule.operator().matches(inspected, tx);
+                }
+                result = operatorMatch != rule.negated();
+            } catch (RegexBudgetExceededException e) {
+                // As ModSecurity on PCRE match limits: no verdict from this value, and a flag rules can check.
+                tx.tx().put("MSC_PCRE_LIMITS_EXCEEDED", "1");
+                return false;
+            }
         }
         if (!result) {
             return false;
@@ -172,8 +229,9 @@ public final class RuleEvaluator {
     }
 
     private static void runActions(Rule rule, TransactionState tx) {
-        for (RuleAction action : rule.matchActions()) {
-            action.execute(tx);
+        List<RuleAction> actions = rule.matchActions();
+        for (int i = 0; i < actions.size(); i++) {
+            actions.get(i).execute(tx);
         }
     }
 }

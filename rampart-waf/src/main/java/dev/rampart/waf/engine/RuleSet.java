@@ -13,6 +13,8 @@ public final class RuleSet {
     private final EngineConfig config;
     private final List<List<Rule>> phases;
     private final int ruleCount;
+    private final int viewCount;
+    private final int linkCount;
     private final LiteralPrefilter prefilter;
     /** Per phase, for a rule with {@code skipAfter}, the index of its marker (or the phase's end); else -1. */
     private final List<int[]> skipAfterTargets;
@@ -42,6 +44,29 @@ public final class RuleSet {
         this.phases = List.copyOf(frozen);
         this.ruleCount = count;
         this.prefilter = LiteralPrefilter.of(rules);
+        // Each parse builds its own rules, so each rule belongs to this one set: its slot is
+        // found here once instead of by a map lookup per evaluation.
+        int views = TransactionState.VARIABLE_VIEWS;
+        int links = 0;
+        int chains = 0;
+        for (Rule start : rules) {
+            for (Rule link = start; link != null; link = link.chained()) {
+                link.index(links++);
+                if (link.transformations().index() < 0) {
+                    link.transformations().index(chains++);
+                }
+                if (link.operator() != null) {
+                    link.prefilterSlot(prefilter.slotOf(link.operator()));
+                }
+                for (Target target : link.targets()) {
+                    if (target.key() != null) {
+                        target.view(views++);
+                    }
+                }
+            }
+        }
+        this.viewCount = views;
+        this.linkCount = links;
         List<int[]> targets = new ArrayList<>();
         for (List<Rule> phase : phases) {
             targets.add(skipAfterTargets(phase));
@@ -89,6 +114,16 @@ public final class RuleSet {
     /** The one-pass literal prefilter of this rule set's {@code @rx} operators. */
     public LiteralPrefilter prefilter() {
         return prefilter;
+    }
+
+    /** The view indexes of variables and rule targets a transaction keeps ({@link TransactionState#valuesOf}). */
+    public int viewCount() {
+        return viewCount;
+    }
+
+    /** The rules and chain links, each with its {@code Rule.index()} below this. */
+    public int linkCount() {
+        return linkCount;
     }
 
     /** The number of rules (chains counted once), markers excluded. */

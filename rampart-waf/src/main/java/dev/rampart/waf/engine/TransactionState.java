@@ -5,7 +5,6 @@ import dev.rampart.waf.HttpRequest;
 import dev.rampart.waf.HttpResponse;
 import dev.rampart.waf.operator.MatchContext;
 import dev.rampart.waf.variable.Variable;
-import dev.rampart.waf.variable.Variables;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +14,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -30,6 +30,8 @@ import java.util.function.Function;
 public final class TransactionState implements MatchContext {
 
     private static final int CAPTURE_SLOTS = 10;
+    /** View indexes of variables are below this; those of rule targets start here (see {@link #valuesOf}). */
+    public static final int VARIABLE_VIEWS = 256;
 
     private final EngineConfig config;
     private final String uniqueId;
@@ -92,20 +94,107 @@ public final class TransactionState implements MatchContext {
     private final List<int[]> removedIdRanges = new ArrayList<>();
     private final Set<String> removedTags = new HashSet<>();
     private final List<TargetRemoval> removedTargetsById = new ArrayList<>();
-    private final Map<String, List<Target>> removedTargetsByTag = new HashMap<>();
+    /** A list, not a map by tag: each rule checks every removal once, and there are few (CRS: one). */
+    private final List<TagRemoval> removedTargetsByTag = new ArrayList<>();
+    /** {@link #exclusionsFor} per rule while the removals above stay as they are. */
+    private final List<Target>[] exclusionsByRule;
 
     private Rule currentRule;
     private Rule currentChain;
     private final String[] pendingCaptures = new String[CAPTURE_SLOTS];
     private final Map<TransformationChain, Map<String, String>> transformationCache = new IdentityHashMap<>();
-    private final Map<Object, ValuesView> valuesViews = new IdentityHashMap<>();
+    /**
+     * Per view index: below {@link #VARIABLE_VIEWS} a variable's (all its values), above a rule
+     * target's (a key of a collection). An array, not a map: rules ask for views a few thousand
+     * times per request.
+     */
+    private ValuesView[] views;
     private final Map<String, long[]> literalScans = new HashMap<>();
+    /** Per transformed value, the prefilter slots whose regex is known not to match it. */
+    private final Map<String, long[]> regexMisses = new HashMap<>();
     private static final long[] NOT_BYTES = new long[0];
+    private static final TransformedValues[] NO_TRANSFORMED = new TransformedValues[0];
 
-    /** The values a variable built from a collection, valid while the collection is unchanged. */
-    private record ValuesView(KeyedCollection collection, int modifications, List<VariableValue> values) {}
+    /**
+     * The values a variable built from a collection, valid while the collection is unchanged, with
+     * what rules learnt about them per transformation chain.
+     */
+    private static final class ValuesView {
+        /** The collection the values came from and its modification count; or null for a single value. */
+        final KeyedCollection collection;
+        final int modifications;
+        /** For a single-valued variable: the value the view was built on (compared by identity). */
+        final String single;
+        /** For a rule target's view of one key of the collection: the key; else null. */
+        String key;
+        final List<VariableValue> values;
+        /**
+         * The first chain's, then the others' per chain index: most views (a TX key, a header) are
+         * read through one chain, ARGS in CRS through about a dozen.
+         */
+        TransformedValues first;
+        TransformedValues[] transformed = NO_TRANSFORMED;
+
+        ValuesView(KeyedCollection collection, int modifications, String single, List<VariableValue> values) {
+            this.collection = collection;
+            this.modifications = modifications;
+            this.single = single;
+            this.values = values;
+        }
+    }
+
+    /**
+     * The values of one {@link ValuesView} through one transformation chain, index by index, and
+     * the prefilter's verdict on each, filled in as rules ask: every rule on ARGS with that chain
+     * then walks two arrays instead of hashing each value twice, and skips at once the values
+     * that hold none of its literals (most rules, on most values).
+     */
+    final class TransformedValues {
+        private final TransformationChain chain;
+        private final List<VariableValue> values;
+        private final String[] inspected;
+        private final long[][] literals;
+
+        TransformedValues(TransformationChain chain, List<VariableValue> values) {
+            this.chain = chain;
+            this.values = values;
+            this.inspected = new String[values.size()];
+            this.literals = new long[values.size()][];
+        }
+
+        /** Value {@code index} after the chain (shared with {@link #transform}, so with other views). */
+        String inspected(int index) {
+            String value = inspected[index];
+            if (value == null) {
+                value = transform(chain, values.get(index).value());
+                inspected[index] = value;
+            }
+            return value;
+        }
+
+        /** Whether value {@code index}, transformed, holds a literal of {@code slot} (or cannot be judged). */
+        boolean holdsLiteral(LiteralPrefilter prefilter, int slot, int index) {
+            long[] present = literals[index];
+            if (present == null) {
+                present = literalScan(prefilter, inspected(index));
+                literals[index] = present;
+            }
+            return present == NOT_BYTES || LiteralPrefilter.present(present, slot);
+        }
+    }
 
     public TransactionState(HttpRequest request, EngineConfig config, String uniqueId) {
+        this(request, config, uniqueId, VARIABLE_VIEWS, 0);
+    }
+
+    /**
+     * {@code viewCount} and {@code ruleCount}: the view indexes and rule indexes its rule set hands
+     * out ({@link RuleSet#viewCount()}, {@link RuleSet#linkCount()}).
+     */
+    @SuppressWarnings("unchecked")
+    public TransactionState(HttpRequest request, EngineConfig config, String uniqueId, int viewCount, int ruleCount) {
+        this.views = new ValuesView[Math.max(viewCount, VARIABLE_VIEWS)];
+        this.exclusionsByRule = new List[ruleCount];
         this.config = config;
         this.uniqueId = uniqueId;
         this.mode = config.mode();
@@ -594,13 +683,17 @@ public final class TransactionState implements MatchContext {
 
     private record TargetRemoval(int from, int to, Target target) {}
 
+    private record TagRemoval(String tag, Target target) {}
+
     /** Removes {@code target} from rules {@code from}..{@code to} (inclusive) for the rest of this transaction. */
     public void removeTargetById(int from, int to, Target target) {
         removedTargetsById.add(new TargetRemoval(from, to, target));
+        Arrays.fill(exclusionsByRule, null);
     }
 
     public void removeTargetByTag(String tag, Target target) {
-        removedTargetsByTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(target);
+        removedTargetsByTag.add(new TagRemoval(tag, target));
+        Arrays.fill(exclusionsByRule, null);
     }
 
     /** Whether a {@code ctl:ruleRemoveById/ByTag} earlier in this transaction removed {@code rule}. */
@@ -625,18 +718,40 @@ public final class TransactionState implements MatchContext {
         if (removedTargetsById.isEmpty() && removedTargetsByTag.isEmpty()) {
             return rule.exclusions();
         }
-        List<Target> all = new ArrayList<>(rule.exclusions());
+        // CRS removes targets by tag early in most transactions; each rule's list is then built
+        // once, not once per evaluation (a rule's chain id never changes).
+        int index = rule.index();
+        if (index < 0 || index >= exclusionsByRule.length) {
+            return withRemovedTargets(rule, chainId);
+        }
+        List<Target> known = exclusionsByRule[index];
+        if (known == null) {
+            known = withRemovedTargets(rule, chainId);
+            exclusionsByRule[index] = known;
+        }
+        return known;
+    }
+
+    private List<Target> withRemovedTargets(Rule rule, int chainId) {
+        // Built only for the rules a removal names: most rules keep their own list.
+        List<Target> all = null;
         for (TargetRemoval removal : removedTargetsById) {
             if (chainId >= removal.from() && chainId <= removal.to()) {
+                if (all == null) {
+                    all = new ArrayList<>(rule.exclusions());
+                }
                 all.add(removal.target());
             }
         }
-        for (Map.Entry<String, List<Target>> entry : removedTargetsByTag.entrySet()) {
-            if (rule.tags().contains(entry.getKey())) {
-                all.addAll(entry.getValue());
+        for (TagRemoval removal : removedTargetsByTag) {
+            if (rule.tags().contains(removal.tag())) {
+                if (all == null) {
+                    all = new ArrayList<>(rule.exclusions());
+                }
+                all.add(removal.target());
             }
         }
-        return all;
+        return all == null ? rule.exclusions() : all;
     }
 
     // ---- rule evaluation context ----
@@ -652,17 +767,115 @@ public final class TransactionState implements MatchContext {
     }
 
     /**
-     * The values {@code variable} builds from {@code collection}, built once and reused by every rule
-     * until the collection changes (ARGS are read by hundreds of CRS rules, TX changes often).
+     * The values a variable or rule target builds from {@code collection}, built once and reused
+     * by every rule until the collection changes (ARGS are read by hundreds of CRS rules, TX
+     * changes often). {@code view}: the variable's or target's view index, -1 for none (built
+     * each time).
      */
-    public List<VariableValue> valuesOf(Object variable, KeyedCollection collection,
+    public List<VariableValue> valuesOf(int view, KeyedCollection collection,
             Function<KeyedCollection, List<VariableValue>> build) {
-        ValuesView view = valuesViews.get(variable);
-        if (view == null || view.collection() != collection || view.modifications() != collection.modifications()) {
-            view = new ValuesView(collection, collection.modifications(), List.copyOf(build.apply(collection)));
-            valuesViews.put(variable, view);
+        List<VariableValue> known = knownValues(view, collection);
+        return known != null ? known : keepValues(view, collection, build.apply(collection));
+    }
+
+    /**
+     * {@link #valuesOf} in two calls, for callers on the hot path that would otherwise allocate a
+     * capturing lambda per call: the values kept for {@code view} while {@code collection} is
+     * unchanged, or null; then {@link #keepValues} with the values built.
+     */
+    public List<VariableValue> knownValues(int view, KeyedCollection collection) {
+        return knownValues(view, collection, null);
+    }
+
+    /**
+     * {@link #knownValues(int, KeyedCollection)} for the members under {@code key}: the key is
+     * checked too, so two targets that got one view index (a parser built twice shares its
+     * targets) never read each other's values.
+     */
+    public List<VariableValue> knownValues(int view, KeyedCollection collection, String key) {
+        if (view < 0) {
+            return null;
         }
-        return view.values();
+        ValuesView known = view(view);
+        if (known == null || known.collection != collection || known.modifications != collection.modifications()
+                || !Objects.equals(known.key, key)) {
+            return null;
+        }
+        return known.values;
+    }
+
+    /** Keeps {@code values}, built from {@code collection} as it is now, for {@code view}; returns them (a copy). */
+    public List<VariableValue> keepValues(int view, KeyedCollection collection, List<VariableValue> values) {
+        return keepValues(view, collection, null, values);
+    }
+
+    /** {@link #keepValues(int, KeyedCollection, List)} for the members under {@code key}. */
+    public List<VariableValue> keepValues(int view, KeyedCollection collection, String key, List<VariableValue> values) {
+        List<VariableValue> kept = List.copyOf(values);
+        if (view >= 0) {
+            view(view);
+            ValuesView known = new ValuesView(collection, collection.modifications(), null, kept);
+            known.key = key;
+            views[view] = known;
+        }
+        return kept;
+    }
+
+    /**
+     * The one value of a single-valued variable ({@code REQUEST_FILENAME}) as a list, built once
+     * and reused (with what rules learnt about it) while the variable gives the same string.
+     */
+    public List<VariableValue> singleValueOf(int view, String name, String value) {
+        if (view < 0) {
+            return List.of(new VariableValue(name, "", value));
+        }
+        ValuesView known = view(view);
+        if (known == null || known.single != value) {
+            known = new ValuesView(null, 0, value, List.of(new VariableValue(name, "", value)));
+            views[view] = known;
+        }
+        return known.values;
+    }
+
+    private ValuesView view(int view) {
+        if (view >= views.length) {
+            views = Arrays.copyOf(views, Math.max(view + 1, views.length * 2));
+        }
+        return views[view];
+    }
+
+    /**
+     * {@code values} through {@code chain}, when {@code values} is what {@link #valuesOf} or
+     * {@link #singleValueOf} last gave for {@code view}; else null (the caller transforms value by value).
+     */
+    TransformedValues transformed(int view, List<VariableValue> values, TransformationChain chain) {
+        int index = chain.index();
+        if (view < 0 || view >= views.length || index < 0) {
+            return null;
+        }
+        ValuesView known = views[view];
+        if (known == null || known.values != values) {
+            return null;
+        }
+        if (known.first == null) {
+            known.first = new TransformedValues(chain, values);
+            return known.first;
+        }
+        if (known.first.chain == chain) {
+            return known.first;
+        }
+        if (index >= known.transformed.length) {
+            known.transformed = Arrays.copyOf(known.transformed, Math.max(index + 1, 2 * known.transformed.length));
+        }
+        TransformedValues transformed = known.transformed[index];
+        if (transformed == null) {
+            transformed = new TransformedValues(chain, values);
+            known.transformed[index] = transformed;
+        } else if (transformed.chain != chain) {
+            // Two chains with one index (a parser built twice shares its chains): no view.
+            return null;
+        }
+        return transformed;
     }
 
     /** {@code value} through {@code chain}, computed once per value and chain in this transaction. */
@@ -670,8 +883,17 @@ public final class TransactionState implements MatchContext {
         if (chain.isEmpty()) {
             return value;
         }
-        return transformationCache.computeIfAbsent(chain, c -> new HashMap<>())
-                .computeIfAbsent(value, chain::apply);
+        Map<String, String> results = transformationCache.get(chain);
+        if (results == null) {
+            results = new HashMap<>();
+            transformationCache.put(chain, results);
+        }
+        String result = results.get(value);
+        if (result == null) {
+            result = chain.apply(value);
+            results.put(value, result);
+        }
+        return result;
     }
 
     /**
@@ -680,6 +902,31 @@ public final class TransactionState implements MatchContext {
      * are shared: the transformation cache hands every rule of a chain the same string).
      */
     boolean holdsLiteral(LiteralPrefilter prefilter, int slot, String value) {
+        long[] present = literalScan(prefilter, value);
+        return present == NOT_BYTES || LiteralPrefilter.present(present, slot);
+    }
+
+    /**
+     * Whether the regex of prefilter {@code slot} is known not to match a value equal to
+     * {@code value} (a JSON array repeats its fields' values; regexes are pure).
+     */
+    boolean knownRegexMiss(String value, int slot) {
+        long[] misses = regexMisses.get(value);
+        return misses != null && LiteralPrefilter.present(misses, slot);
+    }
+
+    /** Remembers that the regex of prefilter {@code slot} does not match {@code value}. */
+    void recordRegexMiss(LiteralPrefilter prefilter, String value, int slot) {
+        long[] misses = regexMisses.get(value);
+        if (misses == null) {
+            misses = new long[(prefilter.size() + 63) >>> 6];
+            regexMisses.put(value, misses);
+        }
+        misses[slot >>> 6] |= 1L << slot;
+    }
+
+    /** The prefilter's bit set for {@code value}, from one scan per distinct value; {@link #NOT_BYTES} when it cannot judge. */
+    private long[] literalScan(LiteralPrefilter prefilter, String value) {
         long[] present = literalScans.get(value);
         if (present == null) {
             present = prefilter.scan(value);
@@ -688,7 +935,7 @@ public final class TransactionState implements MatchContext {
             }
             literalScans.put(value, present);
         }
-        return present == NOT_BYTES || LiteralPrefilter.present(present, slot);
+        return present;
     }
 
     @Override
@@ -721,50 +968,35 @@ public final class TransactionState implements MatchContext {
 
     @Override
     public String expandMacros(String text) {
-        int start = text.indexOf("%{");
-        if (start < 0) {
+        if (text.indexOf("%{") < 0) {
             return text;
         }
+        MacroTemplate template = MacroTemplate.of(text);
         StringBuilder out = new StringBuilder(text.length() + 16);
-        int position = 0;
-        while (start >= 0) {
-            int end = text.indexOf('}', start + 2);
-            if (end < 0) {
-                break;
-            }
-            out.append(text, position, start);
-            out.append(macroValue(text.substring(start + 2, end)));
-            position = end + 1;
-            start = text.indexOf("%{", position);
+        for (int i = 0; i < template.variables.length; i++) {
+            out.append(template.literals[i]).append(macroValue(template, i));
         }
-        out.append(text, position, text.length());
-        return out.toString();
+        return out.append(template.literals[template.variables.length]).toString();
     }
 
-    /** The value of one {@code %{name.key}} macro; empty when the variable or key has no value. */
-    private String macroValue(String reference) {
-        int separator = indexOfSeparator(reference);
-        String name = separator < 0 ? reference : reference.substring(0, separator);
-        String key = separator < 0 ? null : reference.substring(separator + 1);
-        if (name.equalsIgnoreCase("rule")) {
-            return ruleMacro(key == null ? "" : key.toLowerCase(Locale.ROOT));
+    /** The value of reference {@code i} of {@code template}; empty when the variable or key has no value. */
+    private String macroValue(MacroTemplate template, int i) {
+        String key = template.keys[i];
+        if (template.ruleMacros[i]) {
+            return ruleMacro(key == null ? "" : key);
         }
-        if (!Variables.exists(name)) {
+        Variable variable = template.variables[i];
+        if (variable == null) {
             return "";
         }
-        Variable variable = Variables.named(name);
-        List<VariableValue> values = key == null || !variable.isCollection()
-                ? variable.values(this) : variable.values(this, key);
-        return values.isEmpty() ? "" : values.get(0).value();
-    }
-
-    private static int indexOfSeparator(String reference) {
-        int dot = reference.indexOf('.');
-        int colon = reference.indexOf(':');
-        if (dot < 0) {
-            return colon;
+        String value;
+        if (key == null || !variable.isCollection()) {
+            List<VariableValue> values = variable.values(this);
+            value = values.isEmpty() ? null : values.get(0).value();
+        } else {
+            value = variable.firstValue(this, key);
         }
-        return colon < 0 ? dot : Math.min(dot, colon);
+        return value == null ? "" : value;
     }
 
     private String ruleMacro(String key) {

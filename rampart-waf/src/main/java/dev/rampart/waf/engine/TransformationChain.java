@@ -13,6 +13,8 @@ public final class TransformationChain {
 
     private final List<String> names;
     private final List<Transformation> steps;
+    /** The chain's index in its rule set, for per-transaction arrays; -1 until the set is built. */
+    private int index = -1;
 
     public TransformationChain(List<String> names, List<Transformation> steps) {
         this.names = List.copyOf(names);
@@ -21,6 +23,14 @@ public final class TransformationChain {
 
     public List<String> names() {
         return names;
+    }
+
+    int index() {
+        return index;
+    }
+
+    void index(int index) {
+        this.index = index;
     }
 
     public boolean isEmpty() {

@@ -2,6 +2,7 @@ package dev.rampart.waf.operator;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Set;
 import org.ahocorasick.trie.Emit;
 import org.ahocorasick.trie.Trie;
 
@@ -14,10 +15,21 @@ import org.ahocorasick.trie.Trie;
 public final class Pm implements Operator {
 
     private final Trie phrases;
+    private final Set<String> phraseSet;
 
     /** An operator matching any of {@code phrases}; an empty collection matches nothing. */
     public Pm(Collection<String> phrases) {
         this.phrases = Trie.builder().ignoreCase().addKeywords(phrases).build();
+        this.phraseSet = Set.copyOf(phrases);
+    }
+
+    /**
+     * The phrases as given: the operator matches exactly the values holding one of them, each
+     * char folded by {@link Character#toLowerCase(char)} on both sides (as the automaton folds),
+     * empty phrases aside (they match nothing).
+     */
+    public Set<String> phrases() {
+        return phraseSet;
     }
 
     /** The operator for the argument of {@code @pm}: phrases separated by whitespace. */

@@ -107,8 +107,13 @@ final class SecLangRegex {
             return false;
         }
         if (linear != null) {
-            if (dfa != null && !dfa.matches(value).orElse(Boolean.TRUE)) {
-                return false;
+            if (dfa != null) {
+                Optional<Boolean> verdict = dfa.matches(value);
+                if (verdict.isPresent() && (!verdict.get() || !context.capturing())) {
+                    // The DFA's answer is RE2's (ByteDfaTest holds them equal on every CRS
+                    // pattern); RE2/J runs only to find the captures of a capturing rule.
+                    return verdict.get();
+                }
             }
             com.google.re2j.Matcher matcher = linear.matcher(value);
             if (!matcher.find()) {

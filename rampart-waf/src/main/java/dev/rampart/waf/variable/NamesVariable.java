@@ -11,11 +11,17 @@ import java.util.function.Function;
 class NamesVariable implements Variable {
 
     private final String name;
+    private final int view = ViewIndexes.next();
     private final Function<TransactionState, KeyedCollection> collection;
 
     NamesVariable(String name, Function<TransactionState, KeyedCollection> collection) {
         this.name = name;
         this.collection = collection;
+    }
+
+    @Override
+    public final int viewIndex() {
+        return view;
     }
 
     @Override
@@ -30,12 +36,15 @@ class NamesVariable implements Variable {
 
     @Override
     public final List<VariableValue> values(TransactionState tx) {
-        return tx.valuesOf(this, collection.apply(tx), members -> {
-            List<VariableValue> values = new ArrayList<>(members.size());
-            for (KeyedCollection.Member member : members.members()) {
-                values.add(new VariableValue(name + ":" + member.key(), member.key(), member.key()));
-            }
-            return values;
-        });
+        KeyedCollection members = collection.apply(tx);
+        List<VariableValue> known = tx.knownValues(view, members);
+        if (known != null) {
+            return known;
+        }
+        List<VariableValue> values = new ArrayList<>(members.size());
+        for (KeyedCollection.Member member : members.members()) {
+            values.add(new VariableValue(name + ":" + member.key(), member.key(), member.key()));
+        }
+        return tx.keepValues(view, members, values);
     }
 }

@@ -9,11 +9,17 @@ import java.util.function.Function;
 class ScalarVariable implements Variable {
 
     private final String name;
+    private final int view = ViewIndexes.next();
     private final Function<TransactionState, String> value;
 
     ScalarVariable(String name, Function<TransactionState, String> value) {
         this.name = name;
         this.value = value;
+    }
+
+    @Override
+    public final int viewIndex() {
+        return view;
     }
 
     @Override
@@ -29,6 +35,6 @@ class ScalarVariable implements Variable {
     @Override
     public final List<VariableValue> values(TransactionState tx) {
         String current = value.apply(tx);
-        return current == null ? List.of() : List.of(new VariableValue(name, "", current));
+        return current == null ? List.of() : tx.singleValueOf(view, name, current);
     }
 }

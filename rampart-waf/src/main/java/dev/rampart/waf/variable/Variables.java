@@ -93,11 +93,26 @@ public final class Variables {
                 new MatchedVarsNames())
             .stream().collect(Collectors.toUnmodifiableMap(Variable::name, Function.identity()));
 
+    /**
+     * The same by lower-case name: macros ({@code %{tx.score}}) name variables in lower case, and
+     * are expanded many times per request.
+     */
+    private static final Map<String, Variable> BY_LOWER_NAME = BY_NAME.values().stream()
+            .collect(Collectors.toUnmodifiableMap(v -> v.name().toLowerCase(Locale.ROOT), Function.identity()));
+
     private Variables() {}
+
+    private static Variable lookup(String name) {
+        Variable variable = BY_NAME.get(name);
+        if (variable == null) {
+            variable = BY_LOWER_NAME.get(name);
+        }
+        return variable != null ? variable : BY_NAME.get(name.toUpperCase(Locale.ROOT));
+    }
 
     /** The variable called {@code name}; IllegalArgumentException naming the known variables when there is none. */
     public static Variable named(String name) {
-        Variable variable = BY_NAME.get(name.toUpperCase(Locale.ROOT));
+        Variable variable = lookup(name);
         if (variable == null) {
             throw new IllegalArgumentException("unknown variable '" + name + "'; known variables: "
                     + String.join(", ", names()));
@@ -107,7 +122,7 @@ public final class Variables {
 
     /** Whether a variable called {@code name} exists. */
     public static boolean exists(String name) {
-        return BY_NAME.containsKey(name.toUpperCase(Locale.ROOT));
+        return lookup(name) != null;
     }
 
     /** Every variable name, sorted. */

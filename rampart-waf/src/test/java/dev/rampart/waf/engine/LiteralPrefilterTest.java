@@ -41,14 +41,24 @@ class LiteralPrefilterTest {
 
     @Test
     void agreesWithAPerSetAhoCorasickScanOnRandomBytes() {
-        Random random = new Random(42);
+        agreesWithAhoCorasick(new Random(42), 4);
+    }
+
+    @Test
+    void agreesWithAhoCorasickOnLongLiteralsThroughItsSparseDeepStates() {
+        // Literals up to 10 bytes: most matches run through states below the dense rows,
+        // their trie edges and failure links.
+        agreesWithAhoCorasick(new Random(7), 10);
+    }
+
+    private static void agreesWithAhoCorasick(Random random, int longestLiteral) {
         String alphabet = "abcAB;'\"(<> \u00c0\u00e0\u00ff\n";
         List<Set<String>> sets = new ArrayList<>();
         List<Trie> tries = new ArrayList<>();
         for (int slot = 0; slot < 150; slot++) {
             Set<String> literals = new LinkedHashSet<>();
             for (int n = 1 + random.nextInt(4); n > 0; n--) {
-                literals.add(randomText(random, alphabet, 1 + random.nextInt(4)).toLowerCase(java.util.Locale.ROOT));
+                literals.add(randomText(random, alphabet, 1 + random.nextInt(longestLiteral)).toLowerCase(java.util.Locale.ROOT));
             }
             sets.add(literals);
             tries.add(Trie.builder().ignoreCase().addKeywords(literals).build());
@@ -84,6 +94,28 @@ class LiteralPrefilterTest {
         assertThat(verdict(rules, "/?a=12&b=sleep(5)").status()).isEqualTo(406);
         // The prefilter is case-insensitive; the (case-sensitive) regex still decides.
         assertThat(verdict(rules, "/?a=12&b=SLEEP(5)").denied()).isFalse();
+    }
+
+    @Test
+    void pmPhrasesAreInTheAutomatonAndKeepTheirVerdicts() {
+        String text = String.join("\n",
+                "SecRuleEngine On",
+                "SecRule ARGS \"@pm Nikto sqlmap\" \"id:1,phase:1,deny,status:403,capture,setvar:tx.found=%{tx.0}\"",
+                "SecRule ARGS:mode \"!@pm fast slow\" \"id:2,phase:1,deny,status:406\"",
+                "");
+        SecLangParser parser = new SecLangParser();
+        parser.parseText(text, "<test>", Path.of("."));
+        assertThat(parser.build().prefilter().size()).isEqualTo(2);
+        WafRules rules = WafRules.parse(text, Path.of("."), WafSettings.defaults());
+        assertThat(verdict(rules, "/?a=run%20SQLMAP%20now&mode=fast").status()).isEqualTo(403);
+        assertThat(verdict(rules, "/?a=nikt0&mode=SLOW").denied()).isFalse();
+        // Negated: a value without any phrase matches.
+        assertThat(verdict(rules, "/?a=x&mode=medium").status()).isEqualTo(406);
+        var tx = rules.newTransaction(HttpRequest.of("GET", "/?a=I%20use%20nIKTo&mode=fast",
+                List.of(new HttpRequest.Header("Host", "x"))));
+        tx.processRequest();
+        // The capture is the phrase as written in the value.
+        assertThat(tx.transactionValue("found")).isEqualTo("nIKTo");
     }
 
     private static Verdict verdict(WafRules rules, String uri) {

@@ -1,0 +1,71 @@
+package dev.rampart.waf.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rampart.waf.HttpRequest;
+import dev.rampart.waf.RuleMatch;
+import dev.rampart.waf.seclang.SecLangParser;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The per-transaction views rules read (by view and chain index, numbered when a rule set is
+ * built) stay correct when one parser builds two rule sets that share targets and chains.
+ */
+class RuleSetViewsTest {
+
+    @Test
+    void aParserBuiltTwiceKeepsEachTargetAndChainApart() {
+        SecLangParser parser = new SecLangParser();
+        parser.parseText(String.join("\n",
+                "SecRule REQUEST_HEADERS:User-Agent \"@rx scanner\" \"id:1,phase:1,pass,log,t:lowercase\"",
+                ""), "<first>", Path.of("."));
+        RuleSet first = parser.build();
+        // New targets and chains, numbered from 0 again in the second set while the first set's
+        // keep their numbers.
+        parser.parseText(String.join("\n",
+                "SecRule REQUEST_HEADERS:Referer \"@rx evil\" \"id:2,phase:1,pass,log,t:urlDecode\"",
+                "SecRule REQUEST_HEADERS:User-Agent \"@rx SCANNER\" \"id:3,phase:1,pass,log,t:uppercase\"",
+                ""), "<second>", Path.of("."));
+        RuleSet second = parser.build();
+        HttpRequest request = HttpRequest.of("GET", "/", List.of(
+                new HttpRequest.Header("User-Agent", "Scanner/1.0"),
+                new HttpRequest.Header("Referer", "http://x/%65vil")));
+        assertThat(matchedIds(first, request)).containsExactly(1);
+        assertThat(matchedIds(second, request)).containsExactly(1, 2, 3);
+        assertThat(matchedIds(first, request)).containsExactly(1);
+    }
+
+    @Test
+    void chainsNumberedAgainInASecondSetDoNotShareAView() {
+        SecLangParser parser = new SecLangParser();
+        parser.parseText(String.join("\n",
+                "SecRule ARGS \"@rx ^x%41$\" \"id:1,phase:1,pass,log,t:lowercase\"",
+                "SecRule ARGS \"@rx ^X%41$\" \"id:2,phase:1,pass,log,t:uppercase\"",
+                ""), "<first>", Path.of("."));
+        RuleSet first = parser.build();
+        // urlDecode and hexEncode get the numbers 0 and 1 again in the second set, as lowercase
+        // and uppercase have: ARGS' view must not hand hexEncode the uppercase values.
+        parser.parseText(String.join("\n",
+                "SecRule ARGS \"@rx ^xA$\" \"id:3,phase:1,pass,log,t:urlDecode\"",
+                "SecRule ARGS \"@rx ^78253431$\" \"id:4,phase:1,pass,log,t:hexEncode\"",
+                ""), "<second>", Path.of("."));
+        RuleSet second = parser.build();
+        HttpRequest request = HttpRequest.of("GET", "/?a=x%2541", List.of(new HttpRequest.Header("Host", "h")));
+        assertThat(matchedIds(first, request)).containsExactly(1, 2);
+        assertThat(matchedIds(second, request)).containsExactly(1, 2, 3, 4);
+    }
+
+    private static List<Integer> matchedIds(RuleSet rules, HttpRequest request) {
+        TransactionState tx = new TransactionState(request, rules.config(), "t", rules.viewCount(), rules.linkCount());
+        List<RuleMatch> matches = new ArrayList<>();
+        RuleEvaluator.run(rules, tx, 1, matches);
+        List<Integer> ids = new ArrayList<>();
+        for (RuleMatch match : matches) {
+            ids.add(match.ruleId());
+        }
+        return ids;
+    }
+}
