@@ -44,76 +44,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
-nginx_conf() { # pid-file body
-  cat <<CONF
-worker_processes $(nproc);
-pid $work/$1;
-error_log $work/nginx-error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  server_tokens off;
-  client_body_temp_path $work/body; proxy_temp_path $work/proxy;
-  fastcgi_temp_path $work/fcgi; uwsgi_temp_path $work/uwsgi; scgi_temp_path $work/scgi;
-  $2
-}
-CONF
-}
-nginx_conf up.pid "server {
-    listen 127.0.0.1:$UP_PORT;
-    location / { default_type application/json; return 200 '{\"status\":\"ok\",\"items\":[1,2,3]}'; }
-  }" > "$work/up.conf"
-nginx_conf proxy.pid "upstream app { server 127.0.0.1:$UP_PORT; keepalive 128; }
-  server {
-    listen 127.0.0.1:$NGINX_PORT;
-    location / {
-      proxy_pass http://app;
-      proxy_http_version 1.1;
-      proxy_set_header Connection \"\";
-      proxy_set_header Host \$host;
-      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto \$scheme;
-    }
-  }" > "$work/proxy.conf"
+# The upstream and the nginx proxy each under their own master, so the proxy workers' CPU is theirs alone.
+. bench/proxy-setup.sh
+nginx_conf up.pid "$(nginx_upstream_server)" > "$work/up.conf"
+nginx_conf proxy.pid "$(nginx_proxy_server)" > "$work/proxy.conf"
 "$NGINX" -c "$work/up.conf" -p "$work"
 "$NGINX" -c "$work/proxy.conf" -p "$work"
 
-cat > "$work/pass.yaml" <<CONF
-listeners: { http: { host: 127.0.0.1, port: $RAMPART_PORT } }
-admin: { enabled: false }
-store: { data-dir: ./data-pass }
-access-log: { enabled: false }
-security-headers:
-  strict-transport-security: "off"
-  content-type-options: "off"
-  frame-options: "off"
-  referrer-policy: "off"
-  content-security-policy: "off"
-  permissions-policy: "off"
-  cross-origin-opener-policy: "off"
-  cross-origin-resource-policy: "off"
-  hide: []
-routes:
-  - id: app
-    match: { path-prefix: / }
-    upstream: { urls: ["http://127.0.0.1:$UP_PORT"] }
-CONF
-cat > "$work/guards.yaml" <<CONF
-listeners: { http: { host: 127.0.0.1, port: $RAMPART_GUARDS_PORT } }
-admin: { enabled: false }
-store: { data-dir: ./data-guards }
-trusted-hosts: [127.0.0.1, localhost]
-ip-filter:
-  allow: [127.0.0.0/8, "::1/128"]
-  deny: [10.66.0.0/16, 192.0.2.0/24, "2001:db8::/32"]
-routes:
-  - id: app
-    match: { path-prefix: / }
-    upstream: { urls: ["http://127.0.0.1:$UP_PORT"] }
-    cors:
-      allowed-origins: ["https://app.example.com"]
-      allowed-methods: [GET, POST]
-CONF
+write_pass_config "$work/pass.yaml"
+write_guards_config "$work/guards.yaml"
 
 RAMPART_JAR=${RAMPART_JAR:-rampart-gateway/target/rampart.jar}
 if [ ! -f "$RAMPART_JAR" ]; then
