@@ -4,7 +4,6 @@ import dev.rampart.core.config.MultipartLimitsConfig;
 import dev.rampart.validation.BodyRules;
 import dev.rampart.validation.Violation;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -23,7 +22,6 @@ import org.apache.commons.fileupload.ParameterParser;
  */
 public final class MultipartBodyScanner {
 
-    private static final int CHUNK = 16 * 1024;
     /** A part's header block longer than this is refused (Commons FileUpload's own bound). */
     private static final int MAX_HEADER_BYTES = 10 * 1024;
     private static final int CRLF = 0x0d0a;
@@ -39,20 +37,7 @@ public final class MultipartBodyScanner {
 
     /** Scans {@code body} with the {@code boundary} of its Content-Type; null when it is acceptable. */
     public Violation scan(InputStream body, String boundary) {
-        Feed feed = open(boundary);
-        byte[] chunk = new byte[CHUNK];
-        try (InputStream in = body) {
-            int n;
-            while ((n = in.read(chunk)) >= 0) {
-                Violation v = feed.feed(chunk, 0, n);
-                if (v != null) {
-                    return v;
-                }
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("reading the multipart body failed", e);
-        }
-        return feed.finish();
+        return BodyFeed.scan(body, open(boundary), "multipart");
     }
 
     /** A check of one body with the {@code boundary} of its Content-Type, fed as it arrives. */
@@ -69,7 +54,7 @@ public final class MultipartBodyScanner {
      * pass; only one part's header block (at most {@value #MAX_HEADER_BYTES} bytes) is ever held.
      * Not thread-safe.
      */
-    public final class Feed {
+    public final class Feed implements BodyFeed {
         private final byte[] delimiter;     // CRLF "--" boundary
         private final ByteArrayOutputStream headers = new ByteArrayOutputStream();
         private State state = State.PREAMBLE;
@@ -95,6 +80,7 @@ public final class MultipartBodyScanner {
         }
 
         /** Feeds the next bytes; the first violation (then on every later call), or null to go on. */
+        @Override
         public Violation feed(byte[] chunk, int offset, int length) {
             if (violation != null) {
                 return violation;
@@ -111,6 +97,7 @@ public final class MultipartBodyScanner {
         }
 
         /** The body is complete: null when it ended with its close delimiter and broke no limit. */
+        @Override
         public Violation finish() {
             if (violation == null && state != State.EPILOGUE) {
                 fail(syntax());

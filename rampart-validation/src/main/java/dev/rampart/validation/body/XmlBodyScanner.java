@@ -7,7 +7,6 @@ import com.fasterxml.aalto.stax.InputFactoryImpl;
 import dev.rampart.core.config.XmlLimitsConfig;
 import dev.rampart.validation.BodyRules;
 import dev.rampart.validation.Violation;
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import javax.xml.stream.XMLInputFactory;
@@ -26,7 +25,6 @@ import javax.xml.stream.XMLStreamException;
  */
 public final class XmlBodyScanner {
 
-    private static final int CHUNK = 16 * 1024;
     // The walk of the prolog (declaresDoctype): between markup, after '<', after "<!", after "<!-",
     // in a comment, in a processing instruction (or the XML declaration), past the prolog.
     private static final int PROLOG_TEXT = 0;
@@ -54,20 +52,7 @@ public final class XmlBodyScanner {
 
     /** Scans {@code body} to its end or its first violation; null when it is acceptable. */
     public Violation scan(InputStream body) {
-        Feed feed = open();
-        byte[] chunk = new byte[CHUNK];
-        try (InputStream in = body) {
-            int n;
-            while ((n = in.read(chunk)) >= 0) {
-                Violation v = feed.feed(chunk, 0, n);
-                if (v != null) {
-                    return v;
-                }
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("reading the XML body failed", e);
-        }
-        return feed.finish();
+        return BodyFeed.scan(body, open(), "XML");
     }
 
     /** A check of one body, fed as it arrives. */
@@ -76,7 +61,7 @@ public final class XmlBodyScanner {
     }
 
     /** One body's check; not thread-safe. */
-    public final class Feed {
+    public final class Feed implements BodyFeed {
         private final AsyncXMLStreamReader<AsyncByteArrayFeeder> reader = factory.createAsyncForByteArray();
         private final ElementPath path = new ElementPath();
         private long fed;
@@ -89,6 +74,7 @@ public final class XmlBodyScanner {
         private Violation violation;
 
         /** Feeds the next bytes; the first violation (then on every later call), or null to go on. */
+        @Override
         public Violation feed(byte[] chunk, int offset, int length) {
             if (violation != null) {
                 return violation;
@@ -112,6 +98,7 @@ public final class XmlBodyScanner {
         }
 
         /** The body is complete: null when the document is well-formed and within the limits. */
+        @Override
         public Violation finish() {
             if (violation != null) {
                 return violation;
