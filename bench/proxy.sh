@@ -8,8 +8,9 @@
 #       and (f) with a JWT (HS256, so the script can sign it with openssl), (g) Rampart on a route
 #       validated against an OpenAPI document, (h) Rampart on a rate-limited route whose limit is
 #       too high to trigger, to measure the cost of the check;
-# first the maximum throughput of each (wrk, keep-alive), then latency at 50% of Rampart's
-# maximum rate (hey, rate-limited), and prints the ratios Rampart/nginx.
+# the maximum throughput of each (wrk, keep-alive) and its latency at 50% of Rampart pass-through's
+# maximum rate (hey, rate-limited), each Rampart case in a gateway of its own started for it and
+# stopped after it, and prints the ratios Rampart/nginx.
 #
 # Usage: bench/proxy.sh [seconds per run, default 15] [connections, default 64]
 # Needs root for apt-get when wrk, hey or nginx are missing.
@@ -121,16 +122,21 @@ if [ ! -f rampart-gateway/target/rampart.jar ]; then
   mvn -q -B -DskipTests package >&2
 fi
 JAVA_OPTS=${RAMPART_JAVA_OPTS:-"-Xms512m -Xmx512m -XX:+UseParallelGC"}
-start_rampart() { # config log
+# Each Rampart case runs alone: started before its measurements and stopped after them, so no idle
+# gateway (timers, log polling, a JIT still compiling) shares the two cores with the one measured,
+# as nothing shares them with nginx.
+RAMPART_PID=
+start_rampart() { # config log port
   java $JAVA_OPTS -jar rampart-gateway/target/rampart.jar serve --no-watch --config "$1" >"$2" 2>&1 &
-  pids+=($!)
+  RAMPART_PID=$!
+  pids+=($RAMPART_PID)
+  wait_port "$3"
+}
+stop_rampart() {
+  kill "$RAMPART_PID" 2>/dev/null || true
+  wait "$RAMPART_PID" 2>/dev/null || true
 }
 API_KEY=$(java -jar rampart-gateway/target/rampart.jar keys create --config "$work/auth.yaml" --name bench --owner bench 2>/dev/null)
-start_rampart "$work/pass.yaml" "$work/rampart-pass.log"
-start_rampart "$work/guards.yaml" "$work/rampart-guards.log"
-start_rampart "$work/auth.yaml" "$work/rampart-auth.log"
-start_rampart "$work/validated.yaml" "$work/rampart-validated.log"
-start_rampart "$work/limited.yaml" "$work/rampart-limited.log"
 
 wait_port() {
   for _ in $(seq 1 120); do
@@ -140,7 +146,7 @@ wait_port() {
   echo "bench: nothing answers on port $1; see $work" >&2
   exit 1
 }
-for p in $UP_PORT $NGINX_PORT $RAMPART_PORT $RAMPART_GUARDS_PORT $RAMPART_AUTH_PORT $RAMPART_VALIDATED_PORT $RAMPART_LIMITED_PORT; do
+for p in $UP_PORT $NGINX_PORT; do
   wait_port "$p"
 done
 
@@ -169,26 +175,35 @@ rate_run() { # name port total_rate [header] [path]
 }
 
 echo "Rampart proxy benchmark: $(nproc) cores, ${DURATION}s per run, $CONNS connections, $(java -version 2>&1 | head -1)"
-echo "Maximum throughput (wrk, keep-alive, GET of a 31-byte JSON body):"
+echo "Maximum throughput (wrk, keep-alive, GET of a 31-byte JSON body), then latency at 50% of"
+echo "Rampart pass-through's maximum (hey, 16 connections, a fixed rate), each case alone:"
 max_run upstream-direct $UP_PORT
 max_run nginx-proxy $NGINX_PORT
+start_rampart "$work/pass.yaml" "$work/rampart-pass.log" $RAMPART_PORT
 max_run rampart-pass $RAMPART_PORT
-max_run rampart-guards $RAMPART_GUARDS_PORT
-max_run rampart-api-key $RAMPART_AUTH_PORT "X-API-Key: $API_KEY"
-max_run rampart-jwt $RAMPART_AUTH_PORT "Authorization: Bearer $JWT"
-max_run rampart-validated $RAMPART_VALIDATED_PORT "" "$VALIDATED_PATH"
-max_run rampart-rate-limit $RAMPART_LIMITED_PORT
-
 half=$(( RPS[rampart-pass] / 2 ))
-echo "Latency at 50% of Rampart pass-through's maximum ($half req/s; hey, 16 connections):"
+rate_run rampart-pass $RAMPART_PORT "$half"
+stop_rampart
 rate_run upstream-direct $UP_PORT "$half"
 rate_run nginx-proxy $NGINX_PORT "$half"
-rate_run rampart-pass $RAMPART_PORT "$half"
+start_rampart "$work/guards.yaml" "$work/rampart-guards.log" $RAMPART_GUARDS_PORT
+max_run rampart-guards $RAMPART_GUARDS_PORT
 rate_run rampart-guards $RAMPART_GUARDS_PORT "$half"
+stop_rampart
+start_rampart "$work/auth.yaml" "$work/rampart-auth.log" $RAMPART_AUTH_PORT
+max_run rampart-api-key $RAMPART_AUTH_PORT "X-API-Key: $API_KEY"
 rate_run rampart-api-key $RAMPART_AUTH_PORT "$half" "X-API-Key: $API_KEY"
+max_run rampart-jwt $RAMPART_AUTH_PORT "Authorization: Bearer $JWT"
 rate_run rampart-jwt $RAMPART_AUTH_PORT "$half" "Authorization: Bearer $JWT"
+stop_rampart
+start_rampart "$work/validated.yaml" "$work/rampart-validated.log" $RAMPART_VALIDATED_PORT
+max_run rampart-validated $RAMPART_VALIDATED_PORT "" "$VALIDATED_PATH"
 rate_run rampart-validated $RAMPART_VALIDATED_PORT "$half" "" "$VALIDATED_PATH"
+stop_rampart
+start_rampart "$work/limited.yaml" "$work/rampart-limited.log" $RAMPART_LIMITED_PORT
+max_run rampart-rate-limit $RAMPART_LIMITED_PORT
 rate_run rampart-rate-limit $RAMPART_LIMITED_PORT "$half"
+stop_rampart
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
 added() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a - b }'; }
