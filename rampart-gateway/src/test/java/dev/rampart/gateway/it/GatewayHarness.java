@@ -33,16 +33,16 @@ final class GatewayHarness implements AutoCloseable {
      */
     static GatewayHarness start(Path dir, String yaml, boolean watch) throws Exception {
         StringBuilder full = new StringBuilder();
-        if (!yaml.contains("listeners:")) {
+        if (!hasTopLevelKey(yaml, "listeners")) {
             full.append("listeners:\n  http:\n    host: 127.0.0.1\n    port: 0\n");
         }
-        if (!yaml.contains("admin:")) {
+        if (!hasTopLevelKey(yaml, "admin")) {
             full.append("admin:\n  port: 0\n");
         }
-        if (!yaml.contains("store:")) {
+        if (!hasTopLevelKey(yaml, "store")) {
             full.append("store:\n  data-dir: ./data\n");
         }
-        if (!yaml.contains("detection:")) {
+        if (!hasTopLevelKey(yaml, "detection")) {
             // every test client is 127.0.0.1: the detector's bans would refuse the tests that
             // exercise failures on purpose; detection's own tests configure it
             full.append("detection:\n  enabled: false\n");
@@ -53,6 +53,14 @@ final class GatewayHarness implements AutoCloseable {
         String[] token = new String[1];
         Gateway gateway = Gateway.start(ConfigLoader.load(config), t -> token[0] = t, watch);
         return new GatewayHarness(dir, config, gateway, token[0]);
+    }
+
+    /**
+     * Whether {@code yaml} sets {@code key} at the top level: a nested key of the same name (a role
+     * called {@code key-admin:}) must not keep the harness from adding its ephemeral admin port.
+     */
+    private static boolean hasTopLevelKey(String yaml, String key) {
+        return java.util.regex.Pattern.compile("(?m)^" + key + ":").matcher(yaml).find();
     }
 
     String base() {
