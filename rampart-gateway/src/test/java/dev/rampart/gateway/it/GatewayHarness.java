@@ -94,6 +94,22 @@ final class GatewayHarness implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * The Prometheus page once it holds {@code series}: counters fed from security events lag the
+     * response, since events reach them through the asynchronous bus. Fails after about 5 s.
+     */
+    String awaitMetrics(String series) throws Exception {
+        String last = "";
+        for (int i = 0; i < 200; i++) {
+            last = adminGet("/metrics").body();
+            if (last.contains(series)) {
+                return last;
+            }
+            Thread.sleep(25);
+        }
+        throw new AssertionError("metrics never held " + series + "; last:\n" + last);
+    }
+
     /** A console login answer: the status, the session cookie (name=value), the body and the raw response. */
     record Login(int status, String cookie, JsonObject body, HttpResponse<String> response) {
         String csrf() {

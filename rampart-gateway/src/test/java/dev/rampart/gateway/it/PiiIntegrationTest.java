@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -216,7 +215,7 @@ class PiiIntegrationTest {
     void countsDetectionsPerRouteAndType() throws Exception {
         HttpResponse<String> r = gw.get("/alert/profile");
         awaitEvent("pii.detected", requestId(r));
-        String metrics = awaitMetrics(m -> m.contains("rampart_pii_detections_total{action=\"alert\",route=\"alerting\",type=\"card\"}"));
+        String metrics = gw.awaitMetrics("rampart_pii_detections_total{action=\"alert\",route=\"alerting\",type=\"card\"}");
         assertThat(metrics).contains("rampart_pii_detections_total{action=\"alert\",route=\"alerting\",type=\"email\"}");
     }
 
@@ -237,17 +236,4 @@ class PiiIntegrationTest {
         }
         throw new AssertionError("no audit entry for request " + requestId(r));
     }
-
-    private static String awaitMetrics(Predicate<String> done) throws Exception {
-        String last = "";
-        for (int i = 0; i < 200; i++) {
-            last = gw.adminGet("/metrics").body();
-            if (done.test(last)) {
-                return last;
-            }
-            Thread.sleep(25);
-        }
-        throw new AssertionError("metrics never matched; last:\n" + last);
-    }
-
 }

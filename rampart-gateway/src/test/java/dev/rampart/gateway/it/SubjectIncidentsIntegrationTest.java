@@ -7,8 +7,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -55,17 +53,6 @@ class SubjectIncidentsIntegrationTest {
         }
     }
 
-    private static HttpResponse<String> admin(String method, String path, String json) throws Exception {
-        return gw.send(HttpRequest.newBuilder(URI.create(gw.admin() + path)).header("Authorization", "Bearer " + gw.adminToken)
-                .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    private static HttpResponse<String> login(String username, String password) throws Exception {
-        return gw.send(HttpRequest.newBuilder(URI.create(gw.admin() + "/admin/login")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("username", username).put("password", password).encode())));
-    }
-
     private static JsonArray incidents(String query) throws Exception {
         HttpResponse<String> r = gw.adminGet("/admin/incidents?" + query);
         assertThat(r.statusCode()).as(query + ": " + r.body()).isEqualTo(200);
@@ -93,12 +80,12 @@ class SubjectIncidentsIntegrationTest {
     @Test
     void incidentsAreFilteredExportedWithTheSubjectAndRedactedByItsErasure() throws Exception {
         Instant before = Instant.now().minusSeconds(1);
-        HttpResponse<String> created = admin("POST", "/admin/users", new JsonObject().put("username", "Carol")
+        HttpResponse<String> created = gw.withToken("POST", "/admin/users", new JsonObject().put("username", "Carol")
                 .put("email", "carol@example.com").put("roles", new JsonArray().add("viewer")).put("password", PASSWORD).encode());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         for (int i = 0; i < 5; i++) {
-            assertThat(login("Carol", "not the password " + i).statusCode()).isEqualTo(401);
-            assertThat(login("dave", "not the password " + i).statusCode()).isEqualTo(401);
+            assertThat(gw.login("Carol", "not the password " + i, null).status()).isEqualTo(401);
+            assertThat(gw.login("dave", "not the password " + i, null).status()).isEqualTo(401);
         }
         JsonObject carols = awaitIncidentOf("carol");
         JsonObject daves = awaitIncidentOf("dave");
@@ -122,9 +109,9 @@ class SubjectIncidentsIntegrationTest {
         assertThat(reversed.body()).contains("must be before");
 
         String carolsId = carols.getString("id");
-        assertThat(admin("POST", "/admin/incidents/" + carolsId + "/notes",
+        assertThat(gw.withToken("POST", "/admin/incidents/" + carolsId + "/notes",
                 "{\"text\": \"carol@example.com says she forgot her password\", \"by\": \"ops\"}").statusCode()).isEqualTo(200);
-        assertThat(admin("POST", "/admin/incidents/" + carolsId + "/ack", "{\"by\": \"carol\"}").statusCode()).isEqualTo(200);
+        assertThat(gw.withToken("POST", "/admin/incidents/" + carolsId + "/ack", "{\"by\": \"carol\"}").statusCode()).isEqualTo(200);
 
         // the export carries the incident whole, and only the subject's
         JsonObject doc = new JsonObject(gw.adminGet("/admin/subjects/Carol/export").body());
@@ -141,7 +128,7 @@ class SubjectIncidentsIntegrationTest {
             assertThat(((JsonObject) l).getInteger("failures")).isEqualTo(5);
         });
 
-        HttpResponse<String> erased = admin("POST", "/admin/subjects/Carol/erase", "{\"confirm\": \"Carol\"}");
+        HttpResponse<String> erased = gw.withToken("POST", "/admin/subjects/Carol/erase", "{\"confirm\": \"Carol\"}");
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
         assertThat(new JsonObject(erased.body()).getInteger("login_lockouts_deleted")).isEqualTo(1);
         JsonObject redacted = new JsonObject(erased.body()).getJsonObject("incidents_redacted");
@@ -160,7 +147,7 @@ class SubjectIncidentsIntegrationTest {
         assertThat(after.getJsonArray("incidents")).isEmpty();
         assertThat(after.getJsonArray("login_lockouts")).isEmpty();
         assertThat(new JsonObject(gw.adminGet("/admin/subjects/dave/export").body()).getJsonArray("login_lockouts")).hasSize(1);
-        JsonObject again = new JsonObject(admin("POST", "/admin/subjects/Carol/erase", "{\"confirm\": \"Carol\"}").body());
+        JsonObject again = new JsonObject(gw.withToken("POST", "/admin/subjects/Carol/erase", "{\"confirm\": \"Carol\"}").body());
         assertThat(again.getJsonObject("incidents_redacted").getInteger("incidents")).isZero();
 
         // the CLI's filters, on the same store

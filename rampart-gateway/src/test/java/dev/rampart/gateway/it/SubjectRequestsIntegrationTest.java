@@ -73,19 +73,8 @@ class SubjectRequestsIntegrationTest {
         }
     }
 
-    private static HttpResponse<String> admin(String method, String path, String json) throws Exception {
-        return gw.send(HttpRequest.newBuilder(URI.create(gw.admin() + path)).header("Authorization", "Bearer " + gw.adminToken)
-                .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    private static HttpResponse<String> login(String username, String password) throws Exception {
-        return gw.send(HttpRequest.newBuilder(URI.create(gw.admin() + "/admin/login")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("username", username).put("password", password).encode())));
-    }
-
     private static JsonObject createUser(String name) throws Exception {
-        HttpResponse<String> r = admin("POST", "/admin/users", new JsonObject().put("username", name)
+        HttpResponse<String> r = gw.withToken("POST", "/admin/users", new JsonObject().put("username", name)
                 .put("email", name + "@example.com").put("roles", new JsonArray().add("viewer")).put("password", PASSWORD).encode());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return new JsonObject(r.body());
@@ -128,13 +117,13 @@ class SubjectRequestsIntegrationTest {
     @Test
     void exportsEverythingAboutASubjectThenErasesItAndTheLogStillVerifies() throws Exception {
         JsonObject alice = createUser("Alice");
-        assertThat(login("Alice", PASSWORD).statusCode()).isEqualTo(200);
-        assertThat(login("alice", "not the password").statusCode()).isEqualTo(401);
-        HttpResponse<String> created = admin("POST", "/admin/api-keys", "{\"name\": \"alice-cli\", \"owner\": \"Alice\"}");
+        assertThat(gw.login("Alice", PASSWORD, null).status()).isEqualTo(200);
+        assertThat(gw.login("alice", "not the password", null).status()).isEqualTo(401);
+        HttpResponse<String> created = gw.withToken("POST", "/admin/api-keys", "{\"name\": \"alice-cli\", \"owner\": \"Alice\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String key = new JsonObject(created.body()).getString("key");
         String keyId = new JsonObject(created.body()).getString("id");
-        HttpResponse<String> other = admin("POST", "/admin/api-keys", "{\"name\": \"batch\", \"owner\": \"team-b\"}");
+        HttpResponse<String> other = gw.withToken("POST", "/admin/api-keys", "{\"name\": \"batch\", \"owner\": \"team-b\"}");
         String otherKey = new JsonObject(other.body()).getString("key");
         String otherId = new JsonObject(other.body()).getString("id");
         // keys without the reader role: denied after authentication, so audited with the key id as principal
@@ -161,10 +150,10 @@ class SubjectRequestsIntegrationTest {
         assertThat(list).anyMatch(e -> alice.getString("id").equals(e.getString("principal")));
         assertThat(list).noneMatch(e -> otherId.equals(e.getString("principal")));
 
-        HttpResponse<String> unconfirmed = admin("POST", "/admin/subjects/Alice/erase", "{\"confirm\": \"Bob\"}");
+        HttpResponse<String> unconfirmed = gw.withToken("POST", "/admin/subjects/Alice/erase", "{\"confirm\": \"Bob\"}");
         assertThat(unconfirmed.statusCode()).isEqualTo(400);
         assertThat(unconfirmed.body()).contains("cannot be undone");
-        HttpResponse<String> erased = admin("POST", "/admin/subjects/Alice/erase", "{\"confirm\": \"Alice\"}");
+        HttpResponse<String> erased = gw.withToken("POST", "/admin/subjects/Alice/erase", "{\"confirm\": \"Alice\"}");
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
         JsonObject answer = new JsonObject(erased.body());
         assertThat(answer.getBoolean("user_deleted")).isTrue();
@@ -195,9 +184,9 @@ class SubjectRequestsIntegrationTest {
 
         // gone: the key is unknown, the login fails (these new attempts are new entries, under new keys)
         assertThat(gw.get("/api/orders", "X-API-Key", key).statusCode()).isEqualTo(401);
-        assertThat(login("Alice", PASSWORD).statusCode()).isEqualTo(401);
+        assertThat(gw.login("Alice", PASSWORD, null).status()).isEqualTo(401);
 
-        HttpResponse<String> again = admin("POST", "/admin/subjects/Alice/erase", "{\"confirm\": \"Alice\"}");
+        HttpResponse<String> again = gw.withToken("POST", "/admin/subjects/Alice/erase", "{\"confirm\": \"Alice\"}");
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(new JsonObject(again.body()).getInteger("audit_keys_destroyed")).isZero();
         assertThat(new JsonObject(again.body()).getBoolean("user_deleted")).isFalse();
@@ -224,7 +213,7 @@ class SubjectRequestsIntegrationTest {
         out = new StringWriter();
         assertThat(cli(out, err, "subjects", "erase", "bob", "--yes", "-c", config)).as(err.toString()).isZero();
         assertThat(new JsonObject(out.toString()).getBoolean("user_deleted")).isTrue();
-        assertThat(admin("GET", "/admin/subjects/bob/export", null).body()).contains("\"user\":null");
+        assertThat(gw.withToken("GET", "/admin/subjects/bob/export", null).body()).contains("\"user\":null");
         assertThat(new JsonObject(gw.adminGet("/admin/openapi.json").body()).getJsonObject("paths").fieldNames())
                 .contains("/admin/subjects/{id}/export", "/admin/subjects/{id}/erase");
     }

@@ -214,13 +214,8 @@ class WafIntegrationTest {
         @Test
         void countsBlocksByRuleIdInTheMetrics() throws Exception {
             assertBlocked(gw.get("/search?q=" + q("1' OR 1=1 --")));
-            long deadline = System.currentTimeMillis() + 5_000;
-            String metrics = "";
-            while (System.currentTimeMillis() < deadline && !metrics.contains("rampart_waf_blocks_total{rule=\"7100500\"}")) {
-                metrics = gw.adminGet("/metrics").body();
-                Thread.sleep(20);
-            }
-            assertThat(metrics).contains("rampart_waf_blocks_total{rule=\"7100500\"}");
+            assertThat(gw.awaitMetrics("rampart_waf_blocks_total{rule=\"7100500\"}"))
+                    .contains("rampart_waf_blocks_total{rule=\"7100500\"}");
         }
     }
 
