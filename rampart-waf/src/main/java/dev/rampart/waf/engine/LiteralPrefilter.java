@@ -16,36 +16,44 @@ import java.util.Set;
  * The engine-wide prefilter of {@code @rx} rules (the idea of RE2's FilteredRE2): one
  * Aho–Corasick automaton over the required literals of every {@code @rx} in the rule set, so a
  * transformed value is scanned once, in one pass, for all rules, and a rule's regex runs only on
- * values holding one of its literals ({@link Rx#requiredLiterals()}; a value without any cannot
- * match). Before, each rule scanned the value again for its own literals. The phrases of every
- * {@code @pm} and {@code @pmFromFile} are in the same automaton: for those the bit is the
- * operator's verdict, so a rule's phrase list is never walked for a value that holds none.
+ * values holding a literal of each of its literal sets ({@link Rx#requiredLiteralSets()}; a
+ * value missing every literal of one set cannot match). Before, each rule scanned the value again
+ * for its own literals. The phrases of every {@code @pm} and {@code @pmFromFile} are in the same
+ * automaton as one set: for those the bit is the operator's verdict, so a rule's phrase list is
+ * never walked for a value that holds none.
  *
- * <p>Values are byte strings (chars 0..255), so the automaton is a complete DFA over bytes
- * folded to lower case as {@link Character#toLowerCase(char)} folds them (what the per-rule
- * case-insensitive check did); bytes no literal uses share one column, which keeps the
+ * <p>Each covered operator has a slot (its index among the covered operators) and one or more
+ * literal sets; {@link #scan} reports the sets present as a bit set, {@link #holds} whether all
+ * sets of a slot are. Values are byte strings (chars 0..255), so the automaton is a complete DFA
+ * over bytes folded to lower case as {@link Character#toLowerCase(char)} folds them (what the
+ * per-rule case-insensitive check did); bytes no literal uses share one column, which keeps the
  * transition table small. A value holding a char above 0xff is not a byte string: it gets no
  * verdict here and every regex judges it itself. Immutable, shared by all transactions.
  */
 public final class LiteralPrefilter {
 
-    private static final LiteralPrefilter NONE = new LiteralPrefilter(new IdentityHashMap<>(), List.of());
+    private static final LiteralPrefilter NONE = new LiteralPrefilter(new IdentityHashMap<>(), List.of(), List.of());
 
     private final Map<Operator, Integer> slots;
     private final int slotCount;
+    /** Per slot, the literal sets (indexes into the scan's bit set) a value must all hold. */
+    private final int[][] setsOfSlot;
+    private final int setCount;
     /** Column of each byte (lower-cased); column 0 is every byte no literal contains. */
     private final int[] columnOfByte = new int[256];
     private final int columns;
     /** {@code next[state * columns + column]}: the DFA, failure transitions folded in. */
     private final int[] next;
-    /** Per state, the slots whose literal ends here (own or by suffix), as a bit set; null when none. */
+    /** Per state, the literal sets with a literal ending here (own or by suffix), as a bit set; null when none. */
     private final long[][] found;
 
-    private LiteralPrefilter(Map<Operator, Integer> slots, List<Set<String>> literalsBySlot) {
+    private LiteralPrefilter(Map<Operator, Integer> slots, List<int[]> setsOfSlot, List<Set<String>> literalSets) {
         this.slots = slots;
-        this.slotCount = literalsBySlot.size();
+        this.slotCount = setsOfSlot.size();
+        this.setsOfSlot = setsOfSlot.toArray(new int[0][]);
+        this.setCount = literalSets.size();
         int column = 1;
-        for (Set<String> literals : literalsBySlot) {
+        for (Set<String> literals : literalSets) {
             for (String literal : literals) {
                 for (int i = 0; i < literal.length(); i++) {
                     char c = Character.toLowerCase(literal.charAt(i));
@@ -61,8 +69,8 @@ public final class LiteralPrefilter {
         List<long[]> output = new ArrayList<>();
         children.add(newRow(columns));
         output.add(null);
-        for (int slot = 0; slot < literalsBySlot.size(); slot++) {
-            for (String literal : literalsBySlot.get(slot)) {
+        for (int set = 0; set < literalSets.size(); set++) {
+            for (String literal : literalSets.get(set)) {
                 int state = 0;
                 for (int i = 0; i < literal.length(); i++) {
                     int c = columnOfByte[Character.toLowerCase(literal.charAt(i))];
@@ -75,10 +83,10 @@ public final class LiteralPrefilter {
                 }
                 long[] bits = output.get(state);
                 if (bits == null) {
-                    bits = new long[(slotCount + 63) >>> 6];
+                    bits = new long[words()];
                     output.set(state, bits);
                 }
-                bits[slot >>> 6] |= 1L << slot;
+                bits[set >>> 6] |= 1L << set;
             }
         }
         int states = children.size();
@@ -119,50 +127,66 @@ public final class LiteralPrefilter {
      */
     static LiteralPrefilter of(List<Rule> rules) {
         Map<Operator, Integer> slots = new IdentityHashMap<>();
-        List<Set<String>> literalsBySlot = new ArrayList<>();
+        List<int[]> setsOfSlot = new ArrayList<>();
+        List<Set<String>> literalSets = new ArrayList<>();
         for (Rule start : rules) {
             for (Rule link = start; link != null; link = link.chained()) {
                 if (slots.containsKey(link.operator())) {
                     continue;
                 }
+                List<Set<String>> sets = null;
                 if (link.operator() instanceof Rx rx) {
-                    Optional<Set<String>> literals = rx.requiredLiterals();
-                    if (literals.isPresent() && bytesOnly(literals.get())) {
-                        slots.put(rx, literalsBySlot.size());
-                        literalsBySlot.add(literals.get());
-                    }
-                } else if (link.operator() instanceof Pm pm && !pm.phrases().isEmpty() && bytesOnly(pm.phrases())) {
-                    // A @pm matches exactly when one of its phrases is present: its slot is its verdict.
-                    slots.put(pm, literalsBySlot.size());
-                    literalsBySlot.add(pm.phrases());
+                    sets = rx.requiredLiteralSets().orElse(null);
+                } else if (link.operator() instanceof Pm pm && !pm.phrases().isEmpty()) {
+                    // A @pm matches exactly when one of its phrases is present: its bit is its verdict.
+                    sets = List.of(pm.phrases());
                 }
+                if (sets == null || !sets.stream().allMatch(LiteralPrefilter::bytesOnly)) {
+                    continue;
+                }
+                int[] indexes = new int[sets.size()];
+                for (int i = 0; i < sets.size(); i++) {
+                    indexes[i] = literalSets.size();
+                    literalSets.add(sets.get(i));
+                }
+                slots.put(link.operator(), setsOfSlot.size());
+                setsOfSlot.add(indexes);
             }
         }
-        return slots.isEmpty() ? NONE : new LiteralPrefilter(slots, literalsBySlot);
+        return slots.isEmpty() ? NONE : new LiteralPrefilter(slots, setsOfSlot, literalSets);
     }
 
     /** A prefilter over {@code literalsBySlot} (slot i holds set i), covering no operator: for tests of the automaton. */
     static LiteralPrefilter ofLiterals(List<Set<String>> literalsBySlot) {
-        return new LiteralPrefilter(new IdentityHashMap<>(), List.copyOf(literalsBySlot));
+        List<int[]> setsOfSlot = new ArrayList<>();
+        for (int i = 0; i < literalsBySlot.size(); i++) {
+            setsOfSlot.add(new int[] {i});
+        }
+        return new LiteralPrefilter(new IdentityHashMap<>(), setsOfSlot, List.copyOf(literalsBySlot));
     }
 
-    /** The slot of {@code operator}'s literals, or -1 when the prefilter does not cover it. */
+    /** The slot of {@code operator}, or -1 when the prefilter does not cover it. */
     int slotOf(Operator operator) {
         Integer slot = slots.get(operator);
         return slot == null ? -1 : slot;
     }
 
-    /** The number of operators covered. */
+    /** The number of operators covered (slots). */
     public int size() {
         return slotCount;
     }
 
+    /** The length of a bit set from {@link #scan}. */
+    int words() {
+        return (setCount + 63) >>> 6;
+    }
+
     /**
-     * The slots with a literal in {@code value}, as a bit set, from one pass over it; null when
-     * {@code value} is not a byte string (a char above 0xff), where the prefilter cannot judge.
+     * The literal sets with a literal in {@code value}, as a bit set, from one pass over it; null
+     * when {@code value} is not a byte string (a char above 0xff), where the prefilter cannot judge.
      */
     long[] scan(String value) {
-        long[] present = new long[(slotCount + 63) >>> 6];
+        long[] present = new long[words()];
         int state = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -180,9 +204,19 @@ public final class LiteralPrefilter {
         return present;
     }
 
-    /** Whether {@code slot} is set in a bit set from {@link #scan}. */
-    static boolean present(long[] bits, int slot) {
-        return (bits[slot >>> 6] & (1L << slot)) != 0;
+    /** Whether a bit set from {@link #scan} (or a union of such) holds every literal set of {@code slot}. */
+    boolean holds(long[] present, int slot) {
+        for (int set : setsOfSlot[slot]) {
+            if ((present[set >>> 6] & (1L << set)) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether bit {@code index} is set in {@code bits}. */
+    static boolean present(long[] bits, int index) {
+        return (bits[index >>> 6] & (1L << index)) != 0;
     }
 
     private static boolean bytesOnly(Set<String> literals) {

@@ -133,6 +133,10 @@ public final class RuleEvaluator {
                 TransactionState.TransformedValues transformed =
                         tx.transformed(target.view(), values, rule.transformations());
                 if (transformed != null) {
+                    if (slot >= 0 && !rule.negated() && !transformed.anyHoldsLiteral(prefilter, slot)) {
+                        // No value holds one of the operator's literals: none can match.
+                        continue;
+                    }
                     for (int i = 0; i < values.size(); i++) {
                         int prefiltered = NOT_PREFILTERED;
                         if (slot >= 0) {

@@ -4,6 +4,7 @@ import dev.rampart.waf.EngineMode;
 import dev.rampart.waf.HttpRequest;
 import dev.rampart.waf.HttpResponse;
 import dev.rampart.waf.operator.MatchContext;
+import dev.rampart.waf.transform.CharClasses;
 import dev.rampart.waf.variable.Variable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -134,12 +135,27 @@ public final class TransactionState implements MatchContext {
          */
         TransformedValues first;
         TransformedValues[] transformed = NO_TRANSFORMED;
+        /** Per value, its {@link CharClasses}; 0 until worked out (a value's classes never are). */
+        private int[] classes;
 
         ValuesView(KeyedCollection collection, int modifications, String single, List<VariableValue> values) {
             this.collection = collection;
             this.modifications = modifications;
             this.single = single;
             this.values = values;
+        }
+
+        /** The {@link CharClasses} of value {@code index}, worked out once for every chain that reads it. */
+        int classesOf(int index) {
+            if (classes == null) {
+                classes = new int[values.size()];
+            }
+            int known = classes[index];
+            if (known == 0) {
+                known = CharClasses.of(values.get(index).value());
+                classes[index] = known;
+            }
+            return known;
         }
     }
 
@@ -151,13 +167,21 @@ public final class TransactionState implements MatchContext {
      */
     final class TransformedValues {
         private final TransformationChain chain;
+        private final ValuesView view;
         private final List<VariableValue> values;
         private final String[] inspected;
         private final long[][] literals;
+        /**
+         * The union of every value's prefilter bits, once all were scanned: a rule whose literals
+         * are in no value skips the whole target at once (most rules, on most requests);
+         * {@link #NOT_BYTES} when a value cannot be judged.
+         */
+        private long[] anyValue;
 
-        TransformedValues(TransformationChain chain, List<VariableValue> values) {
+        TransformedValues(TransformationChain chain, ValuesView view) {
             this.chain = chain;
-            this.values = values;
+            this.view = view;
+            this.values = view.values;
             this.inspected = new String[values.size()];
             this.literals = new long[values.size()][];
         }
@@ -166,20 +190,47 @@ public final class TransactionState implements MatchContext {
         String inspected(int index) {
             String value = inspected[index];
             if (value == null) {
-                value = transform(chain, values.get(index).value());
+                value = transform(chain, values.get(index).value(), view.classesOf(index));
                 inspected[index] = value;
             }
             return value;
         }
 
-        /** Whether value {@code index}, transformed, holds a literal of {@code slot} (or cannot be judged). */
+        /**
+         * Whether the values, transformed, together hold a literal of each set of {@code slot}
+         * (or one cannot be judged): when not, no single value does.
+         */
+        boolean anyHoldsLiteral(LiteralPrefilter prefilter, int slot) {
+            long[] union = anyValue;
+            if (union == null) {
+                union = new long[prefilter.words()];
+                for (int i = 0; i < values.size() && union != NOT_BYTES; i++) {
+                    long[] present = literals[i];
+                    if (present == null) {
+                        present = literalScan(prefilter, inspected(i));
+                        literals[i] = present;
+                    }
+                    if (present == NOT_BYTES) {
+                        union = NOT_BYTES;
+                    } else {
+                        for (int w = 0; w < union.length; w++) {
+                            union[w] |= present[w];
+                        }
+                    }
+                }
+                anyValue = union;
+            }
+            return union == NOT_BYTES || prefilter.holds(union, slot);
+        }
+
+        /** Whether value {@code index}, transformed, holds a literal of each set of {@code slot} (or cannot be judged). */
         boolean holdsLiteral(LiteralPrefilter prefilter, int slot, int index) {
             long[] present = literals[index];
             if (present == null) {
                 present = literalScan(prefilter, inspected(index));
                 literals[index] = present;
             }
-            return present == NOT_BYTES || LiteralPrefilter.present(present, slot);
+            return present == NOT_BYTES || prefilter.holds(present, slot);
         }
     }
 
@@ -858,7 +909,7 @@ public final class TransactionState implements MatchContext {
             return null;
         }
         if (known.first == null) {
-            known.first = new TransformedValues(chain, values);
+            known.first = new TransformedValues(chain, known);
             return known.first;
         }
         if (known.first.chain == chain) {
@@ -869,7 +920,7 @@ public final class TransactionState implements MatchContext {
         }
         TransformedValues transformed = known.transformed[index];
         if (transformed == null) {
-            transformed = new TransformedValues(chain, values);
+            transformed = new TransformedValues(chain, known);
             known.transformed[index] = transformed;
         } else if (transformed.chain != chain) {
             // Two chains with one index (a parser built twice shares its chains): no view.
@@ -883,17 +934,33 @@ public final class TransactionState implements MatchContext {
         if (chain.isEmpty()) {
             return value;
         }
+        Map<String, String> results = cacheOf(chain);
+        String result = results.get(value);
+        if (result == null) {
+            result = chain.apply(value, CharClasses.of(value));
+            results.put(value, result);
+        }
+        return result;
+    }
+
+    /**
+     * {@link #transform} of a value whose {@link CharClasses} are known: when no step of the chain
+     * can change such a value it is returned at once, neither transformed nor cached.
+     */
+    private String transform(TransformationChain chain, String value, int classes) {
+        if (!chain.mayChange(classes)) {
+            return value;
+        }
+        return chain.apply(value, classes);
+    }
+
+    private Map<String, String> cacheOf(TransformationChain chain) {
         Map<String, String> results = transformationCache.get(chain);
         if (results == null) {
             results = new HashMap<>();
             transformationCache.put(chain, results);
         }
-        String result = results.get(value);
-        if (result == null) {
-            result = chain.apply(value);
-            results.put(value, result);
-        }
-        return result;
+        return results;
     }
 
     /**
@@ -903,7 +970,7 @@ public final class TransactionState implements MatchContext {
      */
     boolean holdsLiteral(LiteralPrefilter prefilter, int slot, String value) {
         long[] present = literalScan(prefilter, value);
-        return present == NOT_BYTES || LiteralPrefilter.present(present, slot);
+        return present == NOT_BYTES || prefilter.holds(present, slot);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.rampart.waf.engine;
 
+import dev.rampart.waf.transform.CharClasses;
 import dev.rampart.waf.transform.Transformation;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,12 +14,19 @@ public final class TransformationChain {
 
     private final List<String> names;
     private final List<Transformation> steps;
+    /** The union of the steps' {@link Transformation#triggers()}: a value holding none passes unchanged. */
+    private final int triggers;
     /** The chain's index in its rule set, for per-transaction arrays; -1 until the set is built. */
     private int index = -1;
 
     public TransformationChain(List<String> names, List<Transformation> steps) {
         this.names = List.copyOf(names);
         this.steps = List.copyOf(steps);
+        int union = 0;
+        for (Transformation step : this.steps) {
+            union |= step.triggers();
+        }
+        this.triggers = union;
     }
 
     public List<String> names() {
@@ -47,19 +55,63 @@ public final class TransformationChain {
     }
 
     /**
+     * {@link #apply}, given the {@link CharClasses} of {@code value}: a step whose triggers the
+     * value does not hold is skipped without looking at the value (the classes are worked out
+     * again only after a step changed it). Returns {@code value} itself when no step applied.
+     */
+    public String apply(String value, int classes) {
+        if ((triggers & classes) == 0) {
+            return value;
+        }
+        String current = value;
+        int currentClasses = classes;
+        for (int i = 0; i < steps.size(); i++) {
+            Transformation step = steps.get(i);
+            if ((step.triggers() & currentClasses) == 0) {
+                continue;
+            }
+            String next = step.apply(current);
+            if (next != current) {
+                current = next;
+                currentClasses = CharClasses.of(current);
+            }
+        }
+        return current;
+    }
+
+    /** Whether a value of {@code classes} may come out of {@link #apply} changed. */
+    public boolean mayChange(int classes) {
+        return (triggers & classes) != 0;
+    }
+
+    /**
      * {@code value} and every distinct intermediate result, as {@code multiMatch} inspects them
      * (ModSecurity runs the operator before the first and after each changing transformation).
      */
     public List<String> applyEach(String value) {
+        return applyEach(value, CharClasses.of(value));
+    }
+
+    /** {@link #applyEach(String)}, skipping the steps a value of {@code classes} does not trigger. */
+    public List<String> applyEach(String value, int classes) {
+        if ((triggers & classes) == 0) {
+            return List.of(value);
+        }
         List<String> results = new ArrayList<>(steps.size() + 1);
         results.add(value);
         String current = value;
-        for (Transformation step : steps) {
+        int currentClasses = classes;
+        for (int i = 0; i < steps.size(); i++) {
+            Transformation step = steps.get(i);
+            if ((step.triggers() & currentClasses) == 0) {
+                continue;
+            }
             String next = step.apply(current);
             if (!next.equals(current)) {
                 results.add(next);
+                current = next;
+                currentClasses = CharClasses.of(current);
             }
-            current = next;
         }
         return results;
     }

@@ -1,17 +1,23 @@
 package dev.rampart.waf.operator;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Extracts from a regular expression a set of literals one of which every match must contain
- * (lowercased; the check is case-insensitive, which only widens it), the prefilter idea of RE2's
- * FilteredRE2 and Hyperscan. {@code (?i)union\s+select|sleep\(} yields {@code {union, sleep(}}:
- * a value holding neither cannot match, and the regex need not run. The extraction is
- * conservative: whatever it does not understand (classes of many characters, {@code .},
- * optional parts, look-around) contributes no literal, never a wrong one; a pattern from which
- * nothing is required yields empty and always runs.
+ * Extracts from a regular expression sets of literals such that every match contains one literal
+ * of each set (lowercased; the check is case-insensitive, which only widens it), the prefilter
+ * idea of RE2's FilteredRE2 and Hyperscan. {@code (?i)union\s+select|sleep\(} yields
+ * {@code {union, sleep(}}: a value holding neither cannot match, and the regex need not run.
+ * A concatenation requires all its parts: {@code \$(?:abs|avg|...)} yields the two sets
+ * {@code {$}} and {@code {abs, avg, ...}}, and a value must hold one of each, so a JSON body
+ * full of words but without a {@code $} skips the regex however many of its words are in the
+ * second set. The extraction is conservative: whatever it does not understand (classes of many
+ * characters, {@code .}, optional parts, look-around) contributes no literal, never a wrong one;
+ * a pattern from which nothing is required yields empty and always runs.
  */
 final class RequiredLiterals {
 
@@ -19,9 +25,14 @@ final class RequiredLiterals {
     private static final int MAX_EXACT = 64;
     /** Classes of at most this many (lowercased) characters count as alternatives. */
     private static final int MAX_CLASS_CHARS = 8;
+    /** Sets kept per requirement, the most selective first: each one more costs a prefilter bit. */
+    static final int MAX_SETS = 3;
 
-    /** What is known of a sub-pattern: the exact strings it matches, or literals every match holds. */
-    private record Info(Set<String> exact, Set<String> required) {
+    /**
+     * What is known of a sub-pattern: the exact strings it matches, or sets of literals such that
+     * every match holds one literal of each (most selective first).
+     */
+    private record Info(Set<String> exact, List<Set<String>> required) {
 
         static final Info NOTHING = new Info(null, null);
         static final Info EMPTY = new Info(Set.of(""), null);
@@ -30,10 +41,10 @@ final class RequiredLiterals {
             return new Info(Set.of(String.valueOf(Character.toLowerCase(c))), null);
         }
 
-        /** Literals one of which every match holds, or null when nothing is required. */
-        Set<String> requirement() {
+        /** The sets every match holds a literal of, or null when nothing is required. */
+        List<Set<String>> requirement() {
             if (exact != null) {
-                return exact.isEmpty() || exact.contains("") ? null : exact;
+                return exact.isEmpty() || exact.contains("") ? null : List.of(exact);
             }
             return required;
         }
@@ -56,15 +67,24 @@ final class RequiredLiterals {
         this.pattern = pattern;
     }
 
-    /** The literals (lowercase) one of which every match of {@code pattern} contains, if any are required. */
+    /** The most selective set of {@link #setsOf}: literals (lowercase) one of which every match contains. */
     static Optional<Set<String>> of(String pattern) {
+        return setsOf(pattern).map(sets -> sets.get(0));
+    }
+
+    /**
+     * Up to {@link #MAX_SETS} sets of literals (lowercase), the most selective first, such that
+     * every match of {@code pattern} contains a literal of each; empty when nothing is required.
+     */
+    static Optional<List<Set<String>>> setsOf(String pattern) {
         RequiredLiterals parser = new RequiredLiterals(pattern);
         try {
             Info info = parser.alternation();
             if (parser.pos != pattern.length()) {
                 return Optional.empty();
             }
-            return Optional.ofNullable(info.requirement()).map(Set::copyOf);
+            List<Set<String>> sets = info.requirement();
+            return sets == null ? Optional.empty() : Optional.of(sets.stream().map(Set::copyOf).toList());
         } catch (Unsupported | IndexOutOfBoundsException | NumberFormatException e) {
             return Optional.empty();
         }
@@ -72,7 +92,7 @@ final class RequiredLiterals {
 
     private Info alternation() {
         Set<String> exact = new LinkedHashSet<>();
-        Set<String> required = new LinkedHashSet<>();
+        List<List<Set<String>>> branches = new ArrayList<>();
         boolean exactKnown = true;
         boolean requiredKnown = true;
         while (true) {
@@ -82,11 +102,11 @@ final class RequiredLiterals {
             } else {
                 exactKnown = false;
             }
-            Set<String> branchRequired = branch.requirement();
+            List<Set<String>> branchRequired = branch.requirement();
             if (branchRequired == null) {
                 requiredKnown = false;
             } else if (requiredKnown) {
-                required.addAll(branchRequired);
+                branches.add(branchRequired);
             }
             if (pos < pattern.length() && pattern.charAt(pos) == '|') {
                 pos++;
@@ -97,13 +117,31 @@ final class RequiredLiterals {
         if (exactKnown) {
             return new Info(exact, null);
         }
-        return new Info(null, requiredKnown ? required : null);
+        if (!requiredKnown) {
+            return Info.NOTHING;
+        }
+        // A match takes one branch and holds a literal of each of that branch's sets; so set k
+        // of the whole is the union over branches of each branch's set k (its last when it has
+        // fewer): every match holds one of its literals whichever branch it took.
+        int depth = 0;
+        for (List<Set<String>> sets : branches) {
+            depth = Math.max(depth, sets.size());
+        }
+        List<Set<String>> required = new ArrayList<>();
+        for (int k = 0; k < depth; k++) {
+            Set<String> union = new LinkedHashSet<>();
+            for (List<Set<String>> sets : branches) {
+                union.addAll(sets.get(Math.min(k, sets.size() - 1)));
+            }
+            required.add(union);
+        }
+        return new Info(null, mostSelective(required));
     }
 
     private Info concatenation() {
         Set<String> run = Set.of("");
         boolean broken = false;
-        Set<String> best = null;
+        List<Set<String>> all = new ArrayList<>();
         while (pos < pattern.length() && pattern.charAt(pos) != '|' && pattern.charAt(pos) != ')') {
             Info piece = quantified();
             Set<String> joined = piece.exact() == null ? null : cross(run, piece.exact());
@@ -112,18 +150,25 @@ final class RequiredLiterals {
                 continue;
             }
             broken = true;
-            best = better(best, new Info(run, null).requirement());
+            addRequirement(all, new Info(run, null).requirement());
             if (piece.exact() != null) {
                 run = piece.exact();
             } else {
-                best = better(best, piece.required());
+                addRequirement(all, piece.required());
                 run = Set.of("");
             }
         }
         if (!broken) {
             return new Info(run, null);
         }
-        return new Info(null, better(best, new Info(run, null).requirement()));
+        addRequirement(all, new Info(run, null).requirement());
+        return new Info(null, all.isEmpty() ? null : mostSelective(all));
+    }
+
+    private static void addRequirement(List<Set<String>> all, List<Set<String>> sets) {
+        if (sets != null) {
+            all.addAll(sets);
+        }
     }
 
     private Info quantified() {
@@ -347,16 +392,8 @@ final class RequiredLiterals {
                 pos += 2;
                 if (next == 'x') {
                     low = hexEscape();
-                } else if (next == 'n') {
-                    low = '\n';
-                } else if (next == 't') {
-                    low = '\t';
-                } else if (next == 'r') {
-                    low = '\r';
-                } else if (next == 'f') {
-                    low = '\f';
-                } else if (next == 'v') {
-                    low = 0x0b;
+                } else if (controlEscape(next) >= 0) {
+                    low = controlEscape(next);
                 } else if (Character.isLetterOrDigit(next)) {
                     if (next == 'p' || next == 'P') {
                         pos = pattern.charAt(pos) == '{' ? pattern.indexOf('}', pos) + 1 : pos + 1;
@@ -379,6 +416,8 @@ final class RequiredLiterals {
                     pos += 2;
                     if (next == 'x') {
                         high = hexEscape();
+                    } else if (controlEscape(next) >= 0) {
+                        high = controlEscape(next);
                     } else if (Character.isLetterOrDigit(next)) {
                         throw new Unsupported();
                     } else {
@@ -402,6 +441,18 @@ final class RequiredLiterals {
         return many ? Info.NOTHING : new Info(members, null);
     }
 
+    /** The character of {@code \n \t \r \f \v} (as {@code next} after the backslash), or -1. */
+    private static int controlEscape(char next) {
+        return switch (next) {
+            case 'n' -> '\n';
+            case 't' -> '\t';
+            case 'r' -> '\r';
+            case 'f' -> '\f';
+            case 'v' -> 0x0b;
+            default -> -1;
+        };
+    }
+
     /** Every concatenation of a string of {@code left} with one of {@code right}, or null when too many. */
     private static Set<String> cross(Set<String> left, Set<String> right) {
         if ((long) left.size() * right.size() > MAX_EXACT) {
@@ -416,19 +467,33 @@ final class RequiredLiterals {
         return joined;
     }
 
-    /** The more selective of two requirements: the one whose shortest literal is longer. */
-    private static Set<String> better(Set<String> a, Set<String> b) {
-        if (a == null) {
-            return b;
+    /** The {@link #MAX_SETS} most selective of {@code sets}, without repeats, the most selective first. */
+    private static List<Set<String>> mostSelective(List<Set<String>> sets) {
+        List<Set<String>> distinct = new ArrayList<>(new LinkedHashSet<>(sets));
+        distinct.sort(Comparator.comparingInt(RequiredLiterals::selectivity).reversed()
+                .thenComparingInt(Set::size));
+        return List.copyOf(distinct.subList(0, Math.min(MAX_SETS, distinct.size())));
+    }
+
+    /**
+     * How rarely a benign value holds a literal of {@code set}: the score of its least selective
+     * literal, where a longer literal is rarer and, at equal length, one holding punctuation other
+     * than what prose and JSON values are full of ({@code . , - _ /} and space) beats letters and
+     * digits: {@code $}, {@code (} or {@code =} rule out far more API values than {@code a}.
+     */
+    private static int selectivity(Set<String> set) {
+        int least = Integer.MAX_VALUE;
+        for (String literal : set) {
+            int score = 2 * literal.length();
+            for (int i = 0; i < literal.length(); i++) {
+                char c = literal.charAt(i);
+                if (!Character.isLetterOrDigit(c) && " .,-_/".indexOf(c) < 0) {
+                    score++;
+                    break;
+                }
+            }
+            least = Math.min(least, score);
         }
-        if (b == null) {
-            return a;
-        }
-        int shortestA = a.stream().mapToInt(String::length).min().orElse(0);
-        int shortestB = b.stream().mapToInt(String::length).min().orElse(0);
-        if (shortestA != shortestB) {
-            return shortestA > shortestB ? a : b;
-        }
-        return a.size() <= b.size() ? a : b;
+        return least;
     }
 }

@@ -1,6 +1,7 @@
 package dev.rampart.waf.operator;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -56,6 +57,15 @@ public final class Rx implements Operator {
      */
     public Optional<Set<String>> requiredLiterals() {
         return fixed == null ? Optional.empty() : fixed.requiredLiterals();
+    }
+
+    /**
+     * Sets of literals (lowercase) such that every match holds one literal of each, the most
+     * selective first ({@link #requiredLiterals()} is the first): a value missing every literal
+     * of any one set cannot match.
+     */
+    public Optional<List<Set<String>>> requiredLiteralSets() {
+        return fixed == null ? Optional.empty() : fixed.requiredLiteralSets();
     }
 
     /** Whether the (fixed) pattern runs in linear time on RE2 rather than on the budgeted fallback. */

@@ -1,5 +1,6 @@
 package dev.rampart.waf.operator;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
@@ -49,18 +50,20 @@ final class SecLangRegex {
     private final String source;
     private final com.google.re2j.Pattern linear;
     private final java.util.regex.Pattern backtracking;
-    private final Set<String> requiredLiterals;
+    /** Sets of literals every match holds one of each of, the most selective first; null when none. */
+    private final List<Set<String>> requiredLiterals;
     private final Trie prefilter;
     /** Answers "no match" without RE2/J's NFA for most values; null when the syntax is beyond it. */
     private final ByteDfa dfa;
 
     private SecLangRegex(String source, com.google.re2j.Pattern linear, java.util.regex.Pattern backtracking,
-            Set<String> requiredLiterals) {
+            List<Set<String>> requiredLiterals) {
         this.source = source;
         this.linear = linear;
         this.backtracking = backtracking;
         this.requiredLiterals = requiredLiterals;
-        this.prefilter = requiredLiterals == null ? null : Trie.builder().ignoreCase().addKeywords(requiredLiterals).build();
+        this.prefilter = requiredLiterals == null ? null
+                : Trie.builder().ignoreCase().addKeywords(requiredLiterals.get(0)).build();
         this.dfa = linear == null ? null : ByteDfa.compile(translate(source)).orElse(null);
     }
 
@@ -70,7 +73,7 @@ final class SecLangRegex {
         try {
             int flags = com.google.re2j.Pattern.DOTALL | com.google.re2j.Pattern.MULTILINE;
             com.google.re2j.Pattern compiled = com.google.re2j.Pattern.compile(translated, flags);
-            return new SecLangRegex(pattern, compiled, null, RequiredLiterals.of(translated).orElse(null));
+            return new SecLangRegex(pattern, compiled, null, RequiredLiterals.setsOf(translated).orElse(null));
         } catch (com.google.re2j.PatternSyntaxException re2Error) {
             java.util.regex.Pattern fallback;
             try {
@@ -94,6 +97,11 @@ final class SecLangRegex {
 
     /** Literals (lowercase) one of which every match holds, when the pattern has such; see {@link RequiredLiterals}. */
     Optional<Set<String>> requiredLiterals() {
+        return Optional.ofNullable(requiredLiterals).map(sets -> sets.get(0));
+    }
+
+    /** Every set of literals {@link RequiredLiterals#setsOf} tells for the pattern, the most selective first. */
+    Optional<List<Set<String>>> requiredLiteralSets() {
         return Optional.ofNullable(requiredLiterals);
     }
 

@@ -9,6 +9,13 @@ package dev.rampart.waf.transform;
  */
 public final class CmdLine implements Transformation {
 
+    /** What it deletes, folds or lowercases; a space dropped before {@code /} or {@code (} needs whitespace or {@code ,;} first. */
+    @Override
+    public int triggers() {
+        return CharClasses.BACKSLASH | CharClasses.QUOTE | CharClasses.CARET | CharClasses.WHITESPACE
+                | CharClasses.COMMA_OR_SEMICOLON | CharClasses.UPPERCASE;
+    }
+
     @Override
     public String apply(String value) {
         StringBuilder out = new StringBuilder(value.length());

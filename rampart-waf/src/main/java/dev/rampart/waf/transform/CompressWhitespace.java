@@ -8,6 +8,12 @@ package dev.rampart.waf.transform;
  */
 public final class CompressWhitespace implements Transformation {
 
+    /** Only whitespace changes (a lone space stays a space). */
+    @Override
+    public int triggers() {
+        return CharClasses.WHITESPACE;
+    }
+
     @Override
     public String apply(String value) {
         StringBuilder out = new StringBuilder(value.length());

@@ -12,6 +12,12 @@ public final class CssDecode implements Transformation {
 
     private static final int MAX_HEX_DIGITS = 6;
 
+    /** Every escape starts with a backslash. */
+    @Override
+    public int triggers() {
+        return CharClasses.BACKSLASH;
+    }
+
     @Override
     public String apply(String value) {
         int first = value.indexOf('\\');

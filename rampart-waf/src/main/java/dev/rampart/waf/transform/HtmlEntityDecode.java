@@ -11,6 +11,12 @@ import java.util.Locale;
  */
 public final class HtmlEntityDecode implements Transformation {
 
+    /** Every character reference starts with {@code &}. */
+    @Override
+    public int triggers() {
+        return CharClasses.AMPERSAND;
+    }
+
     @Override
     public String apply(String value) {
         int first = value.indexOf('&');

@@ -8,6 +8,12 @@ package dev.rampart.waf.transform;
  */
 public final class JsDecode implements Transformation {
 
+    /** Every escape starts with a backslash. */
+    @Override
+    public int triggers() {
+        return CharClasses.BACKSLASH;
+    }
+
     @Override
     public String apply(String value) {
         int first = value.indexOf('\\');

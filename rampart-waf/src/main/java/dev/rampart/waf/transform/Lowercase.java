@@ -7,6 +7,12 @@ package dev.rampart.waf.transform;
  */
 public final class Lowercase implements Transformation {
 
+    /** Only A-Z change. */
+    @Override
+    public int triggers() {
+        return CharClasses.UPPERCASE;
+    }
+
     @Override
     public String apply(String value) {
         int i = 0;

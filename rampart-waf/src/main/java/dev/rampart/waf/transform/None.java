@@ -8,6 +8,12 @@ package dev.rampart.waf.transform;
  */
 public final class None implements Transformation {
 
+    /** Never changes a value. */
+    @Override
+    public int triggers() {
+        return 0;
+    }
+
     @Override
     public String apply(String value) {
         return value;

@@ -13,6 +13,12 @@ import java.util.List;
  */
 public final class NormalizePath implements Transformation {
 
+    /** Without a slash only the value {@code .} changes. */
+    @Override
+    public int triggers() {
+        return CharClasses.SLASH | CharClasses.DOT;
+    }
+
     @Override
     public String apply(String value) {
         return normalize(value, '/');
@@ -24,6 +30,10 @@ public final class NormalizePath implements Transformation {
             return value;
         }
         String path = separator == '/' ? value : value.replace(separator, '/');
+        if (path.indexOf('/') < 0) {
+            // One segment: only "." cleans to something else (nothing).
+            return path.equals(".") ? "" : value;
+        }
         boolean rooted = path.charAt(0) == '/';
         List<String> segments = new ArrayList<>();
         int start = 0;

@@ -7,6 +7,12 @@ package dev.rampart.waf.transform;
  */
 public final class NormalizePathWin implements Transformation {
 
+    /** Without a slash or backslash only the value {@code .} changes. */
+    @Override
+    public int triggers() {
+        return CharClasses.SLASH | CharClasses.BACKSLASH | CharClasses.DOT;
+    }
+
     @Override
     public String apply(String value) {
         return NormalizePath.normalize(value, '\\');

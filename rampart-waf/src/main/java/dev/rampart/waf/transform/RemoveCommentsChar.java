@@ -10,6 +10,12 @@ public final class RemoveCommentsChar implements Transformation {
 
     private static final String[] MARKERS = {"<!--", "-->", "/*", "*/", "--", "#"};
 
+    /** Every marker holds {@code *}, {@code -} or {@code #}. */
+    @Override
+    public int triggers() {
+        return CharClasses.STAR | CharClasses.DASH | CharClasses.HASH;
+    }
+
     @Override
     public String apply(String value) {
         StringBuilder out = new StringBuilder(value.length());

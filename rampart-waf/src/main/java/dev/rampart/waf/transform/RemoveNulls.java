@@ -7,6 +7,12 @@ package dev.rampart.waf.transform;
  */
 public final class RemoveNulls implements Transformation {
 
+    /** Only NUL bytes go. */
+    @Override
+    public int triggers() {
+        return CharClasses.NUL;
+    }
+
     @Override
     public String apply(String value) {
         return value.indexOf('\0') < 0 ? value : value.replace("\0", "");

@@ -7,6 +7,12 @@ package dev.rampart.waf.transform;
  */
 public final class RemoveWhitespace implements Transformation {
 
+    /** Only whitespace goes. */
+    @Override
+    public int triggers() {
+        return CharClasses.WHITESPACE;
+    }
+
     @Override
     public String apply(String value) {
         StringBuilder out = null;

@@ -8,6 +8,12 @@ package dev.rampart.waf.transform;
  */
 public final class ReplaceComments implements Transformation {
 
+    /** A comment starts with {@code /*}. */
+    @Override
+    public int triggers() {
+        return CharClasses.STAR;
+    }
+
     @Override
     public String apply(String value) {
         int first = value.indexOf("/*");

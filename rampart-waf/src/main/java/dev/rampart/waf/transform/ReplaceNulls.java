@@ -7,6 +7,12 @@ package dev.rampart.waf.transform;
  */
 public final class ReplaceNulls implements Transformation {
 
+    /** Only NUL bytes change. */
+    @Override
+    public int triggers() {
+        return CharClasses.NUL;
+    }
+
     @Override
     public String apply(String value) {
         return value.replace('\0', ' ');

@@ -6,6 +6,12 @@ package dev.rampart.waf.transform;
  */
 public final class Trim implements Transformation {
 
+    /** Only whitespace goes. */
+    @Override
+    public int triggers() {
+        return CharClasses.WHITESPACE;
+    }
+
     @Override
     public String apply(String value) {
         int start = TrimLeft.firstNonSpace(value);

@@ -7,6 +7,12 @@ package dev.rampart.waf.transform;
  */
 public final class UrlDecode implements Transformation {
 
+    /** Only an escape or a {@code +} is decoded. */
+    @Override
+    public int triggers() {
+        return CharClasses.PERCENT_OR_PLUS;
+    }
+
     @Override
     public String apply(String value) {
         return decode(value, false);

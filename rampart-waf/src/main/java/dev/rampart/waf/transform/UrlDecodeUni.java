@@ -8,6 +8,12 @@ package dev.rampart.waf.transform;
  */
 public final class UrlDecodeUni implements Transformation {
 
+    /** Only an escape or a {@code +} is decoded. */
+    @Override
+    public int triggers() {
+        return CharClasses.PERCENT_OR_PLUS;
+    }
+
     @Override
     public String apply(String value) {
         return UrlDecode.decode(value, true);

@@ -8,6 +8,12 @@ package dev.rampart.waf.transform;
  */
 public final class Utf8ToUnicode implements Transformation {
 
+    /** ASCII is kept as it is. */
+    @Override
+    public int triggers() {
+        return CharClasses.NON_ASCII;
+    }
+
     @Override
     public String apply(String value) {
         int first = 0;

@@ -65,6 +65,34 @@ class RequiredLiteralsTest {
     }
 
     @Test
+    void aConcatenationRequiresEachOfItsParts() {
+        // 942290's shape: a '$' before one of many operator names; a value without '$' is out
+        // however many of the names it holds.
+        Optional<List<Set<String>>> sets = RequiredLiterals.setsOf(SecLangRegex.translate("(?i)\\$\\w+\\("));
+        assertThat(sets).contains(List.of(Set.of("$"), Set.of("(")));
+        // CRS 941120 as translated for RE2: a class range written with control escapes (\t-\r).
+        assertThat(RequiredLiterals.setsOf("(?i)[\\t-\\r \"'\\(,/-9;=`]on[a-z]{3,50}[\\t-\\r \\(,;]*?=[^=]"))
+                .contains(List.of(Set.of("on"), Set.of("=")));
+    }
+
+    @Test
+    void putsTheRarestSetFirstAndKeepsAtMostThree() {
+        // Punctuation other than what prose is full of beats a letter of the same length.
+        List<Set<String>> sets = RequiredLiterals.setsOf("a\\d+l\\d+i\\d+a\\d+s\\d+=").orElseThrow();
+        assertThat(sets).hasSize(RequiredLiterals.MAX_SETS);
+        assertThat(sets.get(0)).isEqualTo(Set.of("="));
+        assertThat(literals("a\\d+l\\d+i\\d+a\\d+s\\d+=")).contains(Set.of("="));
+    }
+
+    @Test
+    void anAlternationRequiresTheUnionOfItsBranchesSets() {
+        List<Set<String>> sets = RequiredLiterals.setsOf("union\\s+select|sleep\\(\\d+\\)").orElseThrow();
+        // Each branch contributes its k-th set to the k-th set of the whole.
+        assertThat(sets).allSatisfy(set -> assertThat(set).hasSize(2));
+        assertThat(sets.get(0)).containsAnyOf("select", "union").containsAnyOf("sleep(", ")");
+    }
+
+    @Test
     void keepsRequirementThroughRepetitionAtLeastOnce() {
         assertThat(literals("(?:abc)+")).contains(Set.of("abc"));
         assertThat(literals("(?:abc){2,}")).contains(Set.of("abc"));
@@ -91,10 +119,11 @@ class RequiredLiteralsTest {
 
     /**
      * Soundness on real attacks: every payload of the CRS regression tests of a rule that its
-     * pattern matches (raw and after the usual decodings) holds one of the pattern's literals.
+     * pattern matches (raw and after the usual decodings) holds a literal of each of the
+     * pattern's literal sets.
      */
     @Test
-    void everyCoreRuleSetPayloadAPatternMatchesHoldsOneOfItsLiterals() {
+    void everyCoreRuleSetPayloadAPatternMatchesHoldsALiteralOfEachSet() {
         Path rules = SharedData.crsRules();
         Assumptions.assumeTrue(rules != null, "../shared/crs-v4.28.0/rules not found; CRS soundness check skipped");
         Path tests = rules.resolveSibling("tests/regression/tests");
@@ -113,7 +142,7 @@ class RequiredLiteralsTest {
                 continue;
             }
             String translated = SecLangRegex.translate(op.argument());
-            Optional<Set<String>> literals = RequiredLiterals.of(translated);
+            Optional<List<Set<String>>> literals = RequiredLiterals.setsOf(translated);
             if (literals.isEmpty()) {
                 continue;
             }
@@ -128,8 +157,10 @@ class RequiredLiteralsTest {
                     if (regex.matcher(value).find()) {
                         matched++;
                         String folded = foldCase(value);
-                        if (literals.get().stream().noneMatch(folded::contains)) {
-                            unsound.add(op.ruleId() + " " + literals.get() + " misses " + value);
+                        for (Set<String> set : literals.get()) {
+                            if (set.stream().noneMatch(folded::contains)) {
+                                unsound.add(op.ruleId() + " " + set + " misses " + value);
+                            }
                         }
                     }
                 }
