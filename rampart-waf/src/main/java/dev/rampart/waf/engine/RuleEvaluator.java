@@ -128,10 +128,16 @@ public final class RuleEvaluator {
         List<Target> targets = rule.targets();
         for (int t = 0; t < targets.size(); t++) {
             Target target = targets.get(t);
-            List<VariableValue> values = rule.multiMatch() ? null : target.keptValues(tx);
+            List<VariableValue> values = target.keptValues(tx);
             if (values != null) {
                 TransactionState.TransformedValues transformed =
                         tx.transformed(target.view(), values, rule.transformations());
+                if (transformed != null && rule.multiMatch()) {
+                    if (evaluateEach(rule, target, exclusions, tx, prefilter, values, transformed, matchedNames)) {
+                        matched = true;
+                    }
+                    continue;
+                }
                 if (transformed != null) {
                     if (slot >= 0 && !rule.negated() && !transformed.anyHoldsLiteral(prefilter, slot)) {
                         // No value holds one of the operator's literals: none can match.
@@ -171,6 +177,39 @@ public final class RuleEvaluator {
                     if (test(rule, prefiltered(tx, prefilter, slot, inspected), tx, prefilter, value, inspected, matchedNames)) {
                         matched = true;
                     }
+                }
+            }
+        }
+        return matched;
+    }
+
+    /**
+     * A {@code multiMatch} rule on a target's values: the operator runs on each value and on each
+     * distinct result of the rule's chain on the way (ModSecurity's multiMatch), the prefilter
+     * ruling out the whole target, then each candidate, as for any rule.
+     */
+    private static boolean evaluateEach(Rule rule, Target target, List<Target> exclusions, TransactionState tx,
+            LiteralPrefilter prefilter, List<VariableValue> values, TransactionState.TransformedValues transformed,
+            List<String> matchedNames) {
+        int slot = rule.prefilterSlot();
+        if (slot >= 0 && !rule.negated() && !transformed.anyCandidateHoldsLiteral(prefilter, slot)) {
+            return false;
+        }
+        boolean matched = false;
+        for (int i = 0; i < values.size(); i++) {
+            VariableValue value = values.get(i);
+            if (!exclusions.isEmpty() && target.excludes(exclusions, value)) {
+                continue;
+            }
+            List<String> candidates = transformed.candidates(i);
+            for (int c = 0; c < candidates.size(); c++) {
+                String candidate = candidates.get(c);
+                int prefiltered = NOT_PREFILTERED;
+                if (slot >= 0) {
+                    prefiltered = transformed.formHoldsLiteral(prefilter, slot, i, candidate) ? LITERAL_FOUND : LITERAL_ABSENT;
+                }
+                if (test(rule, prefiltered, tx, prefilter, value, candidate, matchedNames)) {
+                    matched = true;
                 }
             }
         }

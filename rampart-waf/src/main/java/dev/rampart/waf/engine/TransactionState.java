@@ -5,6 +5,7 @@ import dev.rampart.waf.HttpRequest;
 import dev.rampart.waf.HttpResponse;
 import dev.rampart.waf.operator.MatchContext;
 import dev.rampart.waf.transform.CharClasses;
+import dev.rampart.waf.transform.Transformation;
 import dev.rampart.waf.variable.Variable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -135,8 +136,8 @@ public final class TransactionState implements MatchContext {
          */
         TransformedValues first;
         TransformedValues[] transformed = NO_TRANSFORMED;
-        /** Per value, its {@link CharClasses}; 0 until worked out (a value's classes never are). */
-        private int[] classes;
+        /** Per value, what chains and the prefilter made of it; null until a chain reads it. */
+        private ValueForms[] forms;
 
         ValuesView(KeyedCollection collection, int modifications, String single, List<VariableValue> values) {
             this.collection = collection;
@@ -145,17 +146,101 @@ public final class TransactionState implements MatchContext {
             this.values = values;
         }
 
-        /** The {@link CharClasses} of value {@code index}, worked out once for every chain that reads it. */
-        int classesOf(int index) {
-            if (classes == null) {
-                classes = new int[values.size()];
+        /** The forms of value {@code index}, shared by every chain that reads it. */
+        ValueForms forms(int index) {
+            if (forms == null) {
+                forms = new ValueForms[values.size()];
             }
-            int known = classes[index];
-            if (known == 0) {
-                known = CharClasses.of(values.get(index).value());
-                classes[index] = known;
+            ValueForms known = forms[index];
+            if (known == null) {
+                known = new ValueForms(values.get(index).value());
+                forms[index] = known;
             }
             return known;
+        }
+    }
+
+    /**
+     * What the transformation chains and the prefilter made of one value, shared by every chain
+     * that reads it: its {@link CharClasses} (worked out once, so a chain skips the steps the
+     * value cannot trigger without looking at it), the result of each first step applied to it
+     * ({@code t:lowercase} of a value is worked out once, not once for each of the dozen CRS
+     * chains that start with it after steps the value skips), and the prefilter's bits for each
+     * such form, found by identity instead of by hashing the string again.
+     */
+    private static final class ValueForms {
+        private static final int INITIAL = 4;
+
+        final String raw;
+        final int classes;
+        private Transformation[] steps;
+        private String[] results;
+        private int[] resultClasses;
+        private int stepCount;
+        private String[] scanned;
+        private long[][] scans;
+        private int scannedCount;
+
+        ValueForms(String raw) {
+            this.raw = raw;
+            this.classes = CharClasses.of(raw);
+        }
+
+        /** The index of {@code step}'s result on the raw value, worked out on first use. */
+        int firstStep(Transformation step) {
+            for (int i = 0; i < stepCount; i++) {
+                if (steps[i] == step) {
+                    return i;
+                }
+            }
+            if (steps == null) {
+                steps = new Transformation[INITIAL];
+                results = new String[INITIAL];
+                resultClasses = new int[INITIAL];
+            } else if (stepCount == steps.length) {
+                steps = Arrays.copyOf(steps, stepCount * 2);
+                results = Arrays.copyOf(results, stepCount * 2);
+                resultClasses = Arrays.copyOf(resultClasses, stepCount * 2);
+            }
+            String result = step.apply(raw);
+            if (result.equals(raw)) {
+                // Unchanged (some steps rebuild an equal string): the raw value, so its scan is shared.
+                result = raw;
+            }
+            steps[stepCount] = step;
+            results[stepCount] = result;
+            resultClasses[stepCount] = result == raw ? classes : CharClasses.of(result);
+            return stepCount++;
+        }
+
+        String result(int index) {
+            return results[index];
+        }
+
+        int resultClasses(int index) {
+            return resultClasses[index];
+        }
+
+        /** The prefilter bits of {@code form} when it is one already scanned (by identity); else null. */
+        long[] scanOf(String form) {
+            for (int i = 0; i < scannedCount; i++) {
+                if (scanned[i] == form) {
+                    return scans[i];
+                }
+            }
+            return null;
+        }
+
+        void rememberScan(String form, long[] bits) {
+            if (scanned == null) {
+                scanned = new String[INITIAL];
+                scans = new long[INITIAL][];
+            } else if (scannedCount == scanned.length) {
+                scanned = Arrays.copyOf(scanned, scannedCount * 2);
+                scans = Arrays.copyOf(scans, scannedCount * 2);
+            }
+            scanned[scannedCount] = form;
+            scans[scannedCount++] = bits;
         }
     }
 
@@ -177,6 +262,9 @@ public final class TransactionState implements MatchContext {
          * {@link #NOT_BYTES} when a value cannot be judged.
          */
         private long[] anyValue;
+        /** For multiMatch rules: {@link #candidates} per value, and their union of prefilter bits. */
+        private List<String>[] candidates;
+        private long[] anyCandidate;
 
         TransformedValues(TransformationChain chain, ValuesView view) {
             this.chain = chain;
@@ -186,14 +274,76 @@ public final class TransactionState implements MatchContext {
             this.literals = new long[values.size()][];
         }
 
-        /** Value {@code index} after the chain (shared with {@link #transform}, so with other views). */
+        /** Value {@code index} after the chain. */
         String inspected(int index) {
             String value = inspected[index];
             if (value == null) {
-                value = transform(chain, values.get(index).value(), view.classesOf(index));
+                value = transform(chain, view.forms(index));
                 inspected[index] = value;
             }
             return value;
+        }
+
+        /** The prefilter bits of value {@code index} after the chain. */
+        private long[] literals(LiteralPrefilter prefilter, int index) {
+            long[] present = literals[index];
+            if (present == null) {
+                present = literalsOf(prefilter, index, inspected(index));
+                literals[index] = present;
+            }
+            return present;
+        }
+
+        /** Whether {@code form}, a form of value {@code index}, holds a literal of each set of {@code slot} (or cannot be judged). */
+        boolean formHoldsLiteral(LiteralPrefilter prefilter, int slot, int index, String form) {
+            long[] present = literalsOf(prefilter, index, form);
+            return present == NOT_BYTES || prefilter.holds(present, slot);
+        }
+
+        /** The prefilter bits of {@code form}, a form of value {@code index}; {@link #NOT_BYTES} when it cannot judge. */
+        private long[] literalsOf(LiteralPrefilter prefilter, int index, String form) {
+            ValueForms forms = view.forms(index);
+            long[] present = forms.scanOf(form);
+            if (present == null) {
+                present = literalScan(prefilter, form);
+                forms.rememberScan(form, present);
+            }
+            return present;
+        }
+
+        /**
+         * For a {@code multiMatch} rule: value {@code index} and every distinct result the chain
+         * made of it on the way ({@link TransformationChain#applyEach}).
+         */
+        List<String> candidates(int index) {
+            if (candidates == null) {
+                @SuppressWarnings("unchecked")
+                List<String>[] each = new List[values.size()];
+                candidates = each;
+            }
+            List<String> forms = candidates[index];
+            if (forms == null) {
+                ValueForms value = view.forms(index);
+                forms = chain.applyEach(value.raw, value.classes);
+                candidates[index] = forms;
+            }
+            return forms;
+        }
+
+        /** {@link #anyHoldsLiteral} over every {@link #candidates} of every value. */
+        boolean anyCandidateHoldsLiteral(LiteralPrefilter prefilter, int slot) {
+            long[] union = anyCandidate;
+            if (union == null) {
+                union = new long[prefilter.words()];
+                for (int i = 0; i < values.size() && union != NOT_BYTES; i++) {
+                    List<String> forms = candidates(i);
+                    for (int f = 0; f < forms.size() && union != NOT_BYTES; f++) {
+                        union = or(union, literalsOf(prefilter, i, forms.get(f)));
+                    }
+                }
+                anyCandidate = union;
+            }
+            return union == NOT_BYTES || prefilter.holds(union, slot);
         }
 
         /**
@@ -203,19 +353,12 @@ public final class TransactionState implements MatchContext {
         boolean anyHoldsLiteral(LiteralPrefilter prefilter, int slot) {
             long[] union = anyValue;
             if (union == null) {
-                union = new long[prefilter.words()];
-                for (int i = 0; i < values.size() && union != NOT_BYTES; i++) {
-                    long[] present = literals[i];
-                    if (present == null) {
-                        present = literalScan(prefilter, inspected(i));
-                        literals[i] = present;
-                    }
-                    if (present == NOT_BYTES) {
-                        union = NOT_BYTES;
-                    } else {
-                        for (int w = 0; w < union.length; w++) {
-                            union[w] |= present[w];
-                        }
+                if (values.size() == 1) {
+                    union = literals(prefilter, 0);
+                } else {
+                    union = new long[prefilter.words()];
+                    for (int i = 0; i < values.size() && union != NOT_BYTES; i++) {
+                        union = or(union, literals(prefilter, i));
                     }
                 }
                 anyValue = union;
@@ -225,13 +368,20 @@ public final class TransactionState implements MatchContext {
 
         /** Whether value {@code index}, transformed, holds a literal of each set of {@code slot} (or cannot be judged). */
         boolean holdsLiteral(LiteralPrefilter prefilter, int slot, int index) {
-            long[] present = literals[index];
-            if (present == null) {
-                present = literalScan(prefilter, inspected(index));
-                literals[index] = present;
-            }
+            long[] present = literals(prefilter, index);
             return present == NOT_BYTES || prefilter.holds(present, slot);
         }
+    }
+
+    /** {@code union} with the bits of {@code present} added; {@link #NOT_BYTES} when either is. */
+    private static long[] or(long[] union, long[] present) {
+        if (union == NOT_BYTES || present == NOT_BYTES) {
+            return NOT_BYTES;
+        }
+        for (int w = 0; w < union.length; w++) {
+            union[w] |= present[w];
+        }
+        return union;
     }
 
     public TransactionState(HttpRequest request, EngineConfig config, String uniqueId) {
@@ -944,14 +1094,17 @@ public final class TransactionState implements MatchContext {
     }
 
     /**
-     * {@link #transform} of a value whose {@link CharClasses} are known: when no step of the chain
-     * can change such a value it is returned at once, neither transformed nor cached.
+     * {@code forms}' value through {@code chain}: the steps it cannot trigger are skipped, the
+     * first one it does is taken from (or recorded in) {@code forms}, and only the steps after
+     * that are applied here.
      */
-    private String transform(TransformationChain chain, String value, int classes) {
-        if (!chain.mayChange(classes)) {
-            return value;
+    private static String transform(TransformationChain chain, ValueForms forms) {
+        int first = chain.firstTriggered(forms.classes);
+        if (first < 0) {
+            return forms.raw;
         }
-        return chain.apply(value, classes);
+        int result = forms.firstStep(chain.step(first));
+        return chain.applyFrom(first + 1, forms.result(result), forms.resultClasses(result));
     }
 
     private Map<String, String> cacheOf(TransformationChain chain) {

@@ -63,9 +63,31 @@ public final class TransformationChain {
         if ((triggers & classes) == 0) {
             return value;
         }
+        return applyFrom(0, value, classes);
+    }
+
+    /** The index of the first step a value of {@code classes} triggers, or -1 when none does. */
+    int firstTriggered(int classes) {
+        if ((triggers & classes) == 0) {
+            return -1;
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            if ((steps.get(i).triggers() & classes) != 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    Transformation step(int index) {
+        return steps.get(index);
+    }
+
+    /** Steps {@code from} onwards applied to {@code value} (of {@code classes}), skipping those it does not trigger. */
+    String applyFrom(int from, String value, int classes) {
         String current = value;
         int currentClasses = classes;
-        for (int i = 0; i < steps.size(); i++) {
+        for (int i = from; i < steps.size(); i++) {
             Transformation step = steps.get(i);
             if ((step.triggers() & currentClasses) == 0) {
                 continue;

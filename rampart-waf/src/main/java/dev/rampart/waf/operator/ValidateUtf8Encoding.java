@@ -16,7 +16,7 @@ public final class ValidateUtf8Encoding implements Operator {
 
     @Override
     public boolean matches(String value, MatchContext context) {
-        if (value.chars().allMatch(c -> c < 0x80)) {
+        if (ascii(value)) {
             return false;
         }
         try {
@@ -28,5 +28,15 @@ public final class ValidateUtf8Encoding implements Operator {
         } catch (CharacterCodingException malformed) {
             return true;
         }
+    }
+
+    /** Whether every char is ASCII (most values): such a value is well-formed UTF-8 as it stands. */
+    private static boolean ascii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }
