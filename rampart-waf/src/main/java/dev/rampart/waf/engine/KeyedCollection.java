@@ -18,61 +18,90 @@ public final class KeyedCollection {
     /** One member: its key as it arrived and its value. */
     public record Member(String key, String value) {}
 
-    private final Map<String, List<Member>> byLowerKey = new LinkedHashMap<>();
+    /** The members under one key, and when they last changed. */
+    private static final class Entry {
+        List<Member> members = new ArrayList<>(1);
+        /** The collection's {@link #modifications} after the last change under this key. */
+        int stamp;
+    }
+
+    private final Map<String, Entry> byLowerKey = new LinkedHashMap<>();
     private int size;
     private int modifications;
 
     /** Adds a member, keeping members already under {@code key}. */
     public void add(String key, String value) {
-        byLowerKey.computeIfAbsent(lower(key), k -> new ArrayList<>(1)).add(new Member(key, value));
+        Entry entry = byLowerKey.computeIfAbsent(lower(key), k -> new Entry());
+        entry.members.add(new Member(key, value));
         size++;
-        modifications++;
+        entry.stamp = ++modifications;
     }
 
     /** Replaces every member under {@code key} by one with {@code value}. */
     public void put(String key, String value) {
-        List<Member> previous = byLowerKey.put(lower(key), new ArrayList<>(List.of(new Member(key, value))));
-        size += 1 - (previous == null ? 0 : previous.size());
-        modifications++;
+        String lower = lower(key);
+        Entry entry = byLowerKey.get(lower);
+        if (entry == null) {
+            entry = new Entry();
+            byLowerKey.put(lower, entry);
+        } else {
+            size -= entry.members.size();
+            // A new list, not the old one cleared: what get() handed out before stays as it was.
+            entry.members = new ArrayList<>(1);
+        }
+        entry.members.add(new Member(key, value));
+        size++;
+        entry.stamp = ++modifications;
     }
 
     /** Removes every member under {@code key}. */
     public void remove(String key) {
-        List<Member> previous = byLowerKey.remove(lower(key));
+        Entry previous = byLowerKey.remove(lower(key));
         if (previous != null) {
-            size -= previous.size();
+            size -= previous.members.size();
             modifications++;
         }
     }
 
     /** The members under {@code key} (case-insensitive), empty when none. */
     public List<Member> get(String key) {
-        List<Member> members = byLowerKey.get(lower(key));
-        return members == null ? List.of() : Collections.unmodifiableList(members);
+        Entry entry = byLowerKey.get(lower(key));
+        return entry == null ? List.of() : Collections.unmodifiableList(entry.members);
     }
 
     /** The value of the first member under {@code key}, or null. */
     public String first(String key) {
-        List<Member> members = byLowerKey.get(lower(key));
-        return members == null || members.isEmpty() ? null : members.get(0).value();
+        Entry entry = byLowerKey.get(lower(key));
+        return entry == null || entry.members.isEmpty() ? null : entry.members.get(0).value();
     }
 
     /** Every member, grouped by key in the order keys first arrived. */
     public List<Member> members() {
         List<Member> all = new ArrayList<>(size);
-        for (List<Member> members : byLowerKey.values()) {
-            all.addAll(members);
+        for (Entry entry : byLowerKey.values()) {
+            all.addAll(entry.members);
         }
         return all;
     }
 
     /** Calls {@code action} with every member, in the order of {@link #members()}, without copying them. */
     public void forEach(Consumer<Member> action) {
-        for (List<Member> members : byLowerKey.values()) {
+        for (Entry entry : byLowerKey.values()) {
+            List<Member> members = entry.members;
             for (int i = 0; i < members.size(); i++) {
                 action.accept(members.get(i));
             }
         }
+    }
+
+    /**
+     * A number that changes whenever the members under {@code key} change (-1 while there are
+     * none): a view of one key ({@code TX:blocking_paranoia_level}) stays valid while other keys
+     * change, as TX does between most CRS rules.
+     */
+    public int modificationsOf(String key) {
+        Entry entry = byLowerKey.get(lower(key));
+        return entry == null ? -1 : entry.stamp;
     }
 
     /** A number that changes whenever the members change, so views built from them can be reused until then. */

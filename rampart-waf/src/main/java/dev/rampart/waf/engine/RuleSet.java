@@ -1,7 +1,12 @@
 package dev.rampart.waf.engine;
 
+import dev.rampart.waf.variable.Variable;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * A loaded rule set: the engine directives and, per phase, the rules in the order written, with
@@ -47,6 +52,7 @@ public final class RuleSet {
         // Each parse builds its own rules, so each rule belongs to this one set: its slot is
         // found here once instead of by a map lookup per evaluation.
         int views = TransactionState.VARIABLE_VIEWS;
+        Map<Variable, Map<String, Integer>> keyedViews = new IdentityHashMap<>();
         int links = 0;
         int chains = 0;
         for (Rule start : rules) {
@@ -60,7 +66,15 @@ public final class RuleSet {
                 }
                 for (Target target : link.targets()) {
                     if (target.key() != null) {
-                        target.view(views++);
+                        // One view per variable and key, shared by every target naming them: the
+                        // sixty CRS rules reading TX:detection_paranoia_level build its values once.
+                        Map<String, Integer> byKey = keyedViews.computeIfAbsent(target.variable(), v -> new HashMap<>());
+                        Integer view = byKey.get(target.key().toLowerCase(Locale.ROOT));
+                        if (view == null) {
+                            view = views++;
+                            byKey.put(target.key().toLowerCase(Locale.ROOT), view);
+                        }
+                        target.view(view);
                     }
                 }
             }

@@ -998,8 +998,8 @@ public final class TransactionState implements MatchContext {
             return null;
         }
         ValuesView known = view(view);
-        if (known == null || known.collection != collection || known.modifications != collection.modifications()
-                || !Objects.equals(known.key, key)) {
+        if (known == null || known.collection != collection || !Objects.equals(known.key, key)
+                || known.modifications != (key == null ? collection.modifications() : collection.modificationsOf(key))) {
             return null;
         }
         return known.values;
@@ -1015,7 +1015,8 @@ public final class TransactionState implements MatchContext {
         List<VariableValue> kept = List.copyOf(values);
         if (view >= 0) {
             view(view);
-            ValuesView known = new ValuesView(collection, collection.modifications(), null, kept);
+            int modifications = key == null ? collection.modifications() : collection.modificationsOf(key);
+            ValuesView known = new ValuesView(collection, modifications, null, kept);
             known.key = key;
             views[view] = known;
         }
