@@ -58,6 +58,30 @@ class RuleSetViewsTest {
         assertThat(matchedIds(second, request)).containsExactly(1, 2, 3, 4);
     }
 
+    @Test
+    void aViewOfOneKeySeesItsKeyChangeButNotOthers() {
+        SecLangParser parser = new SecLangParser();
+        // Rules 2, 4 and 6 name TX:Level in different spellings: one view, kept while only
+        // TX:other changes, rebuilt when TX:level does (and when it goes and comes back).
+        parser.parseText(String.join("\n",
+                "SecAction \"id:1,phase:1,pass,nolog,setvar:tx.level=1\"",
+                "SecRule TX:Level \"@eq 1\" \"id:2,phase:1,pass,log\"",
+                "SecAction \"id:3,phase:1,pass,nolog,setvar:tx.other=2\"",
+                "SecRule TX:LEVEL \"@eq 1\" \"id:4,phase:1,pass,log\"",
+                "SecAction \"id:5,phase:1,pass,nolog,setvar:tx.level=7\"",
+                "SecRule TX:level \"@eq 7\" \"id:6,phase:1,pass,log\"",
+                "SecRule TX:level \"@eq 1\" \"id:7,phase:1,pass,log\"",
+                "SecAction \"id:8,phase:1,pass,nolog,setvar:!tx.level\"",
+                "SecRule &TX:level \"@eq 0\" \"id:9,phase:1,pass,log\"",
+                "SecRule TX:level \"@rx .\" \"id:10,phase:1,pass,log\"",
+                "SecAction \"id:11,phase:1,pass,nolog,setvar:tx.level=3\"",
+                "SecRule TX:level \"@eq 3\" \"id:12,phase:1,pass,log\"",
+                ""), "<tx>", Path.of("."));
+        RuleSet rules = parser.build();
+        HttpRequest request = HttpRequest.of("GET", "/", List.of(new HttpRequest.Header("Host", "h")));
+        assertThat(matchedIds(rules, request)).containsExactly(2, 4, 6, 9, 12);
+    }
+
     private static List<Integer> matchedIds(RuleSet rules, HttpRequest request) {
         TransactionState tx = new TransactionState(request, rules.config(), "t", rules.viewCount(), rules.linkCount());
         List<RuleMatch> matches = new ArrayList<>();
