@@ -54,13 +54,9 @@ public final class RuleSet {
         int views = TransactionState.VARIABLE_VIEWS;
         Map<Variable, Map<String, Integer>> keyedViews = new IdentityHashMap<>();
         int links = 0;
-        int chains = 0;
         for (Rule start : rules) {
             for (Rule link = start; link != null; link = link.chained()) {
                 link.index(links++);
-                if (link.transformations().index() < 0) {
-                    link.transformations().index(chains++);
-                }
                 if (link.operator() != null) {
                     link.prefilterSlot(prefilter.slotOf(link.operator()));
                 }

@@ -32,6 +32,8 @@ import java.util.function.Function;
 public final class TransactionState implements MatchContext {
 
     private static final int CAPTURE_SLOTS = 10;
+    /** The TX keys of captures 0..9, built once rather than per committed capture. */
+    private static final String[] CAPTURE_KEYS = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
     /** View indexes of variables are below this; those of rule targets start here (see {@link #valuesOf}). */
     public static final int VARIABLE_VIEWS = 256;
 
@@ -131,11 +133,12 @@ public final class TransactionState implements MatchContext {
         String key;
         final List<VariableValue> values;
         /**
-         * The first chain's, then the others' per chain index: most views (a TX key, a header) are
-         * read through one chain, ARGS in CRS through about a dozen.
+         * The first chain's, then the others' in the order first asked for: most views (a TX key, a
+         * header) are read through one chain, ARGS in CRS through about a dozen.
          */
         TransformedValues first;
         TransformedValues[] transformed = NO_TRANSFORMED;
+        int transformedCount;
         /** Per value, what chains and the prefilter made of it; null until a chain reads it. */
         private ValueForms[] forms;
 
@@ -256,6 +259,8 @@ public final class TransactionState implements MatchContext {
         private final List<VariableValue> values;
         private final String[] inspected;
         private final long[][] literals;
+        private String inspectedSingle;
+        private long[] literalsSingle;
         /**
          * The union of every value's prefilter bits, once all were scanned: a rule whose literals
          * are in no value skips the whole target at once (most rules, on most requests);
@@ -270,26 +275,35 @@ public final class TransactionState implements MatchContext {
             this.chain = chain;
             this.view = view;
             this.values = view.values;
-            this.inspected = new String[values.size()];
-            this.literals = new long[values.size()][];
+            // A single value (a header, a TX key: most views) is kept in fields, not in arrays.
+            this.inspected = values.size() == 1 ? null : new String[values.size()];
+            this.literals = values.size() == 1 ? null : new long[values.size()][];
         }
 
         /** Value {@code index} after the chain. */
         String inspected(int index) {
-            String value = inspected[index];
+            String value = inspected == null ? inspectedSingle : inspected[index];
             if (value == null) {
                 value = transform(chain, view.forms(index));
-                inspected[index] = value;
+                if (inspected == null) {
+                    inspectedSingle = value;
+                } else {
+                    inspected[index] = value;
+                }
             }
             return value;
         }
 
         /** The prefilter bits of value {@code index} after the chain. */
         private long[] literals(LiteralPrefilter prefilter, int index) {
-            long[] present = literals[index];
+            long[] present = literals == null ? literalsSingle : literals[index];
             if (present == null) {
                 present = literalsOf(prefilter, index, inspected(index));
-                literals[index] = present;
+                if (literals == null) {
+                    literalsSingle = present;
+                } else {
+                    literals[index] = present;
+                }
             }
             return present;
         }
@@ -1051,8 +1065,7 @@ public final class TransactionState implements MatchContext {
      * {@link #singleValueOf} last gave for {@code view}; else null (the caller transforms value by value).
      */
     TransformedValues transformed(int view, List<VariableValue> values, TransformationChain chain) {
-        int index = chain.index();
-        if (view < 0 || view >= views.length || index < 0) {
+        if (view < 0 || view >= views.length) {
             return null;
         }
         ValuesView known = views[view];
@@ -1066,17 +1079,20 @@ public final class TransactionState implements MatchContext {
         if (known.first.chain == chain) {
             return known.first;
         }
-        if (index >= known.transformed.length) {
-            known.transformed = Arrays.copyOf(known.transformed, Math.max(index + 1, 2 * known.transformed.length));
+        // A short list searched by identity, not an array by chain index: a view is read through
+        // a few chains (ARGS in CRS about a dozen), whose indexes run to a hundred.
+        TransformedValues[] others = known.transformed;
+        for (int i = 0; i < known.transformedCount; i++) {
+            if (others[i].chain == chain) {
+                return others[i];
+            }
         }
-        TransformedValues transformed = known.transformed[index];
-        if (transformed == null) {
-            transformed = new TransformedValues(chain, known);
-            known.transformed[index] = transformed;
-        } else if (transformed.chain != chain) {
-            // Two chains with one index (a parser built twice shares its chains): no view.
-            return null;
+        if (known.transformedCount == others.length) {
+            others = Arrays.copyOf(others, Math.max(4, 2 * others.length));
+            known.transformed = others;
         }
+        TransformedValues transformed = new TransformedValues(chain, known);
+        others[known.transformedCount++] = transformed;
         return transformed;
     }
 
@@ -1180,9 +1196,9 @@ public final class TransactionState implements MatchContext {
     public void commitCaptures() {
         for (int i = 0; i < CAPTURE_SLOTS; i++) {
             if (pendingCaptures[i] != null) {
-                tx.put(Integer.toString(i), pendingCaptures[i]);
+                tx.put(CAPTURE_KEYS[i], pendingCaptures[i]);
             } else {
-                tx.remove(Integer.toString(i));
+                tx.remove(CAPTURE_KEYS[i]);
             }
         }
     }

@@ -16,8 +16,6 @@ public final class TransformationChain {
     private final List<Transformation> steps;
     /** The union of the steps' {@link Transformation#triggers()}: a value holding none passes unchanged. */
     private final int triggers;
-    /** The chain's index in its rule set, for per-transaction arrays; -1 until the set is built. */
-    private int index = -1;
 
     public TransformationChain(List<String> names, List<Transformation> steps) {
         this.names = List.copyOf(names);
@@ -31,14 +29,6 @@ public final class TransformationChain {
 
     public List<String> names() {
         return names;
-    }
-
-    int index() {
-        return index;
-    }
-
-    void index(int index) {
-        this.index = index;
     }
 
     public boolean isEmpty() {

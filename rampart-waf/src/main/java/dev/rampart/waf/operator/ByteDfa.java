@@ -4,8 +4,12 @@ import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -75,14 +79,15 @@ final class ByteDfa {
     private static final class State {
         final int[] nodes;
         final int previous;
-        /** Next state per byte; {@link #matched} when the closure before that byte holds a match. */
-        final State[] next = new State[256];
+        /** Next state per byte class; {@link #MATCHED} when the closure before that byte holds a match. */
+        final State[] next;
         /** 0 unknown, 1 no match at the end, 2 match at the end. */
         volatile int atEnd;
 
-        State(int[] nodes, int previous) {
+        State(int[] nodes, int previous, int classes) {
             this.nodes = nodes;
             this.previous = previous;
+            this.next = new State[classes];
         }
     }
 
@@ -98,7 +103,9 @@ final class ByteDfa {
         }
     }
 
-    private static final State MATCHED = new State(new int[0], START);
+    private static final State MATCHED = new State(new int[0], START, 0);
+    private static final Optional<Boolean> YES = Optional.of(Boolean.TRUE);
+    private static final Optional<Boolean> NO = Optional.of(Boolean.FALSE);
 
     // The NFA, in parallel arrays.
     private final int[] type;
@@ -107,6 +114,14 @@ final class ByteDfa {
     private final int[] assertion;
     private final BitSet[] bytes;
     private final int start;
+    /**
+     * The class of each byte: bytes every NFA node accepts or rejects alike, and of one kind
+     * (word, newline, other), lead to the same state, so a state keeps one successor per class
+     * (RE2's byte classes): a few dozen references per state instead of 256, so more of a big
+     * pattern's DFA stays in the CPU caches.
+     */
+    private final byte[] classOf = new byte[256];
+    private final int classCount;
     private final ConcurrentHashMap<Key, State> states = new ConcurrentHashMap<>();
     private final AtomicInteger stateCount = new AtomicInteger();
     /** Null when the budget of all DFAs was spent when this one was built. */
@@ -127,9 +142,46 @@ final class ByteDfa {
             bytes[i] = nfa.bytes.get(i);
         }
         this.start = start;
+        this.classCount = byteClasses(bytes, classOf);
         AtomicInteger built = stateCount;
         RELEASE.register(this, () -> STATES_IN_ALL.addAndGet(-built.get()));
         this.initial = state(new int[] {start}, START);
+    }
+
+    /**
+     * Fills {@code classOf} with a class per byte such that bytes of one class are in the same
+     * sets of {@code bytes} and of the same {@link #kind}; returns the number of classes.
+     */
+    private static int byteClasses(BitSet[] bytes, byte[] classOf) {
+        int[] classes = new int[256];
+        for (int c = 0; c < 256; c++) {
+            classes[c] = kind((char) c);
+        }
+        Set<BitSet> distinct = new HashSet<>();
+        for (BitSet set : bytes) {
+            if (set != null) {
+                distinct.add(set);
+            }
+        }
+        for (BitSet set : distinct) {
+            // Split every class by membership in this set.
+            Map<Long, Integer> refined = new HashMap<>();
+            for (int c = 0; c < 256; c++) {
+                long key = ((long) classes[c] << 1) | (set.get(c) ? 1 : 0);
+                Integer id = refined.get(key);
+                if (id == null) {
+                    id = refined.size();
+                    refined.put(key, id);
+                }
+                classes[c] = id;
+            }
+        }
+        int count = 0;
+        for (int c = 0; c < 256; c++) {
+            count = Math.max(count, classes[c] + 1);
+            classOf[c] = (byte) classes[c];
+        }
+        return count;
     }
 
     /** The DFA of {@code translated} (RE2 syntax, dot-all and multi-line), or empty when its syntax is beyond this class. */
@@ -163,16 +215,17 @@ final class ByteDfa {
             if (c > 0xff) {
                 return Optional.empty();
             }
-            State next = state.next[c];
+            int byteClass = classOf[c] & 0xff;
+            State next = state.next[byteClass];
             if (next == null) {
                 next = step(state, c);
                 if (next == null) {
                     return Optional.empty();
                 }
-                state.next[c] = next;
+                state.next[byteClass] = next;
             }
             if (next == MATCHED) {
-                return Optional.of(Boolean.TRUE);
+                return YES;
             }
             state = next;
         }
@@ -181,7 +234,7 @@ final class ByteDfa {
             atEnd = closureMatches(state.nodes, state.previous, END) ? 2 : 1;
             state.atEnd = atEnd;
         }
-        return Optional.of(atEnd == 2);
+        return atEnd == 2 ? YES : NO;
     }
 
     /** The state after byte {@code c} from {@code state}; {@link #MATCHED}; or null past the state limit. */
@@ -210,7 +263,7 @@ final class ByteDfa {
         if (stateCount.get() >= MAX_STATES || STATES_IN_ALL.get() >= MAX_STATES_IN_ALL) {
             return null;
         }
-        State created = new State(nodes, previous);
+        State created = new State(nodes, previous, classCount);
         existing = states.putIfAbsent(key, created);
         if (existing != null) {
             return existing;
