@@ -44,8 +44,16 @@ public final class LiteralPrefilter {
     private final int columns;
     /** {@code next[state * columns + column]}: the DFA, failure transitions folded in. */
     private final int[] next;
-    /** Per state, the literal sets with a literal ending here (own or by suffix), as a bit set; null when none. */
-    private final long[][] found;
+    /**
+     * Per state, the literal sets with a literal ending here (own or by suffix), as the words of
+     * a bit set that are not zero: their indexes and their bits; null when none. Sparse, because
+     * a state ending a one-letter literal is reached at most bytes of a value and its sets sit in
+     * a few of the bit set's words.
+     */
+    private final int[][] foundWords;
+    private final long[][] foundBits;
+    /** {@link #columnOfByte} of each byte after lower-casing, so the scan does no case folding. */
+    private final int[] columnOfRawByte = new int[256];
 
     private LiteralPrefilter(Map<Operator, Integer> slots, List<int[]> setsOfSlot, List<Set<String>> literalSets) {
         this.slots = slots;
@@ -91,7 +99,7 @@ public final class LiteralPrefilter {
         }
         int states = children.size();
         this.next = new int[states * columns];
-        this.found = new long[states][];
+        long[][] found = new long[states][];
         int[] failure = new int[states];
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         for (int c = 0; c < columns; c++) {
@@ -118,6 +126,31 @@ public final class LiteralPrefilter {
                     queue.add(child);
                 }
             }
+        }
+        this.foundWords = new int[states][];
+        this.foundBits = new long[states][];
+        for (int state = 0; state < states; state++) {
+            long[] bits = found[state];
+            if (bits == null) {
+                continue;
+            }
+            int nonZero = 0;
+            for (long word : bits) {
+                nonZero += word == 0 ? 0 : 1;
+            }
+            int[] indexes = new int[nonZero];
+            long[] words = new long[nonZero];
+            for (int w = 0, k = 0; w < bits.length; w++) {
+                if (bits[w] != 0) {
+                    indexes[k] = w;
+                    words[k++] = bits[w];
+                }
+            }
+            foundWords[state] = indexes;
+            foundBits[state] = words;
+        }
+        for (int c = 0; c < 256; c++) {
+            columnOfRawByte[c] = columnOfByte[Character.toLowerCase((char) c)];
         }
     }
 
@@ -193,11 +226,12 @@ public final class LiteralPrefilter {
             if (c > 0xff) {
                 return null;
             }
-            state = next[state * columns + columnOfByte[Character.toLowerCase(c)]];
-            long[] bits = found[state];
-            if (bits != null) {
-                for (int w = 0; w < bits.length; w++) {
-                    present[w] |= bits[w];
+            state = next[state * columns + columnOfRawByte[c]];
+            int[] words = foundWords[state];
+            if (words != null) {
+                long[] bits = foundBits[state];
+                for (int k = 0; k < words.length; k++) {
+                    present[words[k]] |= bits[k];
                 }
             }
         }
