@@ -40,6 +40,8 @@ public final class Rule {
     private final Rule chained;
     /** The operator's slot in its rule set's {@link LiteralPrefilter}, -1 when none; set once when the set is built. */
     private int prefilterSlot = -1;
+    /** This link's bit in a transaction's memo of values its operator did not match; -1 without one. */
+    private int missSlot = -1;
     /** The rule's (link's) index in its rule set, for per-transaction arrays; set once when the set is built. */
     private int index = -1;
 
@@ -227,6 +229,14 @@ public final class Rule {
 
     void prefilterSlot(int slot) {
         this.prefilterSlot = slot;
+    }
+
+    int missSlot() {
+        return missSlot;
+    }
+
+    void missSlot(int slot) {
+        this.missSlot = slot;
     }
 
     int index() {

@@ -236,19 +236,20 @@ public final class RuleEvaluator {
             }
             try {
                 boolean operatorMatch;
-                if (prefiltered == LITERAL_FOUND && rule.operator() instanceof Rx rx) {
-                    // The prefilter found one of the literals: the regex runs without looking for
-                    // them again, and once per distinct value when it does not match.
-                    if (tx.knownRegexMiss(inspected, rule.prefilterSlot())) {
-                        operatorMatch = false;
-                    } else {
-                        operatorMatch = rx.matchesHoldingRequiredLiteral(inspected, tx);
-                        if (!operatorMatch) {
-                            tx.recordRegexMiss(prefilter, inspected, rule.prefilterSlot());
-                        }
-                    }
+                int missSlot = rule.missSlot();
+                if (missSlot >= 0 && tx.knownMiss(inspected, missSlot)) {
+                    // An equal value did not match this operator before in this transaction.
+                    operatorMatch = false;
                 } else {
-                    operatorMatch = rule.operator().matches(inspected, tx);
+                    if (prefiltered == LITERAL_FOUND && rule.operator() instanceof Rx rx) {
+                        // The prefilter found the literals: the regex runs without looking for them again.
+                        operatorMatch = rx.matchesHoldingRequiredLiteral(inspected, tx);
+                    } else {
+                        operatorMatch = rule.operator().matches(inspected, tx);
+                    }
+                    if (!operatorMatch && missSlot >= 0) {
+                        tx.recordMiss(inspected, missSlot);
+                    }
                 }
                 result = operatorMatch != rule.negated();
             } catch (RegexBudgetExceededException e) {

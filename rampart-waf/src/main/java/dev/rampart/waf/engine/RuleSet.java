@@ -54,11 +54,15 @@ public final class RuleSet {
         int views = TransactionState.VARIABLE_VIEWS;
         Map<Variable, Map<String, Integer>> keyedViews = new IdentityHashMap<>();
         int links = 0;
+        int missSlots = 0;
         for (Rule start : rules) {
             for (Rule link = start; link != null; link = link.chained()) {
                 link.index(links++);
                 if (link.operator() != null) {
                     link.prefilterSlot(prefilter.slotOf(link.operator()));
+                    if (link.operator().dependsOnValueOnly()) {
+                        link.missSlot(missSlots++);
+                    }
                 }
                 for (Target target : link.targets()) {
                     if (target.key() != null) {

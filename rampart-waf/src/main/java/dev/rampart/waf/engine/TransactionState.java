@@ -114,8 +114,8 @@ public final class TransactionState implements MatchContext {
      */
     private ValuesView[] views;
     private final Map<String, long[]> literalScans = new HashMap<>();
-    /** Per transformed value, the prefilter slots whose regex is known not to match it. */
-    private final Map<String, long[]> regexMisses = new HashMap<>();
+    /** Per transformed value, the miss slots whose operator is known not to match it. */
+    private final Map<String, long[]> operatorMisses = new HashMap<>();
     private static final long[] NOT_BYTES = new long[0];
     private static final TransformedValues[] NO_TRANSFORMED = new TransformedValues[0];
 
@@ -1144,20 +1144,24 @@ public final class TransactionState implements MatchContext {
     }
 
     /**
-     * Whether the regex of prefilter {@code slot} is known not to match a value equal to
-     * {@code value} (a JSON array repeats its fields' values; regexes are pure).
+     * Whether the operator of the rule link with miss slot {@code slot} ({@link Rule#missSlot()})
+     * is known not to match a value equal to {@code value}.
      */
-    boolean knownRegexMiss(String value, int slot) {
-        long[] misses = regexMisses.get(value);
-        return misses != null && LiteralPrefilter.present(misses, slot);
+    boolean knownMiss(String value, int slot) {
+        long[] misses = operatorMisses.get(value);
+        return misses != null && (slot >>> 6) < misses.length && LiteralPrefilter.present(misses, slot);
     }
 
-    /** Remembers that the regex of prefilter {@code slot} does not match {@code value}. */
-    void recordRegexMiss(LiteralPrefilter prefilter, String value, int slot) {
-        long[] misses = regexMisses.get(value);
-        if (misses == null) {
-            misses = new long[(prefilter.size() + 63) >>> 6];
-            regexMisses.put(value, misses);
+    /** Remembers that the operator of miss slot {@code slot} does not match {@code value}. */
+    void recordMiss(String value, int slot) {
+        long[] misses = operatorMisses.get(value);
+        if (misses == null || (slot >>> 6) >= misses.length) {
+            long[] grown = new long[Math.max((slot >>> 6) + 1, misses == null ? 1 : misses.length)];
+            if (misses != null) {
+                System.arraycopy(misses, 0, grown, 0, misses.length);
+            }
+            misses = grown;
+            operatorMisses.put(value, misses);
         }
         misses[slot >>> 6] |= 1L << slot;
     }

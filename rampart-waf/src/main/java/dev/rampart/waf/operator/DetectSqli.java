@@ -14,6 +14,12 @@ public final class DetectSqli implements Operator {
 
     private final InjectionDetector detector = new SqlInjectionDetector();
 
+    /** The detector reads the value only. */
+    @Override
+    public boolean dependsOnValueOnly() {
+        return true;
+    }
+
     @Override
     public boolean matches(String value, MatchContext context) {
         return DetectorMatch.record(detector.detect(value), context);

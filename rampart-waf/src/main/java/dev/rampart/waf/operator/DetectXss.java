@@ -14,6 +14,12 @@ public final class DetectXss implements Operator {
 
     private final InjectionDetector detector = new XssDetector();
 
+    /** The detector reads the value only. */
+    @Override
+    public boolean dependsOnValueOnly() {
+        return true;
+    }
+
     @Override
     public boolean matches(String value, MatchContext context) {
         return DetectorMatch.record(detector.detect(value), context);

@@ -37,6 +37,12 @@ public final class Rx implements Operator {
         } : null;
     }
 
+    /** A pattern without macros. */
+    @Override
+    public boolean dependsOnValueOnly() {
+        return fixed != null;
+    }
+
     @Override
     public boolean matches(String value, MatchContext context) {
         return regex(context).find(value, context, true);

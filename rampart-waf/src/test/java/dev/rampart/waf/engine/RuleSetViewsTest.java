@@ -82,6 +82,27 @@ class RuleSetViewsTest {
         assertThat(matchedIds(rules, request)).containsExactly(2, 4, 6, 9, 12);
     }
 
+    @Test
+    void equalValuesKeepTheirOwnVerdictsWithTheMissMemo() {
+        SecLangParser parser = new SecLangParser();
+        // Misses are remembered per equal value and rule; matches are not: both injected
+        // arguments are reported, and the plain ones (equal to each other) are not.
+        parser.parseText(String.join("\n",
+                "SecRule ARGS \"@detectSQLi\" \"id:1,phase:1,pass,log\"",
+                "SecRule ARGS \"@rx (?i)union\\s+select\" \"id:2,phase:1,pass,log,t:urlDecodeUni\"",
+                ""), "<memo>", Path.of("."));
+        RuleSet rules = parser.build();
+        HttpRequest request = HttpRequest.of("GET",
+                "/?a=1%27%20or%20%271%27%3D%271&p=plain&b=1%27%20or%20%271%27%3D%271&q=plain&u=x%20union%20select%20y&v=plain",
+                List.of(new HttpRequest.Header("Host", "h")));
+        TransactionState tx = new TransactionState(request, rules.config(), "t", rules.viewCount(), rules.linkCount());
+        List<RuleMatch> matches = new ArrayList<>();
+        RuleEvaluator.run(rules, tx, 1, matches);
+        assertThat(matches).extracting(RuleMatch::ruleId).containsExactly(1, 2);
+        assertThat(matches.get(0).variableNames()).containsExactly("ARGS:a", "ARGS:b", "ARGS:u");
+        assertThat(matches.get(1).variableNames()).containsExactly("ARGS:u");
+    }
+
     private static List<Integer> matchedIds(RuleSet rules, HttpRequest request) {
         TransactionState tx = new TransactionState(request, rules.config(), "t", rules.viewCount(), rules.linkCount());
         List<RuleMatch> matches = new ArrayList<>();

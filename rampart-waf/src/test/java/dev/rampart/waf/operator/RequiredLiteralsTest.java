@@ -107,6 +107,13 @@ class RequiredLiteralsTest {
     }
 
     @Test
+    void onlyAFixedPatternsVerdictDependsOnTheValueAlone() {
+        assertThat(new Rx("(?i)union\\s+select").dependsOnValueOnly()).isTrue();
+        // A macro makes the pattern depend on TX: no memo of its misses.
+        assertThat(new Rx("^%{tx.allowed_methods}$").dependsOnValueOnly()).isFalse();
+    }
+
+    @Test
     void prefilterNeverChangesAVerdict() {
         Rx rx = new Rx("(?i)union\\s+select");
         assertThat(rx.requiredLiterals()).contains(Set.of("select"));
