@@ -5,6 +5,7 @@ import dev.rampart.waf.HttpRequest;
 import dev.rampart.waf.HttpResponse;
 import dev.rampart.waf.operator.MatchContext;
 import dev.rampart.waf.transform.CharClasses;
+import dev.rampart.waf.transform.Lowercase;
 import dev.rampart.waf.transform.Transformation;
 import dev.rampart.waf.variable.Variable;
 import java.nio.charset.StandardCharsets;
@@ -183,6 +184,8 @@ public final class TransactionState implements MatchContext {
         private String[] scanned;
         private long[][] scans;
         private int scannedCount;
+        /** {@code t:lowercase} of the raw value once worked out: its prefilter bits are the raw value's. */
+        String lowercased;
 
         ValueForms(String raw) {
             this.raw = raw;
@@ -209,6 +212,9 @@ public final class TransactionState implements MatchContext {
             if (result.equals(raw)) {
                 // Unchanged (some steps rebuild an equal string): the raw value, so its scan is shared.
                 result = raw;
+            }
+            if (step instanceof Lowercase) {
+                lowercased = result;
             }
             steps[stepCount] = step;
             results[stepCount] = result;
@@ -319,7 +325,16 @@ public final class TransactionState implements MatchContext {
             ValueForms forms = view.forms(index);
             long[] present = forms.scanOf(form);
             if (present == null) {
-                present = literalScan(prefilter, form);
+                // The prefilter folds case as it scans: t:lowercase of the raw value holds exactly
+                // the raw value's literal sets, so one scan serves both.
+                String scanned = form == forms.lowercased ? forms.raw : form;
+                present = scanned == form ? null : forms.scanOf(scanned);
+                if (present == null) {
+                    present = literalScan(prefilter, scanned);
+                    if (scanned != form) {
+                        forms.rememberScan(scanned, present);
+                    }
+                }
                 forms.rememberScan(form, present);
             }
             return present;

@@ -34,6 +34,24 @@ class LiteralPrefilterTest {
     }
 
     @Test
+    void aValueAndItsLowercaseHoldTheSameLiteralSets() {
+        // The engine scans the raw value once for both (TransactionState's per-value forms).
+        LiteralPrefilter prefilter = LiteralPrefilter.ofLiterals(List.of(
+                Set.of("union", "select"), Set.of("SLEEP("), Set.of("<script"), Set.of("\u00e0b"), Set.of("Ab", "z")));
+        dev.rampart.waf.transform.Transformation lowercase = dev.rampart.waf.transform.Transformations.named("lowercase");
+        String alphabet = "aAbBzZ<>sScCrRiIpPtT(\u00c0\u00e0\u00ffeElLuUnNoO ";
+        Random random = new Random(5);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder value = new StringBuilder();
+            for (int i = random.nextInt(16); i > 0; i--) {
+                value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String raw = value.toString();
+            assertThat(prefilter.scan(lowercase.apply(raw))).as(raw).isEqualTo(prefilter.scan(raw));
+        }
+    }
+
+    @Test
     void leavesValuesThatAreNotByteStringsToTheRegex() {
         LiteralPrefilter prefilter = LiteralPrefilter.ofLiterals(List.of(Set.of("k")));
         assertThat(prefilter.scan("\u212a")).isNull();
