@@ -3,6 +3,7 @@ package dev.rampart.waf.engine;
 import dev.rampart.waf.action.RuleAction;
 import dev.rampart.waf.operator.Operator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A loaded rule, immutable: its targets, operator, transformations and actions, with
@@ -33,6 +34,8 @@ public final class Rule {
     private final String logData;
     private final int severity;
     private final List<String> tags;
+    /** {@link #tags} as a set, for the per-transaction "removed by tag" checks. */
+    private final Set<String> tagSet;
     private final String version;
     private final boolean log;
     private final boolean capture;
@@ -69,6 +72,7 @@ public final class Rule {
         this.logData = definition.logData;
         this.severity = definition.severity;
         this.tags = List.copyOf(definition.tags);
+        this.tagSet = Set.copyOf(tags);
         this.version = definition.version;
         this.log = log;
         this.capture = definition.capture;
@@ -99,6 +103,7 @@ public final class Rule {
         this.logData = "";
         this.severity = -1;
         this.tags = List.of();
+        this.tagSet = Set.of();
         this.version = "";
         this.log = false;
         this.capture = false;
@@ -205,6 +210,11 @@ public final class Rule {
 
     public List<String> tags() {
         return tags;
+    }
+
+    /** Whether the rule has tag {@code tag} (exact, as {@code ctl:ruleRemoveTargetByTag} matches). */
+    public boolean hasTag(String tag) {
+        return tagSet.contains(tag);
     }
 
     public String version() {

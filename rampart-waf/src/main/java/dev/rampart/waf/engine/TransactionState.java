@@ -974,7 +974,7 @@ public final class TransactionState implements MatchContext {
             }
         }
         for (TagRemoval removal : removedTargetsByTag) {
-            if (rule.tags().contains(removal.tag())) {
+            if (rule.hasTag(removal.tag())) {
                 if (all == null) {
                     all = new ArrayList<>(rule.exclusions());
                 }
