@@ -1094,8 +1094,8 @@ public final class TransactionState implements MatchContext {
         if (known.first.chain == chain) {
             return known.first;
         }
-        // A short list searched by identity, not an array by chain index: a view is read through
-        // a few chains (ARGS in CRS about a dozen), whose indexes run to a hundred.
+        // A short list searched by identity: a view is read through a few chains (ARGS in CRS
+        // about a dozen), out of about a hundred in the rule set.
         TransformedValues[] others = known.transformed;
         for (int i = 0; i < known.transformedCount; i++) {
             if (others[i].chain == chain) {
