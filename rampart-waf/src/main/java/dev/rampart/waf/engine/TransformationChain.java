@@ -16,13 +16,17 @@ public final class TransformationChain {
     private final List<Transformation> steps;
     /** The union of the steps' {@link Transformation#triggers()}: a value holding none passes unchanged. */
     private final int triggers;
+    /** Each step's triggers, read for every value and chain: an array, not an interface call. */
+    private final int[] stepTriggers;
 
     public TransformationChain(List<String> names, List<Transformation> steps) {
         this.names = List.copyOf(names);
         this.steps = List.copyOf(steps);
         int union = 0;
-        for (Transformation step : this.steps) {
-            union |= step.triggers();
+        this.stepTriggers = new int[this.steps.size()];
+        for (int i = 0; i < stepTriggers.length; i++) {
+            stepTriggers[i] = this.steps.get(i).triggers();
+            union |= stepTriggers[i];
         }
         this.triggers = union;
     }
@@ -62,7 +66,7 @@ public final class TransformationChain {
             return -1;
         }
         for (int i = 0; i < steps.size(); i++) {
-            if ((steps.get(i).triggers() & classes) != 0) {
+            if ((stepTriggers[i] & classes) != 0) {
                 return i;
             }
         }
@@ -77,12 +81,11 @@ public final class TransformationChain {
     String applyFrom(int from, String value, int classes) {
         String current = value;
         int currentClasses = classes;
-        for (int i = from; i < steps.size(); i++) {
-            Transformation step = steps.get(i);
-            if ((step.triggers() & currentClasses) == 0) {
+        for (int i = from; i < stepTriggers.length; i++) {
+            if ((stepTriggers[i] & currentClasses) == 0) {
                 continue;
             }
-            String next = step.apply(current);
+            String next = steps.get(i).apply(current);
             if (next != current) {
                 current = next;
                 currentClasses = CharClasses.of(current);
@@ -113,12 +116,11 @@ public final class TransformationChain {
         results.add(value);
         String current = value;
         int currentClasses = classes;
-        for (int i = 0; i < steps.size(); i++) {
-            Transformation step = steps.get(i);
-            if ((step.triggers() & currentClasses) == 0) {
+        for (int i = 0; i < stepTriggers.length; i++) {
+            if ((stepTriggers[i] & currentClasses) == 0) {
                 continue;
             }
-            String next = step.apply(current);
+            String next = steps.get(i).apply(current);
             if (!next.equals(current)) {
                 results.add(next);
                 current = next;
