@@ -28,6 +28,10 @@ public final class ScriptUrls {
     public static Optional<String> scheme(String attributeValue) {
         // A scheme hidden by references and blanks still starts within the first few hundred characters.
         String head = attributeValue.length() > SCHEME_WINDOW ? attributeValue.substring(0, SCHEME_WINDOW) : attributeValue;
+        if (head.indexOf(':') < 0 && head.indexOf('&') < 0) {
+            // No colon, and no character reference that could spell one: no scheme (most values).
+            return Optional.empty();
+        }
         String url = normalise(CharacterReferences.decode(head));
         int colon = url.indexOf(':');
         if (colon <= 0) {
