@@ -86,6 +86,10 @@ final class ProxyCall {
     private long upstreamNanos = -1;
     private long bytesIn;
     private long bytesOut;
+    /** The last piece of a response body of declared length, held for its end ({@link #isFinalChunk}). */
+    private Buffer finalResponseChunk;
+    /** The last piece of a request body of declared length, held for its end ({@link #isFinalChunk}). */
+    private Buffer finalRequestChunk;
     private String deniedBy;
     private String denyCode;
     private boolean done;
@@ -627,18 +631,37 @@ final class ProxyCall {
             creq.setChunked(true);
         }
         sendContinueIfExpected();
+        long sent = 0;
         if (inspected != null) {
-            for (Buffer b : inspected) {
-                creq.write(b);
+            int last = inspected.size() - 1;
+            for (int i = 0; i < last; i++) {
+                sent += inspected.get(i).length();
+                creq.write(inspected.get(i));
+            }
+            if (last >= 0) {
+                Buffer b = inspected.get(last);
+                sent += b.length();
+                if (requestEnded) {
+                    finalRequestChunk = b;
+                } else {
+                    creq.write(b);
+                }
             }
             inspected = null;
         }
         if (requestEnded) {
-            creq.end();
+            endUpstreamRequest(creq);
             return;
         }
+        // HTTP/2 may end a stream in a later frame than its last data (e.g. trailers): the hold is for HTTP/1.x
+        long declared = req.version() == HttpVersion.HTTP_2 ? -1 : ex.request().contentLength();
+        long[] untilEnd = {declared < 0 ? -1 : declared - sent};
         req.handler(buf -> {
             if (!countIn(buf)) {
+                return;
+            }
+            if (isFinalChunk(untilEnd, buf)) {
+                finalRequestChunk = buf;
                 return;
             }
             creq.write(buf);
@@ -649,7 +672,7 @@ final class ProxyCall {
         });
         req.endHandler(v -> {
             requestEnded = true;
-            creq.end();
+            endUpstreamRequest(creq);
         });
         req.exceptionHandler(err -> {
             // The client broke the body (bad framing, reset): deny() resets the upstream request, so the
@@ -657,6 +680,17 @@ final class ProxyCall {
             deny("gateway", 400, "invalid-body", "The request body could not be read.", List.of());
         });
         req.resume();
+    }
+
+    /** Ends the request to the upstream, with the held last piece of its body if any: one write. */
+    private void endUpstreamRequest(HttpClientRequest creq) {
+        Buffer last = finalRequestChunk;
+        finalRequestChunk = null;
+        if (last == null) {
+            creq.end();
+        } else {
+            creq.end(last);
+        }
     }
 
     private void onUpstreamResponse(AsyncResult<HttpClientResponse> ar) {
@@ -703,8 +737,14 @@ final class ProxyCall {
 
     /** Streams the rest of an upstream response whose head is out. */
     private void streamResponse(HttpClientResponse cres, UpstreamServer target) {
+        long declared = cres.version() == HttpVersion.HTTP_2 ? -1 : declaredLength(cres.getHeader(HttpHeaders.CONTENT_LENGTH));
+        long[] untilEnd = {declared < 0 ? -1 : declared - bytesOut};
         cres.handler(buf -> {
             bytesOut += buf.length();
+            if (isFinalChunk(untilEnd, buf)) {
+                finalResponseChunk = buf;
+                return;
+            }
             resp.write(buf);
             if (resp.writeQueueFull()) {
                 cres.pause();
@@ -729,7 +769,41 @@ final class ProxyCall {
         } else {
             upstreamRequest = null;
         }
-        resp.end();
+        Buffer last = finalResponseChunk;
+        finalResponseChunk = null;
+        if (last == null) {
+            resp.end();
+        } else {
+            resp.end(last);
+        }
+    }
+
+    /**
+     * Whether {@code buf} is the piece that completes an HTTP/1.x body of declared length
+     * ({@code untilEnd[0]} bytes were still due; -1: no length declared, the body is never held): its
+     * message's end follows at once, since the HTTP/1.x decoder delivers the last bytes and the end as
+     * one message ({@code LastHttpContent}), so
+     * holding the piece until then lets head, body and end go out as one write through the
+     * connection's pipeline instead of two. A streamed body is never held but for this last piece.
+     */
+    private static boolean isFinalChunk(long[] untilEnd, Buffer buf) {
+        if (untilEnd[0] < 0) {
+            return false;
+        }
+        untilEnd[0] -= buf.length();
+        return untilEnd[0] == 0;
+    }
+
+    /** A Content-Length value (already validated by the HTTP decoder), or -1 when absent or unreadable. */
+    private static long declaredLength(String contentLength) {
+        if (contentLength == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(contentLength.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** The most response body bytes a guard of the route must see before the response goes out; 0: none. */
@@ -772,14 +846,20 @@ final class ProxyCall {
                 finishHead(false);
                 for (Buffer b : held) {
                     bytesOut += b.length();
+                }
+                // held whole: the last piece goes out with the end (one write, see isFinalChunk)
+                Buffer last = truncated || held.isEmpty() ? null : held.remove(held.size() - 1);
+                for (Buffer b : held) {
                     resp.write(b);
                 }
                 held.clear();
                 if (truncated) {
                     streamResponse(cres, target);
                     cres.resume();
-                } else {
+                } else if (last == null) {
                     resp.end();
+                } else {
+                    resp.end(last);
                 }
             });
         };
