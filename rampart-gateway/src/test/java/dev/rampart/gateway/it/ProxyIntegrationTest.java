@@ -3,11 +3,16 @@ package dev.rampart.gateway.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -267,6 +272,84 @@ class ProxyIntegrationTest {
             }
         }
         assertThat(n).isEqualTo(size);
+    }
+
+    @Test
+    void streamsAResponseOfDeclaredLengthBeforeTheUpstreamHasSentItAll() throws Exception {
+        // The proxy holds back only the piece that completes a declared length (to send it with the
+        // end): the first half must reach the client while the upstream still withholds the rest.
+        int size = 512 * 1024;
+        HttpResponse<InputStream> r = gw.client.send(HttpRequest.newBuilder(URI.create(gw.base() + "/big/trickle/" + size)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValueAsLong("Content-Length")).hasValue(size);
+        try (InputStream in = r.body()) {
+            byte[] firstHalf = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return in.readNBytes(size / 2);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).get(10, TimeUnit.SECONDS);
+            assertThat(firstHalf).hasSize(size / 2);
+            a.trickleRest.complete(null);
+            assertThat(in.readAllBytes()).hasSize(size - size / 2);
+        }
+    }
+
+    @Test
+    void streamsARequestBodyOfDeclaredLengthBeforeTheClientHasSentItAll() throws Exception {
+        int size = 512 * 1024;
+        long before = a.sinkBytesArrived.get();
+        // The client sends the second half only once the upstream has received the first.
+        InputStream body = new InputStream() {
+            private int sent;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0];
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (sent == size) {
+                    return -1;
+                }
+                if (sent == size / 2) {
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                    while (a.sinkBytesArrived.get() - before < size / 2) {
+                        if (System.nanoTime() > deadline) {
+                            throw new IOException("the upstream did not get the first half of the body while the client held the rest");
+                        }
+                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+                    }
+                }
+                int n = Math.min(len, (sent < size / 2 ? size / 2 : size) - sent);
+                java.util.Arrays.fill(b, off, off + n, (byte) 'x');
+                sent += n;
+                return n;
+            }
+        };
+        HttpResponse<String> r = gw.send(HttpRequest.newBuilder(URI.create(gw.base() + "/sink/declared"))
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body), size)));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("received " + size);
+    }
+
+    @Test
+    void passesBodiesOfDeclaredLengthWholeBothWays() throws Exception {
+        // one piece, several pieces, none: each ends with its last piece (or none) and nothing is lost
+        for (int size : new int[] {1, 300_000, 0}) {
+            HttpResponse<String> put = gw.send(HttpRequest.newBuilder(URI.create(gw.base() + "/orders/7"))
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[size])));
+            assertThat(put.statusCode()).isEqualTo(200);
+            assertThat(put.body()).isEqualTo("a PUT /orders/7 " + size);
+            HttpResponse<byte[]> get = gw.client.send(HttpRequest.newBuilder(URI.create(gw.base() + "/big/" + size)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(get.statusCode()).isEqualTo(200);
+            assertThat(get.body()).hasSize(size);
+        }
     }
 
     @Test
