@@ -279,8 +279,8 @@ class ProxyIntegrationTest {
         // The proxy holds back only the piece that completes a declared length (to send it with the
         // end): the first half must reach the client while the upstream still withholds the rest.
         int size = 512 * 1024;
-        HttpResponse<InputStream> r = gw.client.send(HttpRequest.newBuilder(URI.create(gw.base() + "/big/trickle/" + size)).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> r = gw.client.sendAsync(HttpRequest.newBuilder(URI.create(gw.base() + "/big/trickle/" + size)).build(),
+                HttpResponse.BodyHandlers.ofInputStream()).get(10, TimeUnit.SECONDS);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValueAsLong("Content-Length")).hasValue(size);
         try (InputStream in = r.body()) {
