@@ -3,11 +3,19 @@ package dev.rampart.gateway.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -267,6 +275,71 @@ class ProxyIntegrationTest {
             }
         }
         assertThat(n).isEqualTo(size);
+    }
+
+    @Test
+    void streamsAResponseOfDeclaredLengthBeforeTheUpstreamHasSentItAll() throws Exception {
+        // The proxy holds back only the piece that completes a declared length (to send it with the
+        // end): the first half must reach the client while the upstream still withholds the rest.
+        int size = 512 * 1024;
+        HttpResponse<InputStream> r = gw.client.sendAsync(HttpRequest.newBuilder(URI.create(gw.base() + "/big/trickle/" + size)).build(),
+                HttpResponse.BodyHandlers.ofInputStream()).get(10, TimeUnit.SECONDS);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValueAsLong("Content-Length")).hasValue(size);
+        try (InputStream in = r.body()) {
+            byte[] firstHalf = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return in.readNBytes(size / 2);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).get(10, TimeUnit.SECONDS);
+            assertThat(firstHalf).hasSize(size / 2);
+            a.trickleRest.complete(null);
+            assertThat(in.readAllBytes()).hasSize(size - size / 2);
+        }
+    }
+
+    @Test
+    void streamsARequestBodyOfDeclaredLengthBeforeTheClientHasSentItAll() throws Exception {
+        // A plain socket, so that nothing but the gateway can hold bytes back (an HTTP client library
+        // reads ahead of what it has sent): the second half goes only once the upstream got the first.
+        int size = 512 * 1024;
+        long before = a.sinkBytesArrived.get();
+        URI base = URI.create(gw.base());
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /sink/declared HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + size
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[size / 2]);
+            out.flush();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (a.sinkBytesArrived.get() - before < size / 2) {
+                assertThat(System.nanoTime()).as("the upstream got the first half while the client held the rest")
+                        .isLessThan(deadline);
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+            }
+            out.write(new byte[size - size / 2]);
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(response).startsWith("HTTP/1.1 200").endsWith("received " + size);
+        }
+    }
+
+    @Test
+    void passesBodiesOfDeclaredLengthWholeBothWays() throws Exception {
+        // one piece, several pieces, none: each ends with its last piece (or none) and nothing is lost
+        for (int size : new int[] {1, 300_000, 0}) {
+            HttpResponse<String> put = gw.send(HttpRequest.newBuilder(URI.create(gw.base() + "/orders/7"))
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[size])));
+            assertThat(put.statusCode()).isEqualTo(200);
+            assertThat(put.body()).isEqualTo("a PUT /orders/7 " + size);
+            HttpResponse<byte[]> get = gw.client.send(HttpRequest.newBuilder(URI.create(gw.base() + "/big/" + size)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(get.statusCode()).isEqualTo(200);
+            assertThat(get.body()).hasSize(size);
+        }
     }
 
     @Test

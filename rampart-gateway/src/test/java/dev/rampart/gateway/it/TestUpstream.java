@@ -1,11 +1,13 @@
 package dev.rampart.gateway.it;
 
+import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,8 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * A real HTTP upstream for integration tests. It records every request it receives (method, URI,
  * headers, body size) and behaves by path:
  * {@code /slow/...} answers after 3 s, {@code /drop/...} closes the connection,
- * {@code /big/N} streams N bytes back, {@code /status/N} answers with status N,
- * {@code /sink} counts the body without keeping it; anything else echoes.
+ * {@code /big/N} streams N bytes back, {@code /trickle/N} sends the first half of N bytes (length
+ * declared) and the rest only once {@link #trickleRest} is completed, {@code /status/N} answers with
+ * status N, {@code /sink} counts the body without keeping it ({@link #sinkBytesArrived} as it
+ * arrives); anything else echoes.
  */
 final class TestUpstream implements AutoCloseable {
 
@@ -25,6 +29,8 @@ final class TestUpstream implements AutoCloseable {
 
     final List<Seen> seen = new CopyOnWriteArrayList<>();
     final AtomicLong sinkBytes = new AtomicLong();
+    final AtomicLong sinkBytesArrived = new AtomicLong();
+    final CompletableFuture<Void> trickleRest = new CompletableFuture<>();
     private final Vertx vertx;
     private final HttpServer server;
     private final String name;
@@ -49,7 +55,10 @@ final class TestUpstream implements AutoCloseable {
         String path = req.path();
         if (path.contains("/sink")) {
             long[] n = {0};
-            req.handler(b -> n[0] += b.length());
+            req.handler(b -> {
+                n[0] += b.length();
+                sinkBytesArrived.addAndGet(b.length());
+            });
             req.endHandler(v -> {
                 sinkBytes.addAndGet(n[0]);
                 seen.add(new Seen(req.method().name(), req.uri(), headers, n[0]));
@@ -65,6 +74,12 @@ final class TestUpstream implements AutoCloseable {
                 req.connection().close();
             } else if (path.contains("/status/")) {
                 req.response().setStatusCode(Integer.parseInt(path.substring(path.indexOf("/status/") + 8))).end();
+            } else if (path.contains("/trickle/")) {
+                int size = Integer.parseInt(path.substring(path.indexOf("/trickle/") + 9));
+                var resp = req.response().putHeader("Content-Length", Integer.toString(size));
+                resp.write(Buffer.buffer(new byte[size / 2]));
+                Context context = vertx.getOrCreateContext();
+                trickleRest.thenRun(() -> context.runOnContext(v -> resp.end(Buffer.buffer(new byte[size - size / 2]))));
             } else if (path.contains("/big/")) {
                 long size = Long.parseLong(path.substring(path.indexOf("/big/") + 5));
                 req.response().putHeader("Content-Length", Long.toString(size));

@@ -97,7 +97,35 @@ public final class LiteralPrefilter {
                 bits[set >>> 6] |= 1L << set;
             }
         }
+        // States numbered breadth first: a scan spends most bytes in the states of depth 0 to 2,
+        // which then share a few hundred KB of the ~40 MB table instead of being spread over it
+        // (a cache and TLB miss per byte, measured as ~12 ns per byte on a GET's headers).
         int states = children.size();
+        int[] order = new int[states];
+        int[] renumbered = new int[states];
+        int tail = 1;
+        for (int head = 0; head < tail; head++) {
+            for (int child : children.get(order[head])) {
+                if (child >= 0) {
+                    order[tail++] = child;
+                }
+            }
+        }
+        for (int state = 0; state < states; state++) {
+            renumbered[order[state]] = state;
+        }
+        List<int[]> byDepth = new ArrayList<>(states);
+        List<long[]> outputByDepth = new ArrayList<>(states);
+        for (int state = 0; state < states; state++) {
+            int[] row = children.get(order[state]);
+            for (int c = 0; c < columns; c++) {
+                row[c] = row[c] < 0 ? -1 : renumbered[row[c]];
+            }
+            byDepth.add(row);
+            outputByDepth.add(output.get(order[state]));
+        }
+        children = byDepth;
+        output = outputByDepth;
         this.next = new int[states * columns];
         long[][] found = new long[states][];
         int[] failure = new int[states];

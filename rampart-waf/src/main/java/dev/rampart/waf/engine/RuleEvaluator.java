@@ -236,7 +236,9 @@ public final class RuleEvaluator {
             }
             try {
                 boolean operatorMatch;
-                int missSlot = rule.missSlot();
+                // A regex's verdict is remembered once its literals were found (it is then about
+                // to run the DFA over the value); a detector's always (it tokenizes the value).
+                int missSlot = rule.operator() instanceof Rx && prefiltered != LITERAL_FOUND ? -1 : rule.missSlot();
                 if (missSlot >= 0 && tx.knownMiss(inspected, missSlot)) {
                     // An equal value did not match this operator before in this transaction.
                     operatorMatch = false;

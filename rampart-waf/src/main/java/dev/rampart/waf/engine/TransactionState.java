@@ -115,6 +115,11 @@ public final class TransactionState implements MatchContext {
      */
     private ValuesView[] views;
     private final Map<String, long[]> literalScans = new HashMap<>();
+    /**
+     * Values shorter than this are scanned again rather than looked up by content: hashing and
+     * comparing a short string costs what scanning it does.
+     */
+    private static final int SCAN_CACHE_MIN_LENGTH = 32;
     /** Per transformed value, the miss slots whose operator is known not to match it. */
     private final Map<String, long[]> operatorMisses = new HashMap<>();
     private static final long[] NOT_BYTES = new long[0];
@@ -1183,6 +1188,10 @@ public final class TransactionState implements MatchContext {
 
     /** The prefilter's bit set for {@code value}, from one scan per distinct value; {@link #NOT_BYTES} when it cannot judge. */
     private long[] literalScan(LiteralPrefilter prefilter, String value) {
+        if (value.length() < SCAN_CACHE_MIN_LENGTH) {
+            long[] present = prefilter.scan(value);
+            return present == null ? NOT_BYTES : present;
+        }
         long[] present = literalScans.get(value);
         if (present == null) {
             present = prefilter.scan(value);
