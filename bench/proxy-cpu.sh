@@ -44,12 +44,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The upstream and the nginx proxy each under their own master, so the proxy workers' CPU is theirs alone.
 . bench/proxy-setup.sh
-nginx_conf up.pid "$(nginx_upstream_server)" > "$work/up.conf"
-nginx_conf proxy.pid "$(nginx_proxy_server)" > "$work/proxy.conf"
-"$NGINX" -c "$work/up.conf" -p "$work"
-"$NGINX" -c "$work/proxy.conf" -p "$work"
+start_nginx_pair
 
 write_pass_config "$work/pass.yaml"
 write_guards_config "$work/guards.yaml"

@@ -1,6 +1,7 @@
-# Shared by bench/proxy.sh and bench/proxy-cpu.sh (sourced, not run): the nginx upstream and reverse
-# proxy, and Rampart's pass-through (c) and foundation-guards (d) configs, so both scripts measure
-# the same setup. Expects $work, $UP_PORT, $NGINX_PORT, $RAMPART_PORT and $RAMPART_GUARDS_PORT.
+# Shared by bench/proxy.sh, bench/proxy-cpu.sh and bench/proxy-syscalls.sh (sourced, not run): the
+# nginx upstream and reverse proxy, and Rampart's pass-through (c) and foundation-guards (d)
+# configs, so the scripts measure the same setup. Expects $work, $UP_PORT, $NGINX_PORT, $RAMPART_PORT
+# and $RAMPART_GUARDS_PORT.
 
 # nginx_conf PID_FILE HTTP_BODY: a whole nginx.conf, one worker per core, no access log.
 nginx_conf() {
@@ -89,4 +90,14 @@ routes:
       allowed-origins: ["https://app.example.com"]
       allowed-methods: [GET, POST]
 CONF
+}
+
+# start_nginx_pair: the nginx upstream and the nginx reverse proxy to it, each under its own master
+# (pid files up.pid and proxy.pid in $work), so the proxy workers' CPU and system calls are theirs
+# alone. Expects $NGINX too.
+start_nginx_pair() {
+  nginx_conf up.pid "$(nginx_upstream_server)" > "$work/up.conf"
+  nginx_conf proxy.pid "$(nginx_proxy_server)" > "$work/proxy.conf"
+  "$NGINX" -c "$work/up.conf" -p "$work"
+  "$NGINX" -c "$work/proxy.conf" -p "$work"
 }

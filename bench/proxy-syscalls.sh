@@ -35,10 +35,7 @@ cleanup() {
 trap cleanup EXIT
 
 . bench/proxy-setup.sh
-nginx_conf up.pid "$(nginx_upstream_server)" > "$work/up.conf"
-nginx_conf proxy.pid "$(nginx_proxy_server)" > "$work/proxy.conf"
-"$NGINX" -c "$work/up.conf" -p "$work"
-"$NGINX" -c "$work/proxy.conf" -p "$work"
+start_nginx_pair
 write_pass_config "$work/pass.yaml"
 
 RAMPART_JAR=${RAMPART_JAR:-rampart-gateway/target/rampart.jar}
