@@ -147,6 +147,8 @@ public final class TransactionState implements MatchContext {
         int transformedCount;
         /** Per value, what chains and the prefilter made of it; null until a chain reads it. */
         private ValueForms[] forms;
+        /** The union of the raw values' prefilter bits ({@link TransformedValues#rawUnion}); null until asked. */
+        long[] rawUnion;
 
         ValuesView(KeyedCollection collection, int modifications, String single, List<VariableValue> values) {
             this.collection = collection;
@@ -368,11 +370,13 @@ public final class TransactionState implements MatchContext {
         boolean anyCandidateHoldsLiteral(LiteralPrefilter prefilter, int slot) {
             long[] union = anyCandidate;
             if (union == null) {
-                union = new long[prefilter.words()];
+                // Each value's first candidate is the value itself, already in the raw union.
+                long[] raw = rawUnion(prefilter);
+                union = raw;
                 for (int i = 0; i < values.size() && union != NOT_BYTES; i++) {
                     List<String> forms = candidates(i);
-                    for (int f = 0; f < forms.size() && union != NOT_BYTES; f++) {
-                        union = or(union, literalsOf(prefilter, i, forms.get(f)));
+                    for (int f = 1; f < forms.size() && union != NOT_BYTES; f++) {
+                        union = or(union == raw ? raw.clone() : union, literalsOf(prefilter, i, forms.get(f)));
                     }
                 }
                 anyCandidate = union;
@@ -390,14 +394,40 @@ public final class TransactionState implements MatchContext {
                 if (values.size() == 1) {
                     union = literals(prefilter, 0);
                 } else {
-                    union = new long[prefilter.words()];
+                    // The raw values' union (one per view), plus the forms this chain changed: a
+                    // value the chain leaves as it is (or only lower-cases) adds nothing new. Where
+                    // a chain changes a value, the raw value's bits stay in too, which can only
+                    // keep a rule from skipping the target, never make it skip one it must not.
+                    long[] raw = rawUnion(prefilter);
+                    union = raw;
                     for (int i = 0; i < values.size() && union != NOT_BYTES; i++) {
-                        union = or(union, literals(prefilter, i));
+                        ValueForms forms = view.forms(i);
+                        if (!chain.mayChange(forms.classes)) {
+                            continue;
+                        }
+                        String form = inspected(i);
+                        if (form == forms.raw || form == forms.lowercased) {
+                            continue;
+                        }
+                        union = or(union == raw ? raw.clone() : union, literals(prefilter, i));
                     }
                 }
                 anyValue = union;
             }
             return union == NOT_BYTES || prefilter.holds(union, slot);
+        }
+
+        /** The union of the prefilter bits of the view's raw values, worked out once per view (never changed after). */
+        private long[] rawUnion(LiteralPrefilter prefilter) {
+            long[] union = view.rawUnion;
+            if (union == null) {
+                union = new long[prefilter.words()];
+                for (int i = 0; i < values.size() && union != NOT_BYTES; i++) {
+                    union = or(union, literalsOf(prefilter, i, view.forms(i).raw));
+                }
+                view.rawUnion = union;
+            }
+            return union;
         }
 
         /** Whether value {@code index}, transformed, holds a literal of each set of {@code slot} (or cannot be judged). */
