@@ -359,8 +359,16 @@ public final class TransactionState implements MatchContext {
             }
             List<String> forms = candidates[index];
             if (forms == null) {
+                // The first step the value triggers comes from its forms, shared with other chains
+                // (934100 and 934160 both start a plain value with its t:base64Decode).
                 ValueForms value = view.forms(index);
-                forms = chain.applyEach(value.raw, value.classes);
+                int first = chain.firstTriggered(value.classes);
+                if (first < 0) {
+                    forms = List.of(value.raw);
+                } else {
+                    int result = value.firstStep(chain.step(first));
+                    forms = chain.applyEachFrom(first + 1, value.raw, value.result(result), value.resultClasses(result));
+                }
                 candidates[index] = forms;
             }
             return forms;

@@ -112,11 +112,21 @@ public final class TransformationChain {
         if ((triggers & classes) == 0) {
             return List.of(value);
         }
+        return applyEachFrom(0, value, value, classes);
+    }
+
+    /**
+     * {@link #applyEach(String, int)} of {@code value} when the steps before {@code from} made
+     * {@code current} of it (of {@code classes}; {@code value} itself when they changed nothing).
+     */
+    List<String> applyEachFrom(int from, String value, String current, int classes) {
         List<String> results = new ArrayList<>(steps.size() + 1);
         results.add(value);
-        String current = value;
+        if (!current.equals(value)) {
+            results.add(current);
+        }
         int currentClasses = classes;
-        for (int i = 0; i < stepTriggers.length; i++) {
+        for (int i = from; i < stepTriggers.length; i++) {
             if ((stepTriggers[i] & currentClasses) == 0) {
                 continue;
             }

@@ -46,6 +46,13 @@ class TransformationChainTest {
                     everyStep = next;
                 }
                 assertThat(chain.applyEach(value)).as("multiMatch %s of %s", names, value).isEqualTo(distinctResults);
+                // As the engine does it: the first step the value triggers worked out apart.
+                int first = chain.firstTriggered(CharClasses.of(value));
+                if (first >= 0) {
+                    String afterFirst = chain.step(first).apply(value);
+                    assertThat(chain.applyEachFrom(first + 1, value, afterFirst, CharClasses.of(afterFirst)))
+                            .as("multiMatch from step %d, %s of %s", first, names, value).isEqualTo(distinctResults);
+                }
                 assertThat(chain.apply(value, CharClasses.of(value))).as("%s of %s", names, value).isEqualTo(everyStep);
                 assertThat(chain.apply(value)).isEqualTo(everyStep);
             }
