@@ -60,10 +60,9 @@ class RuleSetViewsTest {
 
     @Test
     void aViewOfOneKeySeesItsKeyChangeButNotOthers() {
-        SecLangParser parser = new SecLangParser();
         // Rules 2, 4 and 6 name TX:Level in different spellings: one view, kept while only
         // TX:other changes, rebuilt when TX:level does (and when it goes and comes back).
-        parser.parseText(String.join("\n",
+        RuleSet rules = ruleSet(
                 "SecAction \"id:1,phase:1,pass,nolog,setvar:tx.level=1\"",
                 "SecRule TX:Level \"@eq 1\" \"id:2,phase:1,pass,log\"",
                 "SecAction \"id:3,phase:1,pass,nolog,setvar:tx.other=2\"",
@@ -75,23 +74,18 @@ class RuleSetViewsTest {
                 "SecRule &TX:level \"@eq 0\" \"id:9,phase:1,pass,log\"",
                 "SecRule TX:level \"@rx .\" \"id:10,phase:1,pass,log\"",
                 "SecAction \"id:11,phase:1,pass,nolog,setvar:tx.level=3\"",
-                "SecRule TX:level \"@eq 3\" \"id:12,phase:1,pass,log\"",
-                ""), "<tx>", Path.of("."));
-        RuleSet rules = parser.build();
+                "SecRule TX:level \"@eq 3\" \"id:12,phase:1,pass,log\"");
         HttpRequest request = HttpRequest.of("GET", "/", List.of(new HttpRequest.Header("Host", "h")));
         assertThat(matchedIds(rules, request)).containsExactly(2, 4, 6, 9, 12);
     }
 
     @Test
     void equalValuesKeepTheirOwnVerdictsWithTheMissMemo() {
-        SecLangParser parser = new SecLangParser();
         // Misses are remembered per equal value and rule; matches are not: both injected
         // arguments are reported, and the plain ones (equal to each other) are not.
-        parser.parseText(String.join("\n",
+        RuleSet rules = ruleSet(
                 "SecRule ARGS \"@detectSQLi\" \"id:1,phase:1,pass,log\"",
-                "SecRule ARGS \"@rx (?i)union\\s+select\" \"id:2,phase:1,pass,log,t:urlDecodeUni\"",
-                ""), "<memo>", Path.of("."));
-        RuleSet rules = parser.build();
+                "SecRule ARGS \"@rx (?i)union\\s+select\" \"id:2,phase:1,pass,log,t:urlDecodeUni\"");
         HttpRequest request = HttpRequest.of("GET",
                 "/?a=1%27%20or%20%271%27%3D%271&p=plain&b=1%27%20or%20%271%27%3D%271&q=plain&u=x%20union%20select%20y&v=plain",
                 List.of(new HttpRequest.Header("Host", "h")));
@@ -101,6 +95,13 @@ class RuleSetViewsTest {
         assertThat(matches).extracting(RuleMatch::ruleId).containsExactly(1, 2);
         assertThat(matches.get(0).variableNames()).containsExactly("ARGS:a", "ARGS:b", "ARGS:u");
         assertThat(matches.get(1).variableNames()).containsExactly("ARGS:u");
+    }
+
+    /** A rule set of {@code lines}, from a parser of its own. */
+    private static RuleSet ruleSet(String... lines) {
+        SecLangParser parser = new SecLangParser();
+        parser.parseText(String.join("\n", lines) + "\n", "<test>", Path.of("."));
+        return parser.build();
     }
 
     private static List<Integer> matchedIds(RuleSet rules, HttpRequest request) {
