@@ -36,15 +36,15 @@ NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 TICKS=$(getconf CLK_TCK)
 
 work=$(mktemp -d /tmp/rampart-cpu.XXXXXX)
+. bench/proxy-setup.sh
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  for f in "$work/up.pid" "$work/proxy.pid"; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true; done
+  stop_nginx_pair
   wait 2>/dev/null || true
 }
 trap cleanup EXIT
 
-. bench/proxy-setup.sh
 start_nginx_pair
 
 write_pass_config "$work/pass.yaml"

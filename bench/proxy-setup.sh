@@ -101,3 +101,8 @@ start_nginx_pair() {
   "$NGINX" -c "$work/up.conf" -p "$work"
   "$NGINX" -c "$work/proxy.conf" -p "$work"
 }
+
+# stop_nginx_pair: stops what start_nginx_pair started (safe to call when it did not start).
+stop_nginx_pair() {
+  for f in "$work/up.pid" "$work/proxy.pid"; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true; done
+}

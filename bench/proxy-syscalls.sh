@@ -26,15 +26,15 @@ done
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 work=$(mktemp -d /tmp/rampart-syscalls.XXXXXX)
+. bench/proxy-setup.sh
 rampart_pid=
 cleanup() {
   [ -n "$rampart_pid" ] && kill "$rampart_pid" 2>/dev/null || true
-  for f in "$work/up.pid" "$work/proxy.pid"; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true; done
+  stop_nginx_pair
   wait 2>/dev/null || true
 }
 trap cleanup EXIT
 
-. bench/proxy-setup.sh
 start_nginx_pair
 write_pass_config "$work/pass.yaml"
 
