@@ -41,7 +41,12 @@ public final class LiteralPrefilter {
     /** Column of each byte (lower-cased); column 0 is every byte no literal contains. */
     private final int[] columnOfByte = new int[256];
     private final int columns;
-    /** {@code next[state * columns + column]}: the DFA, failure transitions folded in. */
+    /**
+     * {@code next[row + column]}: the DFA, failure transitions folded in, where a state's row is
+     * {@code state * columns} and an entry is the row of the state it goes to, with the sign bit
+     * set when that state ends a literal: the scan looks a state's literal sets up only then,
+     * instead of reading a second table at every byte.
+     */
     private final int[] next;
     /**
      * Per state, the literal sets with a literal ending here (own or by suffix), as the words of
@@ -125,7 +130,11 @@ public final class LiteralPrefilter {
         }
         children = byDepth;
         output = outputByDepth;
+        if ((long) states * columns > Integer.MAX_VALUE) {
+            throw new IllegalStateException("literal automaton too large: " + states + " states of " + columns + " columns");
+        }
         this.next = new int[states * columns];
+        this.none = new long[words()];
         long[][] found = new long[states][];
         int[] failure = new int[states];
         ArrayDeque<Integer> queue = new ArrayDeque<>();
@@ -179,7 +188,17 @@ public final class LiteralPrefilter {
         for (int c = 0; c < 256; c++) {
             columnOfRawByte[c] = columnOfByte[Character.toLowerCase((char) c)];
         }
+        for (int i = 0; i < next.length; i++) {
+            int target = next[i];
+            next[i] = target * columns | (foundWords[target] == null ? 0 : FOUND);
+        }
     }
+
+    /** The flag of a transition into a state that ends a literal. */
+    private static final int FOUND = Integer.MIN_VALUE;
+
+    /** Empty scan result, shared: most values hold no literal; never written to. */
+    private final long[] none;
 
     /**
      * The prefilter of every fixed-pattern {@code @rx} and every {@code @pm}/{@code @pmFromFile}
@@ -246,23 +265,28 @@ public final class LiteralPrefilter {
      * when {@code value} is not a byte string (a char above 0xff), where the prefilter cannot judge.
      */
     long[] scan(String value) {
-        long[] present = new long[words()];
-        int state = 0;
+        long[] present = null;
+        int row = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c > 0xff) {
                 return null;
             }
-            state = next[state * columns + columnOfRawByte[c]];
-            int[] words = foundWords[state];
-            if (words != null) {
+            row = next[row + columnOfRawByte[c]];
+            if (row < 0) {
+                row &= Integer.MAX_VALUE;
+                int state = row / columns;
+                if (present == null) {
+                    present = new long[words()];
+                }
+                int[] words = foundWords[state];
                 long[] bits = foundBits[state];
                 for (int k = 0; k < words.length; k++) {
                     present[words[k]] |= bits[k];
                 }
             }
         }
-        return present;
+        return present != null ? present : none;
     }
 
     /** Whether a bit set from {@link #scan} (or a union of such) holds every literal set of {@code slot}. */

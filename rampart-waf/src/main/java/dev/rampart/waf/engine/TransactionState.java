@@ -102,7 +102,9 @@ public final class TransactionState implements MatchContext {
     /** A list, not a map by tag: each rule checks every removal once, and there are few (CRS: one). */
     private final List<TagRemoval> removedTargetsByTag = new ArrayList<>();
     /** {@link #exclusionsFor} per rule while the removals above stay as they are. */
-    private final List<Target>[] exclusionsByRule;
+    /** Per rule index, its exclusions with this transaction's removals; null until a removal (most transactions make one). */
+    private List<Target>[] exclusionsByRule;
+    private final int ruleCount;
 
     private Rule currentRule;
     private Rule currentChain;
@@ -122,8 +124,17 @@ public final class TransactionState implements MatchContext {
     private static final int SCAN_CACHE_MIN_LENGTH = 32;
     /** Per transformed value, the miss slots whose operator is known not to match it. */
     private final Map<String, long[]> operatorMisses = new HashMap<>();
+    /**
+     * Longer values are not remembered in {@link #operatorMisses}: an equal long value is rarely
+     * seen twice by one rule (a request body is read once per chain), and hashing each new long
+     * form, then comparing it with an equal one, cost more than the memo saved (a sixth of a 2 KB
+     * JSON POST's time went into hashing body-sized forms).
+     */
+    private static final int MISS_MEMO_MAX_LENGTH = 256;
     private static final long[] NOT_BYTES = new long[0];
     private static final TransformedValues[] NO_TRANSFORMED = new TransformedValues[0];
+    /** The chain of {@link ValuesView#unchanged}: no step. */
+    private static final TransformationChain UNCHANGED = new TransformationChain(List.of(), List.of());
 
     /**
      * The values a variable built from a collection, valid while the collection is unchanged, with
@@ -133,7 +144,7 @@ public final class TransactionState implements MatchContext {
         /** The collection the values came from and its modification count; or null for a single value. */
         final KeyedCollection collection;
         final int modifications;
-        /** For a single-valued variable: the value the view was built on (compared by identity). */
+        /** For a single-valued variable: the value the view was built on (compared by content). */
         final String single;
         /** For a rule target's view of one key of the collection: the key; else null. */
         String key;
@@ -149,12 +160,33 @@ public final class TransactionState implements MatchContext {
         private ValueForms[] forms;
         /** The union of the raw values' prefilter bits ({@link TransformedValues#rawUnion}); null until asked. */
         long[] rawUnion;
+        /**
+         * What every chain that changes none of the values gives: one for all of them, so a view
+         * read through a dozen chains its values cannot trigger (a header through CRS's decoding
+         * chains) is scanned and summed up once instead of once per chain.
+         */
+        TransformedValues unchanged;
+        /** The union of the values' {@link CharClasses}; -1 until worked out. */
+        private int classes = -1;
 
         ValuesView(KeyedCollection collection, int modifications, String single, List<VariableValue> values) {
             this.collection = collection;
             this.modifications = modifications;
             this.single = single;
             this.values = values;
+        }
+
+        /** The {@link CharClasses} any value of the view holds: a chain that triggers none of them changes no value. */
+        int classes() {
+            int union = classes;
+            if (union < 0) {
+                union = 0;
+                for (int i = 0; i < values.size(); i++) {
+                    union |= forms(i).classes;
+                }
+                classes = union;
+            }
+            return union;
         }
 
         /** The forms of value {@code index}, shared by every chain that reads it. */
@@ -467,7 +499,7 @@ public final class TransactionState implements MatchContext {
     @SuppressWarnings("unchecked")
     public TransactionState(HttpRequest request, EngineConfig config, String uniqueId, int viewCount, int ruleCount) {
         this.views = new ValuesView[Math.max(viewCount, VARIABLE_VIEWS)];
-        this.exclusionsByRule = new List[ruleCount];
+        this.ruleCount = ruleCount;
         this.config = config;
         this.uniqueId = uniqueId;
         this.mode = config.mode();
@@ -961,24 +993,37 @@ public final class TransactionState implements MatchContext {
     /** Removes {@code target} from rules {@code from}..{@code to} (inclusive) for the rest of this transaction. */
     public void removeTargetById(int from, int to, Target target) {
         removedTargetsById.add(new TargetRemoval(from, to, target));
-        Arrays.fill(exclusionsByRule, null);
+        forgetExclusions();
     }
 
     public void removeTargetByTag(String tag, Target target) {
         removedTargetsByTag.add(new TagRemoval(tag, target));
-        Arrays.fill(exclusionsByRule, null);
+        forgetExclusions();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void forgetExclusions() {
+        if (exclusionsByRule == null) {
+            exclusionsByRule = new List[ruleCount];
+        } else {
+            Arrays.fill(exclusionsByRule, null);
+        }
     }
 
     /** Whether a {@code ctl:ruleRemoveById/ByTag} earlier in this transaction removed {@code rule}. */
     public boolean removed(Rule rule) {
-        for (int[] range : removedIdRanges) {
+        // Indexed loops: this runs for every rule of every phase, and an iterator each time was a
+        // good part of what a request allocated.
+        for (int i = 0; i < removedIdRanges.size(); i++) {
+            int[] range = removedIdRanges.get(i);
             if (rule.id() >= range[0] && rule.id() <= range[1]) {
                 return true;
             }
         }
         if (!removedTags.isEmpty()) {
-            for (String tag : rule.tags()) {
-                if (removedTags.contains(tag)) {
+            List<String> tags = rule.tags();
+            for (int i = 0; i < tags.size(); i++) {
+                if (removedTags.contains(tags.get(i))) {
                     return true;
                 }
             }
@@ -994,7 +1039,7 @@ public final class TransactionState implements MatchContext {
         // CRS removes targets by tag early in most transactions; each rule's list is then built
         // once, not once per evaluation (a rule's chain id never changes).
         int index = rule.index();
-        if (index < 0 || index >= exclusionsByRule.length) {
+        if (exclusionsByRule == null || index < 0 || index >= exclusionsByRule.length) {
             return withRemovedTargets(rule, chainId);
         }
         List<Target> known = exclusionsByRule[index];
@@ -1008,18 +1053,23 @@ public final class TransactionState implements MatchContext {
     private List<Target> withRemovedTargets(Rule rule, int chainId) {
         // Built only for the rules a removal names: most rules keep their own list.
         List<Target> all = null;
-        for (TargetRemoval removal : removedTargetsById) {
+        int room = rule.exclusions().size() + removedTargetsById.size() + removedTargetsByTag.size();
+        for (int i = 0; i < removedTargetsById.size(); i++) {
+            TargetRemoval removal = removedTargetsById.get(i);
             if (chainId >= removal.from() && chainId <= removal.to()) {
                 if (all == null) {
-                    all = new ArrayList<>(rule.exclusions());
+                    all = new ArrayList<>(room);
+                    all.addAll(rule.exclusions());
                 }
                 all.add(removal.target());
             }
         }
-        for (TagRemoval removal : removedTargetsByTag) {
+        for (int i = 0; i < removedTargetsByTag.size(); i++) {
+            TagRemoval removal = removedTargetsByTag.get(i);
             if (rule.hasTag(removal.tag())) {
                 if (all == null) {
-                    all = new ArrayList<>(rule.exclusions());
+                    all = new ArrayList<>(room);
+                    all.addAll(rule.exclusions());
                 }
                 all.add(removal.target());
             }
@@ -1104,7 +1154,9 @@ public final class TransactionState implements MatchContext {
             return List.of(new VariableValue(name, "", value));
         }
         ValuesView known = view(view);
-        if (known == null || known.single != value) {
+        // By content: variables such as REQUEST_BASENAME or ARGS_COMBINED_SIZE build their string
+        // again on each read, and a new view would throw away what rules learnt about the value.
+        if (known == null || known.single == null || !known.single.equals(value)) {
             known = new ValuesView(null, 0, value, List.of(new VariableValue(name, "", value)));
             views[view] = known;
         }
@@ -1129,6 +1181,12 @@ public final class TransactionState implements MatchContext {
         ValuesView known = views[view];
         if (known == null || known.values != values) {
             return null;
+        }
+        if (!chain.mayChange(known.classes())) {
+            if (known.unchanged == null) {
+                known.unchanged = new TransformedValues(UNCHANGED, known);
+            }
+            return known.unchanged;
         }
         if (known.first == null) {
             known.first = new TransformedValues(chain, known);
@@ -1206,12 +1264,18 @@ public final class TransactionState implements MatchContext {
      * is known not to match a value equal to {@code value}.
      */
     boolean knownMiss(String value, int slot) {
+        if (value.length() > MISS_MEMO_MAX_LENGTH) {
+            return false;
+        }
         long[] misses = operatorMisses.get(value);
         return misses != null && (slot >>> 6) < misses.length && LiteralPrefilter.present(misses, slot);
     }
 
     /** Remembers that the operator of miss slot {@code slot} does not match {@code value}. */
     void recordMiss(String value, int slot) {
+        if (value.length() > MISS_MEMO_MAX_LENGTH) {
+            return;
+        }
         long[] misses = operatorMisses.get(value);
         if (misses == null || (slot >>> 6) >= misses.length) {
             long[] grown = new long[Math.max((slot >>> 6) + 1, misses == null ? 1 : misses.length)];
