@@ -26,7 +26,8 @@ import java.util.Set;
  * sets of a slot are. Values are byte strings (chars 0..255), so the automaton is a complete DFA
  * over bytes folded to lower case as {@link Character#toLowerCase(char)} folds them (what the
  * per-rule case-insensitive check did); bytes no literal uses share one column, which keeps the
- * transition table small. A value holding a char above 0xff is not a byte string: it gets no
+ * transition table small. One-character literals are not in the automaton but in a mask of the
+ * characters a value holds, merged into the bit set once at the end of the scan. A value holding a char above 0xff is not a byte string: it gets no
  * verdict here and every regex judges it itself. Immutable, shared by all transactions.
  */
 public final class LiteralPrefilter {
@@ -43,30 +44,78 @@ public final class LiteralPrefilter {
     private final int columns;
     /**
      * {@code next[row + column]}: the DFA, failure transitions folded in, where a state's row is
-     * {@code state * columns} and an entry is the row of the state it goes to, with the sign bit
-     * set when that state ends a literal: the scan looks a state's literal sets up only then,
-     * instead of reading a second table at every byte.
+     * {@code state * columns}. An entry is the row of the state it goes to, or, when that state
+     * ends a literal, {@code ~k} for its {@code k}-th place in {@link #endings}: the scan reads a
+     * state's literal sets only then.
      */
     private final int[] next;
     /**
-     * Per state, the literal sets with a literal ending here (own or by suffix), as the words of
-     * a bit set that are not zero: their indexes and their bits; null when none. Sparse, because
-     * a state ending a one-letter literal is reached at most bytes of a value and its sets sit in
-     * a few of the bit set's words.
+     * Per state ending a literal (own or by suffix), in state order: its row, and where its
+     * literal sets start in {@link #endingSets}. Flat arrays, not an object per state: such a
+     * state is reached at about a byte in four, and each reach was four scattered memory reads.
      */
-    private final int[][] foundWords;
-    private final long[][] foundBits;
+    private final int[] endings;
+    /**
+     * Per state ending a literal: the count n of words of the bit set that are not zero, then n
+     * pairs (word index, bits) — the literal sets with a literal ending there, sparse because
+     * they sit in a few of the bit set's words.
+     */
+    private final long[] endingSets;
     /** {@link #columnOfByte} of each byte after lower-casing, so the scan does no case folding. */
     private final int[] columnOfRawByte = new int[256];
+    /** Per byte, its bit in the mask of one-character literals (lower-cased), 0 for a byte that is none. */
+    private final long[] charBitOfRawByte = new long[256];
+    /** Per bit of that mask, the literal sets holding that character, sparse as in {@link #endingSets}. */
+    private final int[][] charWords;
+    private final long[][] charBits;
 
     private LiteralPrefilter(Map<Operator, Integer> slots, List<int[]> setsOfSlot, List<Set<String>> literalSets) {
         this.slots = slots;
         this.slotCount = setsOfSlot.size();
         this.setsOfSlot = setsOfSlot.toArray(new int[0][]);
         this.setCount = literalSets.size();
+        // One-character literals are kept out of the automaton: many CRS literal sets are single
+        // letters (the command-injection patterns allow quotes between letters), so nearly every
+        // byte of a value reached a state ending a literal and the scan spent two thirds of its
+        // time merging those states' sets. A mask of the characters seen, merged once at the end,
+        // does the same for them.
+        List<List<Integer>> setsOfChar = new ArrayList<>();
+        int[] indexOfChar = new int[256];
+        Arrays.fill(indexOfChar, -1);
+        for (int set = 0; set < literalSets.size(); set++) {
+            for (String literal : literalSets.get(set)) {
+                if (literal.length() == 1) {
+                    char c = Character.toLowerCase(literal.charAt(0));
+                    if (indexOfChar[c] < 0 && setsOfChar.size() < Long.SIZE) {
+                        indexOfChar[c] = setsOfChar.size();
+                        setsOfChar.add(new ArrayList<>());
+                    }
+                    if (indexOfChar[c] >= 0) {
+                        setsOfChar.get(indexOfChar[c]).add(set);
+                    }
+                }
+            }
+        }
+        this.charWords = new int[setsOfChar.size()][];
+        this.charBits = new long[setsOfChar.size()][];
+        for (int k = 0; k < setsOfChar.size(); k++) {
+            long[] bits = new long[words()];
+            for (int set : setsOfChar.get(k)) {
+                bits[set >>> 6] |= 1L << set;
+            }
+            charWords[k] = nonZeroWords(bits);
+            charBits[k] = nonZeroBits(bits);
+        }
+        for (int c = 0; c < 256; c++) {
+            int index = indexOfChar[Character.toLowerCase((char) c)];
+            charBitOfRawByte[c] = index < 0 ? 0 : 1L << index;
+        }
         int column = 1;
         for (Set<String> literals : literalSets) {
             for (String literal : literals) {
+                if (inMask(literal, indexOfChar)) {
+                    continue;
+                }
                 for (int i = 0; i < literal.length(); i++) {
                     char c = Character.toLowerCase(literal.charAt(i));
                     if (columnOfByte[c] == 0) {
@@ -83,6 +132,9 @@ public final class LiteralPrefilter {
         output.add(null);
         for (int set = 0; set < literalSets.size(); set++) {
             for (String literal : literalSets.get(set)) {
+                if (inMask(literal, indexOfChar)) {
+                    continue;
+                }
                 int state = 0;
                 for (int i = 0; i < literal.length(); i++) {
                     int c = columnOfByte[Character.toLowerCase(literal.charAt(i))];
@@ -163,39 +215,41 @@ public final class LiteralPrefilter {
                 }
             }
         }
-        this.foundWords = new int[states][];
-        this.foundBits = new long[states][];
+        int[] endingOf = new int[states];
+        int endingCount = 0;
+        int endingLength = 0;
         for (int state = 0; state < states; state++) {
-            long[] bits = found[state];
-            if (bits == null) {
+            endingOf[state] = -1;
+            if (found[state] != null) {
+                endingOf[state] = endingCount++;
+                endingLength += 1 + 2 * nonZeroWords(found[state]).length;
+            }
+        }
+        this.endings = new int[2 * endingCount];
+        this.endingSets = new long[endingLength];
+        for (int state = 0, at = 0; state < states; state++) {
+            int k = endingOf[state];
+            if (k < 0) {
                 continue;
             }
-            int nonZero = 0;
-            for (long word : bits) {
-                nonZero += word == 0 ? 0 : 1;
+            int[] words = nonZeroWords(found[state]);
+            long[] bits = nonZeroBits(found[state]);
+            endings[2 * k] = state * columns;
+            endings[2 * k + 1] = at;
+            endingSets[at++] = words.length;
+            for (int w = 0; w < words.length; w++) {
+                endingSets[at++] = words[w];
+                endingSets[at++] = bits[w];
             }
-            int[] indexes = new int[nonZero];
-            long[] words = new long[nonZero];
-            for (int w = 0, k = 0; w < bits.length; w++) {
-                if (bits[w] != 0) {
-                    indexes[k] = w;
-                    words[k++] = bits[w];
-                }
-            }
-            foundWords[state] = indexes;
-            foundBits[state] = words;
         }
         for (int c = 0; c < 256; c++) {
             columnOfRawByte[c] = columnOfByte[Character.toLowerCase((char) c)];
         }
         for (int i = 0; i < next.length; i++) {
             int target = next[i];
-            next[i] = target * columns | (foundWords[target] == null ? 0 : FOUND);
+            next[i] = endingOf[target] < 0 ? target * columns : ~endingOf[target];
         }
     }
-
-    /** The flag of a transition into a state that ends a literal. */
-    private static final int FOUND = Integer.MIN_VALUE;
 
     /** Empty scan result, shared: most values hold no literal; never written to. */
     private final long[] none;
@@ -266,25 +320,40 @@ public final class LiteralPrefilter {
      */
     long[] scan(String value) {
         long[] present = null;
+        long chars = 0;
         int row = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c > 0xff) {
                 return null;
             }
+            chars |= charBitOfRawByte[c];
             row = next[row + columnOfRawByte[c]];
             if (row < 0) {
-                row &= Integer.MAX_VALUE;
-                int state = row / columns;
+                int k = ~row;
+                row = endings[2 * k];
+                int at = endings[2 * k + 1];
                 if (present == null) {
                     present = new long[words()];
                 }
-                int[] words = foundWords[state];
-                long[] bits = foundBits[state];
-                for (int k = 0; k < words.length; k++) {
-                    present[words[k]] |= bits[k];
+                for (int end = at + 1 + 2 * (int) endingSets[at]; ++at < end; at++) {
+                    present[(int) endingSets[at]] |= endingSets[at + 1];
                 }
             }
+        }
+        if (chars != 0) {
+            if (present == null) {
+                present = new long[words()];
+            }
+            do {
+                int k = Long.numberOfTrailingZeros(chars);
+                chars &= chars - 1;
+                int[] words = charWords[k];
+                long[] bits = charBits[k];
+                for (int w = 0; w < words.length; w++) {
+                    present[words[w]] |= bits[w];
+                }
+            } while (chars != 0);
         }
         return present != null ? present : none;
     }
@@ -316,6 +385,37 @@ public final class LiteralPrefilter {
             }
         }
         return true;
+    }
+
+    /** Whether {@code literal} is a one-character literal the character mask covers. */
+    private static boolean inMask(String literal, int[] indexOfChar) {
+        return literal.length() == 1 && indexOfChar[Character.toLowerCase(literal.charAt(0))] >= 0;
+    }
+
+    /** The indexes of the words of {@code bits} that are not zero. */
+    private static int[] nonZeroWords(long[] bits) {
+        int nonZero = 0;
+        for (long word : bits) {
+            nonZero += word == 0 ? 0 : 1;
+        }
+        int[] indexes = new int[nonZero];
+        for (int w = 0, k = 0; w < bits.length; w++) {
+            if (bits[w] != 0) {
+                indexes[k++] = w;
+            }
+        }
+        return indexes;
+    }
+
+    /** The words of {@code bits} that are not zero, in the order of {@link #nonZeroWords}. */
+    private static long[] nonZeroBits(long[] bits) {
+        long[] words = new long[nonZeroWords(bits).length];
+        for (int w = 0, k = 0; w < bits.length; w++) {
+            if (bits[w] != 0) {
+                words[k++] = bits[w];
+            }
+        }
+        return words;
     }
 
     private static int[] newRow(int columns) {

@@ -52,6 +52,26 @@ class LiteralPrefilterTest {
     }
 
     @Test
+    void findsOneCharacterLiteralsBeyondTheSixtyFourTheCharacterMaskHolds() {
+        // The first 64 distinct one-character literals go to the mask, the rest stay in the automaton.
+        List<Set<String>> sets = new ArrayList<>();
+        for (char c = '!'; c < '!' + 90; c++) {
+            sets.add(Set.of(String.valueOf(Character.toLowerCase(c))));
+        }
+        sets.add(Set.of("~", "ab"));
+        LiteralPrefilter prefilter = LiteralPrefilter.ofLiterals(sets);
+        for (int slot = 0; slot < 90; slot++) {
+            char c = (char) ('!' + slot);
+            long[] present = prefilter.scan("x" + c + "x");
+            assertThat(LiteralPrefilter.present(present, slot)).as("'%s'", c).isTrue();
+            assertThat(LiteralPrefilter.present(present, slot == 0 ? 1 : 0)).as("'%s'", c).isFalse();
+        }
+        assertThat(LiteralPrefilter.present(prefilter.scan("zAbz"), 90)).isTrue();
+        assertThat(LiteralPrefilter.present(prefilter.scan("z~z"), 90)).isTrue();
+        assertThat(LiteralPrefilter.present(prefilter.scan("a b"), 90)).isFalse();
+    }
+
+    @Test
     void leavesValuesThatAreNotByteStringsToTheRegex() {
         LiteralPrefilter prefilter = LiteralPrefilter.ofLiterals(List.of(Set.of("k")));
         assertThat(prefilter.scan("\u212a")).isNull();
