@@ -118,6 +118,14 @@ public final class KeyedCollection {
     }
 
     private static String lower(String key) {
-        return key.toLowerCase(Locale.ROOT);
+        // Most keys arrive lower-case already (CRS's TX names, selectors lowered at load): a plain
+        // ASCII check is cheaper than String.toLowerCase's per-character case lookups.
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c >= 'A' && c <= 'Z' || c >= 0x80) {
+                return key.toLowerCase(Locale.ROOT);
+            }
+        }
+        return key;
     }
 }

@@ -214,8 +214,22 @@ public final class Rule {
 
     /** Whether the rule has tag {@code tag} (exact, as {@code ctl:ruleRemoveTargetByTag} matches). */
     public boolean hasTag(String tag) {
-        return tagSet.contains(tag);
+        // CRS asks every rule the same question in most transactions (941010's
+        // ctl:ruleRemoveTargetByTag=xss-perf-disable): the last answer is kept, for the tag
+        // string of that action by identity. One immutable object, so a thread that reads
+        // another's answer reads it whole.
+        TagAnswer last = lastTagAnswer;
+        if (last != null && last.tag() == tag) {
+            return last.has();
+        }
+        boolean has = tagSet.contains(tag);
+        lastTagAnswer = new TagAnswer(tag, has);
+        return has;
     }
+
+    private record TagAnswer(String tag, boolean has) {}
+
+    private TagAnswer lastTagAnswer;
 
     public String version() {
         return version;

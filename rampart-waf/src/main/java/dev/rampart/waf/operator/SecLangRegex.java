@@ -55,6 +55,8 @@ final class SecLangRegex {
     private final Trie prefilter;
     /** Answers "no match" without RE2/J's NFA for most values; null when the syntax is beyond it. */
     private final ByteDfa dfa;
+    /** The pattern is {@code ^.*$}: whole value, when it holds no newline. */
+    private final boolean wholeLine;
 
     private SecLangRegex(String source, com.google.re2j.Pattern linear, java.util.regex.Pattern backtracking,
             List<Set<String>> requiredLiterals) {
@@ -65,6 +67,7 @@ final class SecLangRegex {
         this.prefilter = requiredLiterals == null ? null
                 : Trie.builder().ignoreCase().addKeywords(requiredLiterals.get(0)).build();
         this.dfa = linear == null ? null : ByteDfa.compile(translate(source)).orElse(null);
+        this.wholeLine = linear != null && source.equals("^.*$");
     }
 
     /** @throws IllegalArgumentException when the pattern is not a valid regular expression */
@@ -113,6 +116,14 @@ final class SecLangRegex {
     boolean find(String value, MatchContext context, boolean prefilterFirst) {
         if (prefilterFirst && prefilter != null && lacksRequiredLiteral(value)) {
             return false;
+        }
+        if (wholeLine && value.indexOf('\n') < 0) {
+            // ^.*$ on a value of one line matches all of it (CRS 920450 and 920451 capture each
+            // header name this way): no regex run needed for TX:0.
+            if (context.capturing()) {
+                context.capture(0, value);
+            }
+            return true;
         }
         if (linear != null) {
             if (dfa != null) {

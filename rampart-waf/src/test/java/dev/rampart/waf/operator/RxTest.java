@@ -90,6 +90,19 @@ class RxTest {
     }
 
     @Test
+    void wholeLinePatternCapturesTheWholeValueAsTheRegexDoes() {
+        // ^.*$ (CRS 920450/920451 on header names) is answered without running the regex for a
+        // one-line value; a value with newlines goes to the regex. Both give what RE2 gives.
+        for (String value : new String[] {"User-Agent", "", "x-Forwarded-For ", "a\nb", "a\n", "\u00e9t\u00e9"}) {
+            RecordingContext context = RecordingContext.withCapture();
+            assertThat(new Rx("^.*$").matches(value, context)).as(value).isTrue();
+            com.google.re2j.Matcher reference = com.google.re2j.Pattern.compile("(?sm)^.*$").matcher(value);
+            assertThat(reference.find()).isTrue();
+            assertThat(context.captures).as(value).containsExactly(java.util.Map.entry(0, reference.group()));
+        }
+    }
+
+    @Test
     void recordsNothingWithoutCaptureAction() {
         RecordingContext context = RecordingContext.plain();
         new Rx("(a)").matches("a", context);
