@@ -116,6 +116,8 @@ public final class TransactionState implements MatchContext {
      * times per request.
      */
     private ValuesView[] views;
+    /** Per raw value string (by identity), its forms: see {@link ValuesView#forms}. */
+    private final Map<String, ValueForms> formsByValue = new IdentityHashMap<>();
     private final Map<String, long[]> literalScans = new HashMap<>();
     /**
      * Values shorter than this are scanned again rather than looked up by content: hashing and
@@ -169,11 +171,16 @@ public final class TransactionState implements MatchContext {
         /** The union of the values' {@link CharClasses}; -1 until worked out. */
         private int classes = -1;
 
-        ValuesView(KeyedCollection collection, int modifications, String single, List<VariableValue> values) {
+        /** The transaction's forms by raw value, shared by every view holding that string. */
+        private final Map<String, ValueForms> formsByValue;
+
+        ValuesView(KeyedCollection collection, int modifications, String single, List<VariableValue> values,
+                Map<String, ValueForms> formsByValue) {
             this.collection = collection;
             this.modifications = modifications;
             this.single = single;
             this.values = values;
+            this.formsByValue = formsByValue;
         }
 
         /** The {@link CharClasses} any value of the view holds: a chain that triggers none of them changes no value. */
@@ -196,7 +203,14 @@ public final class TransactionState implements MatchContext {
             }
             ValueForms known = forms[index];
             if (known == null) {
-                known = new ValueForms(values.get(index).value());
+                // By identity: ARGS and ARGS_GET, REQUEST_HEADERS and REQUEST_HEADERS:Accept hold the
+                // same strings, whose forms and scans are then worked out once.
+                String raw = values.get(index).value();
+                known = formsByValue.get(raw);
+                if (known == null) {
+                    known = new ValueForms(raw);
+                    formsByValue.put(raw, known);
+                }
                 forms[index] = known;
             }
             return known;
@@ -1138,7 +1152,7 @@ public final class TransactionState implements MatchContext {
         if (view >= 0) {
             view(view);
             int modifications = key == null ? collection.modifications() : collection.modificationsOf(key);
-            ValuesView known = new ValuesView(collection, modifications, null, kept);
+            ValuesView known = new ValuesView(collection, modifications, null, kept, formsByValue);
             known.key = key;
             views[view] = known;
         }
@@ -1157,7 +1171,7 @@ public final class TransactionState implements MatchContext {
         // By content: variables such as REQUEST_BASENAME or ARGS_COMBINED_SIZE build their string
         // again on each read, and a new view would throw away what rules learnt about the value.
         if (known == null || known.single == null || !known.single.equals(value)) {
-            known = new ValuesView(null, 0, value, List.of(new VariableValue(name, "", value)));
+            known = new ValuesView(null, 0, value, List.of(new VariableValue(name, "", value)), formsByValue);
             views[view] = known;
         }
         return known.values;
