@@ -97,6 +97,24 @@ class RuleSetViewsTest {
         assertThat(matches.get(1).variableNames()).containsExactly("ARGS:u");
     }
 
+    @Test
+    void chainsThatChangeNoValueShareOneResultAndOthersKeepTheirOwn() {
+        // On ?a=hello no chain below changes the value: rules 1-4 read one shared result. On
+        // ?a=HE%254CLO (HE%4CLO once the query is decoded) each chain makes its own form.
+        RuleSet rules = ruleSet(
+                "SecRule ARGS \"@rx hello\" \"id:1,phase:1,pass,log,t:removeNulls\"",
+                "SecRule ARGS \"@rx hello\" \"id:2,phase:1,pass,log,t:urlDecodeUni,t:lowercase\"",
+                "SecRule ARGS \"@rx HE%4CLO\" \"id:3,phase:1,pass,log,t:none\"",
+                "SecRule ARGS \"@rx he%4clo\" \"id:4,phase:1,pass,log,t:lowercase\"",
+                "SecRule ARGS \"@rx HELLO\" \"id:5,phase:1,pass,log,t:urlDecodeUni\"");
+        assertThat(matchedIds(rules, HttpRequest.of("GET", "/?a=hello", List.of(new HttpRequest.Header("Host", "h")))))
+                .containsExactly(1, 2);
+        assertThat(matchedIds(rules, HttpRequest.of("GET", "/?a=HE%254CLO", List.of(new HttpRequest.Header("Host", "h")))))
+                .containsExactly(2, 3, 4, 5);
+        assertThat(matchedIds(rules, HttpRequest.of("GET", "/?a=hello&b=HE%254CLO", List.of(new HttpRequest.Header("Host", "h")))))
+                .containsExactly(1, 2, 3, 4, 5);
+    }
+
     /** A rule set of {@code lines}, from a parser of its own. */
     private static RuleSet ruleSet(String... lines) {
         SecLangParser parser = new SecLangParser();
