@@ -2,6 +2,7 @@ package dev.rampart.waf.engine;
 
 import com.google.re2j.Pattern;
 import dev.rampart.waf.variable.Variable;
+import dev.rampart.waf.variable.VariableAccess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,8 @@ public final class Target {
     private static final int MAX_REMEMBERED_KEYS = 1024;
 
     private final Variable variable;
+    /** {@link VariableAccess#familyOf} the variable: read with direct calls, not an interface dispatch. */
+    private final int family;
     private final String key;
     /** {@link #key} in lower case, as collections look keys up: lowered once here, not per lookup. */
     private final String lowerKey;
@@ -44,6 +47,7 @@ public final class Target {
      */
     public Target(Variable variable, String key, Pattern keyPattern, boolean count, boolean exclusion, String text) {
         this.variable = variable;
+        this.family = VariableAccess.familyOf(variable);
         this.key = key;
         this.lowerKey = key == null ? null : key.toLowerCase(Locale.ROOT);
         this.keyPattern = keyPattern;
@@ -88,12 +92,12 @@ public final class Target {
         if (count || keyPattern != null) {
             return null;
         }
-        return key == null ? variable.values(tx) : variable.values(tx, lowerKey, view);
+        return key == null ? VariableAccess.values(family, variable, tx) : VariableAccess.values(family, variable, tx, lowerKey, view);
     }
 
     /** The view index {@link TransactionState#transformed} knows {@link #keptValues}'s list by. */
     int view() {
-        return key == null ? variable.viewIndex() : view;
+        return key == null ? VariableAccess.viewIndex(family, variable) : view;
     }
 
     void view(int index) {
@@ -131,7 +135,7 @@ public final class Target {
         } else if (keyPattern != null) {
             values = variable.selectedValues(tx, this::patternSelects);
         } else {
-            values = variable.values(tx);
+            values = VariableAccess.values(family, variable, tx);
         }
         if (!exclusions.isEmpty() && !values.isEmpty()) {
             List<VariableValue> kept = new ArrayList<>(values.size());
