@@ -5,7 +5,8 @@
 # symbol map (jcmd Compiler.perfmap) and prints the samples by package of the innermost frame.
 #
 # Usage: bench/floor-perf.sh [seconds to record, default 10] [--extras]
-# Environment: RATE (default 8000), CONNS (default 16), WARMUP (requests, default 150000).
+# Environment: RATE (default 8000), CONNS (default 16), WARMUP (requests, default 150000),
+# JAVA_EXTRA (more JVM options, e.g. -Dio.netty.leakDetection.level=disabled).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 SECS=${1:-10}
@@ -26,7 +27,7 @@ cleanup() {
 trap cleanup EXIT
 start_nginx_pair
 cp "${BENCH_JAR:-rampart-bench/target/benchmarks.jar}" "$work/bench.jar"
-(cd "$work" && exec java -Xms512m -Xmx512m -XX:+UseParallelGC -XX:+PreserveFramePointer -cp bench.jar \
+(cd "$work" && exec java -Xms512m -Xmx512m -XX:+UseParallelGC -XX:+PreserveFramePointer ${JAVA_EXTRA:-} -cp bench.jar \
    dev.rampart.bench.floor.NettyProxyFloor --port $FLOOR_PORT --upstream 127.0.0.1:$UP_PORT $EXTRA >floor.log 2>&1) &
 FPID=$!; pids+=($FPID)
 for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$FLOOR_PORT/items" && break; sleep 0.5; done
