@@ -8,7 +8,8 @@
 #
 # Usage: bench/floor-cpu.sh [requests per run, default 100000] [runs, default 3]
 # Environment: RATE (default 8000), CONNS (default 16), WARMUP (default 100000), KEEP=1 waits for
-# Enter after warm-up (to profile), JAVA_EXTRA (added to the JVM options of both Java processes).
+# Enter after warm-up (to profile), JAVA_EXTRA (added to the JVM options of both Java processes),
+# NOLEAK=1 adds the floor with Netty's resource-leak detector off (floor-noleak).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 REQUESTS=${1:-100000}
@@ -17,7 +18,7 @@ RATE=${RATE:-8000}
 CONNS=${CONNS:-16}
 WARMUP=${WARMUP:-100000}
 # ports apart from proxy-cpu.sh's, so this can run while someone else runs that
-UP_PORT=18291 NGINX_PORT=18292 RAMPART_PORT=18293 RAMPART_GUARDS_PORT=18294 FLOOR_PORT=18297 FLOOR_X_PORT=18298
+UP_PORT=18291 NGINX_PORT=18292 RAMPART_PORT=18293 RAMPART_GUARDS_PORT=18294 FLOOR_PORT=18297 FLOOR_X_PORT=18298 FLOOR_NL_PORT=18299
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 TICKS=$(getconf CLK_TCK)
 work=$(mktemp -d /tmp/rampart-floor.XXXXXX)
@@ -46,6 +47,11 @@ pids+=($!); PIDS[floor]=$!; PORT[floor]=$FLOOR_PORT; LOOPNAME[floor]='floor-loop
 (cd "$work" && exec java $JAVA_OPTS -cp bench.jar dev.rampart.bench.floor.NettyProxyFloor --port $FLOOR_X_PORT \
    --upstream 127.0.0.1:$UP_PORT --extras >floor-extras.log 2>&1) &
 pids+=($!); PIDS[floor-extras]=$!; PORT[floor-extras]=$FLOOR_X_PORT; LOOPNAME[floor-extras]='floor-loop-*'
+if [ "${NOLEAK:-0}" = 1 ]; then
+  (cd "$work" && exec java $JAVA_OPTS -Dio.netty.leakDetection.level=disabled -cp bench.jar dev.rampart.bench.floor.NettyProxyFloor \
+     --port $FLOOR_NL_PORT --upstream 127.0.0.1:$UP_PORT >floor-noleak.log 2>&1) &
+  pids+=($!); PIDS[floor-noleak]=$!; PORT[floor-noleak]=$FLOOR_NL_PORT; LOOPNAME[floor-noleak]='floor-loop-*'
+fi
 PIDS[nginx-proxy]="$(cat "$work/proxy.pid") $(pgrep -P "$(cat "$work/proxy.pid")" | tr '\n' ' ')"
 PORT[nginx-proxy]=$NGINX_PORT
 UPSTREAM_PIDS="$(cat "$work/up.pid") $(pgrep -P "$(cat "$work/up.pid")" | tr '\n' ' ')"
@@ -79,6 +85,7 @@ drive() { # port requests
   fi
 }
 names=(nginx-proxy floor floor-extras rampart-pass)
+[ "${NOLEAK:-0}" = 1 ] && names=(nginx-proxy floor floor-noleak floor-extras rampart-pass)
 echo "Floor CPU per request: $(nproc) cores, $REQUESTS requests per run at $RATE req/s, $CONNS connections," \
      "$RUNS runs, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1); $(head -1 "$work/floor.log")"
 for n in "${names[@]}"; do drive "${PORT[$n]}" "$WARMUP"; done
