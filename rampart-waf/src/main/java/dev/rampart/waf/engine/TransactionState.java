@@ -146,6 +146,12 @@ public final class TransactionState implements MatchContext {
         /** The collection the values came from and its modification count; or null for a single value. */
         final KeyedCollection collection;
         final int modifications;
+        /**
+         * The collection's whole modification count when the view was last found valid: while it
+         * is unchanged, so is the view, without looking its key's count up (CRS reads TX keys in
+         * hundreds of rules, between which TX mostly stays as it was).
+         */
+        int checkedAt = -1;
         /** For a single-valued variable: the value the view was built on (compared by content). */
         final String single;
         /** For a rule target's view of one key of the collection: the key; else null. */
@@ -1134,10 +1140,18 @@ public final class TransactionState implements MatchContext {
             return null;
         }
         ValuesView known = view(view);
-        if (known == null || known.collection != collection || !Objects.equals(known.key, key)
-                || known.modifications != (key == null ? collection.modifications() : collection.modificationsOf(key))) {
+        if (known == null || known.collection != collection || known.key != key && !Objects.equals(known.key, key)) {
             return null;
         }
+        int whole = collection.modifications();
+        if (known.checkedAt == whole) {
+            // Nothing in the collection changed since the view was last found valid: no key lookup.
+            return known.values;
+        }
+        if (known.modifications != (key == null ? whole : collection.modificationsOf(key))) {
+            return null;
+        }
+        known.checkedAt = whole;
         return known.values;
     }
 
@@ -1154,6 +1168,7 @@ public final class TransactionState implements MatchContext {
             int modifications = key == null ? collection.modifications() : collection.modificationsOf(key);
             ValuesView known = new ValuesView(collection, modifications, null, kept, formsByValue);
             known.key = key;
+            known.checkedAt = collection.modifications();
             views[view] = known;
         }
         return kept;
