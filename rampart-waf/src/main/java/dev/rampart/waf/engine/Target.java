@@ -34,6 +34,8 @@ public final class Target {
     private final boolean exclusion;
     private final String text;
     private final ConcurrentHashMap<String, Boolean> selectedKeys;
+    /** {@link #patternSelects} as a predicate, made once rather than per resolve. */
+    private final java.util.function.Predicate<String> selector = this::patternSelects;
     /** The transaction's view index of this target's values (keyed targets), set when its rule set is built. */
     private int view = -1;
 
@@ -131,9 +133,9 @@ public final class Target {
     public List<VariableValue> resolve(TransactionState tx, List<Target> exclusions) {
         List<VariableValue> values;
         if (key != null) {
-            values = variable.values(tx, lowerKey);
+            values = VariableAccess.values(family, variable, tx, lowerKey);
         } else if (keyPattern != null) {
-            values = variable.selectedValues(tx, this::patternSelects);
+            values = VariableAccess.selectedValues(family, variable, tx, selector);
         } else {
             values = VariableAccess.values(family, variable, tx);
         }

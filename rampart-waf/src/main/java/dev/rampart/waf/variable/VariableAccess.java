@@ -3,6 +3,7 @@ package dev.rampart.waf.variable;
 import dev.rampart.waf.engine.TransactionState;
 import dev.rampart.waf.engine.VariableValue;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Reads a {@link Variable} through the final methods of its family (single value, collection,
@@ -58,6 +59,18 @@ public final class VariableAccess {
     /** {@link Variable#values(TransactionState, String, int)}. */
     public static List<VariableValue> values(int family, Variable variable, TransactionState tx, String key, int view) {
         return family == COLLECTION ? ((CollectionVariable) variable).values(tx, key, view) : variable.values(tx, key, view);
+    }
+
+    /** {@link Variable#values(TransactionState, String)}. */
+    public static List<VariableValue> values(int family, Variable variable, TransactionState tx, String key) {
+        return family == COLLECTION ? ((CollectionVariable) variable).values(tx, key) : variable.values(tx, key);
+    }
+
+    /** {@link Variable#selectedValues(TransactionState, Predicate)}. */
+    public static List<VariableValue> selectedValues(int family, Variable variable, TransactionState tx, Predicate<String> selector) {
+        return family == COLLECTION
+                ? ((CollectionVariable) variable).selectedValues(tx, selector)
+                : variable.selectedValues(tx, selector);
     }
 
     /** {@link Variable#viewIndex()}. */
