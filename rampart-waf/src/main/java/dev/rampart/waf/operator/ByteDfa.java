@@ -726,6 +726,13 @@ final class ByteDfa {
         }
 
         BitSet hex() {
+            int code = hexCode();
+            // A code point above 0xff is no byte: it matches nothing in a byte string.
+            return code > 0xff ? new BitSet(256) : single((char) code);
+        }
+
+        /** The code point of {@code \xHH} or {@code \x{H...}}, read from after the {@code \x}. */
+        int hexCode() {
             int code;
             if (pattern.charAt(pos) == '{') {
                 int close = pattern.indexOf('}', pos);
@@ -735,8 +742,7 @@ final class ByteDfa {
                 code = Integer.parseInt(pattern.substring(pos, pos + 2), 16);
                 pos += 2;
             }
-            // A code point above 0xff is no byte: it matches nothing in a byte string.
-            return code > 0xff ? new BitSet(256) : single((char) code);
+            return code;
         }
 
         BitSet characterClass() {
@@ -755,7 +761,12 @@ final class ByteDfa {
                 }
                 int low;
                 BitSet member = null;
-                if (pattern.charAt(pos) == '\\') {
+                if (pattern.startsWith("\\x{", pos)) {
+                    // A code point, maybe above 0xff (SecLangRegex spells \S as a class up to
+                    // \x{10FFFF}): a range bound, clipped to bytes below.
+                    pos += 2;
+                    low = hexCode();
+                } else if (pattern.charAt(pos) == '\\') {
                     member = escape();
                     low = member.cardinality() == 1 && !isClassEscape(pattern.charAt(pos - 1)) ? member.nextSetBit(0) : -1;
                 } else {
@@ -767,7 +778,10 @@ final class ByteDfa {
                     }
                     pos++;
                     int high;
-                    if (pattern.charAt(pos) == '\\') {
+                    if (pattern.startsWith("\\x{", pos)) {
+                        pos += 2;
+                        high = hexCode();
+                    } else if (pattern.charAt(pos) == '\\') {
                         BitSet upper = escape();
                         if (upper.cardinality() != 1) {
                             throw new Unsupported();
