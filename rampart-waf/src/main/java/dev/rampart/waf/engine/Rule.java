@@ -36,6 +36,10 @@ public final class Rule {
     private final List<String> tags;
     /** {@link #tags} as a set, for the per-transaction "removed by tag" checks. */
     private final Set<String> tagSet;
+    /** The last answer of {@link #hasTag}, for the tag string asked (by identity). */
+    private TagAnswer lastTagAnswer;
+
+    private record TagAnswer(String tag, boolean has) {}
     private final String version;
     private final boolean log;
     private final boolean capture;
@@ -226,10 +230,6 @@ public final class Rule {
         lastTagAnswer = new TagAnswer(tag, has);
         return has;
     }
-
-    private record TagAnswer(String tag, boolean has) {}
-
-    private TagAnswer lastTagAnswer;
 
     public String version() {
         return version;

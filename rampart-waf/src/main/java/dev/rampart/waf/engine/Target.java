@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * One target of a rule as written: {@code ARGS}, {@code ARGS:q}, {@code ARGS:/^id_/},
@@ -35,7 +36,7 @@ public final class Target {
     private final String text;
     private final ConcurrentHashMap<String, Boolean> selectedKeys;
     /** {@link #patternSelects} as a predicate, made once rather than per resolve. */
-    private final java.util.function.Predicate<String> selector = this::patternSelects;
+    private final Predicate<String> selector = this::patternSelects;
     /** The transaction's view index of this target's values (keyed targets), set when its rule set is built. */
     private int view = -1;
 
