@@ -23,14 +23,7 @@ NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 TICKS=$(getconf CLK_TCK)
 work=$(mktemp -d /tmp/rampart-floor.XXXXXX)
 . bench/proxy-setup.sh
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  stop_nginx_pair
-  wait 2>/dev/null || true
-}
-trap cleanup EXIT
-start_nginx_pair
+start_bench_with_nginx_pair
 write_pass_config "$work/pass.yaml"
 
 RAMPART_JAR=${RAMPART_JAR:-rampart-gateway/target/rampart.jar}

@@ -18,14 +18,7 @@ UP_PORT=18491 NGINX_PORT=18492 FLOOR_PORT=18497
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 work=$(mktemp -d /tmp/rampart-floor-perf.XXXXXX)
 . bench/proxy-setup.sh
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  stop_nginx_pair
-  wait 2>/dev/null || true
-}
-trap cleanup EXIT
-start_nginx_pair
+start_bench_with_nginx_pair
 cp "${BENCH_JAR:-rampart-bench/target/benchmarks.jar}" "$work/bench.jar"
 (cd "$work" && exec java -Xms512m -Xmx512m -XX:+UseParallelGC -XX:+PreserveFramePointer ${JAVA_EXTRA:-} -cp bench.jar \
    dev.rampart.bench.floor.NettyProxyFloor --port $FLOOR_PORT --upstream 127.0.0.1:$UP_PORT $EXTRA >floor.log 2>&1) &

@@ -19,15 +19,8 @@ NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 TICKS=$(getconf CLK_TCK)
 work=$(mktemp -d /tmp/rampart-floor-rps.XXXXXX)
 . bench/proxy-setup.sh
-pids=()
 JPID=
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  stop_nginx_pair
-  wait 2>/dev/null || true
-}
-trap cleanup EXIT
-start_nginx_pair
+start_bench_with_nginx_pair
 write_pass_config "$work/pass.yaml"
 cp "${RAMPART_JAR:-rampart-gateway/target/rampart.jar}" "$work/rampart.jar"
 cp "${BENCH_JAR:-rampart-bench/target/benchmarks.jar}" "$work/bench.jar"

@@ -37,15 +37,7 @@ TICKS=$(getconf CLK_TCK)
 
 work=$(mktemp -d /tmp/rampart-cpu.XXXXXX)
 . bench/proxy-setup.sh
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  stop_nginx_pair
-  wait 2>/dev/null || true
-}
-trap cleanup EXIT
-
-start_nginx_pair
+start_bench_with_nginx_pair
 
 write_pass_config "$work/pass.yaml"
 write_guards_config "$work/guards.yaml"

@@ -106,3 +106,18 @@ start_nginx_pair() {
 stop_nginx_pair() {
   for f in "$work/up.pid" "$work/proxy.pid"; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true; done
 }
+
+# start_bench_with_nginx_pair: what proxy-cpu.sh and the floor-*.sh scripts start with — $pids, the
+# processes to kill on exit (they add theirs), a trap that kills them and stops the nginx pair, and
+# the nginx pair itself.
+start_bench_with_nginx_pair() {
+  pids=()
+  trap stop_bench_processes EXIT
+  start_nginx_pair
+}
+
+stop_bench_processes() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  stop_nginx_pair
+  wait 2>/dev/null || true
+}
