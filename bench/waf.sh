@@ -16,14 +16,16 @@
 #
 # Usage: bench/waf.sh [seconds per run, default 10] [connections, default 32]
 #   RAMPART_JAR=path   a rampart.jar with the route waf: section (default rampart-gateway/target/rampart.jar)
-#   WARMUP=seconds     warm-up per target before measuring (default 10; the JIT needs it)
+#   WARMUP=seconds     warm-up per target before measuring (default 30: on a slower 2-core machine
+#                      Rampart's GET through CRS ran at 5.9k req/s 12-22 s after start and at
+#                      10.5-11.3k from 22 s on, while C2 still compiled the rule engine)
 # Needs root for apt-get when wrk, nginx or the ModSecurity packages are missing. On a shared or
 # loaded machine both sides slow down; the ratio is the figure to read, and only from one run.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 DURATION=${1:-10}
 CONNS=${2:-32}
-WARMUP=${WARMUP:-10}
+WARMUP=${WARMUP:-30}
 THREADS=${THREADS:-2}
 UP_PORT=18091 MODSEC_PORT=18092 RAMPART_PORT=18093
 RAMPART_JAR=${RAMPART_JAR:-rampart-gateway/target/rampart.jar}
