@@ -53,9 +53,10 @@ class ConfigWatcherTest {
     }
 
     /**
-     * The next config reported, passing over errors: Files.writeString truncates, then writes, and
-     * a poll between the two reads a half-written file, which the watcher rightly reports as an
-     * error before it reports the finished edit.
+     * The next config reported, passing over errors: Files.writeString truncates, then writes. The
+     * watcher loads a file only once two polls read it alike, but this test polls every 50 ms, and a
+     * writer held up that long between the two steps (a GC pause on a loaded CI machine) leaves an
+     * empty file for two polls, which is rightly reported as an error before the finished edit.
      */
     private LoadedConfig nextConfig() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -90,7 +91,7 @@ class ConfigWatcherTest {
     void reportsABadEditAsAnErrorAndThenTheFix() throws Exception {
         Files.writeString(file, "routes: [this is not: valid");
 
-        // Errors only, maybe first one of the half-written file, then the syntax error of the whole.
+        // Errors only: maybe first one of the empty file (see nextConfig), then the syntax error.
         Change bad;
         do {
             bad = nextChange();
