@@ -9,9 +9,9 @@ import java.util.function.Predicate;
  * Reads a {@link Variable} through the final methods of its family (single value, collection,
  * collection names) rather than through the interface. Each SecLang variable is a class of its own
  * (about seventy), so the engine's call {@code variable.values(tx)}, made for every target of every
- * rule, was an interface dispatch over all of them: an itable stub search that took about an eighth
- * of a benign GET through CRS. A target finds its variable's family once; the calls below are then
- * direct.
+ * rule, was an interface dispatch over all of them: the JVM's interface-table search took about an
+ * eighth of a benign GET through CRS. A target finds its variable's family once; the calls below
+ * are then direct.
  *
  * <pre>{@code
  * int family = VariableAccess.familyOf(variable);          // when the target is built
