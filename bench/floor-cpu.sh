@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Experiment (branch nettyfloor, issue 2): CPU per proxied request of a lean Netty 4.2 reverse proxy
+# Experiment (issue 2): CPU per proxied request of a lean Netty 4.2 reverse proxy
 # (rampart-bench's dev.rampart.bench.floor.NettyProxyFloor, plain and with --extras) next to nginx as a
 # reverse proxy and Rampart pass-through. The method of bench/proxy-cpu.sh (same upstream, same hey
 # load at a fixed rate, /proc utime/stime before and after), with user and system time apart, for the

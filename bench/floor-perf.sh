@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Experiment (branch nettyfloor, issue 2): where the lean Netty proxy's CPU goes. Starts an nginx
+# Experiment (issue 2): where the lean Netty proxy's CPU goes. Starts an nginx
 # upstream and NettyProxyFloor with -XX:+PreserveFramePointer, warms it up with hey at a fixed
 # rate, then records `perf record -g` of the proxy process while hey drives it, writes the JIT's
 # symbol map (jcmd Compiler.perfmap) and prints the samples by package of the innermost frame.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Experiment (branch nettyfloor, issue 2): maximum requests/s of nginx as a reverse proxy, the lean
+# Experiment (issue 2): maximum requests/s of nginx as a reverse proxy, the lean
 # Netty proxy (NettyProxyFloor, plain and --extras) and Rampart pass-through, as bench/proxy.sh
 # measures it (wrk, keep-alive, 64 connections), each Java proxy started alone for its run, and
 # where the two cores went during each run: CPU µs per request of wrk, of the upstream nginx and of

@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Experiment (branch nettyfloor): what NettyProxyFloor's {@code --extras} cost per request, on one
+ * Experiment (issue 2): what NettyProxyFloor's {@code --extras} cost per request, on one
  * thread without the network: the request id, the traceparent (new trace, and a valid incoming one
  * continued), the route lookup among six prefixes, and all three set on a request's header map —
  * too small to see in the end-to-end CPU figures, whose run-to-run noise is a few µs.
